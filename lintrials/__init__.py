@@ -1,0 +1,3 @@
+"""lintrials: a linter for clinical-trial registry records."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from lintrials.cli import main
+
+main()

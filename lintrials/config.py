@@ -1,0 +1,318 @@
+"""Configuration: the documented defaults in ``config.yaml``, and the user's file on top.
+
+The user's file is ``--config FILE``, else the first of ``.lintrials.yaml``, ``lintrials.yaml``
+or a ``pyproject.toml`` with ``[tool.lintrials]`` in the current folder or a parent. YAML is read
+with the safe loader (no Python tags). Any unknown key or bad value is an error that names the
+file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lintrials.findings import SEVERITIES
+from lintrials.plugins import Check
+
+TOP_KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "fail-on",
+    "exclude",
+    "per-file-ignores",
+    "per-record-ignores",
+    "checks",
+)
+CONFIG_NAMES = (".lintrials.yaml", "lintrials.yaml")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Config:
+    select: list[str] | None = None  # None: every check enabled by default
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "warning"
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    per_record_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severities: dict[str, str] = field(default_factory=dict)  # check code -> severity
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # check code -> options
+    files: list[str] = field(default_factory=list)  # the files this was read from
+    today: date = field(default_factory=date.today)
+
+
+def matches(selector: str, check: Check) -> bool:
+    """A selector names a check by code, name, or code prefix (``E``, ``E1``); ``ALL`` is all."""
+    return (
+        selector in ("ALL", check.name)
+        or check.code.startswith(selector)
+        or selector in check.aliases
+    )
+
+
+def selected(config: Config, check: Check) -> bool:
+    if config.select is None:
+        chosen = check.enabled
+    else:
+        chosen = any(matches(s, check) for s in config.select)
+    chosen = chosen or any(matches(s, check) for s in config.extend_select)
+    return chosen and not any(matches(s, check) for s in config.ignore)
+
+
+def ignored_for(config: Config, check: Check, path: str, record_id: str | None) -> bool:
+    for pattern, selectors in config.per_file_ignores.items():
+        if _glob_match(path, pattern) and any(matches(s, check) for s in selectors):
+            return True
+    if record_id and record_id in config.per_record_ignores:
+        return any(matches(s, check) for s in config.per_record_ignores[record_id])
+    return False
+
+
+def excluded(config: Config, path: str) -> bool:
+    return any(_glob_match(path, pattern) for pattern in config.exclude)
+
+
+def _glob_match(path: str, pattern: str) -> bool:
+    path = path.replace("\\", "/")
+    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern)
+
+
+# Reading YAML with the line of every key.
+
+
+class _Located:
+    """Parsed data and the line of each key, so errors can name where they are."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.lines: dict[tuple[str, ...], int] = {}
+
+    def error(self, where: tuple[str, ...], message: str) -> ConfigError:
+        line = self.lines.get(where)
+        for cut in range(len(where), 0, -1):
+            if line is not None:
+                break
+            line = self.lines.get(where[:cut])
+        prefix = f"{self.name}:{line}" if line else self.name
+        key = ".".join(where)
+        return ConfigError(f"{prefix}: {key}: {message}" if key else f"{prefix}: {message}")
+
+
+def _load_yaml(name: str, text: str) -> tuple[Any, _Located]:
+    located = _Located(name)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark else name
+        raise ConfigError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    if node is None:
+        return {}, located
+    constructor = yaml.SafeLoader("")
+
+    def build(node: yaml.Node, where: tuple[str, ...]) -> Any:
+        if not node.tag.startswith("tag:yaml.org,2002:"):
+            raise ConfigError(
+                f"{name}:{node.start_mark.line + 1}: the tag {node.tag} is not allowed "
+                "(configuration is plain YAML: no Python or custom tags)"
+            )
+        if isinstance(node, yaml.MappingNode):
+            data: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = str(build(key_node, where))
+                located.lines[(*where, key)] = key_node.start_mark.line + 1
+                data[key] = build(value_node, (*where, key))
+            return data
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, where) for item in node.value]
+        try:
+            return constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            raise ConfigError(f"{name}:{node.start_mark.line + 1}: {error}") from None
+
+    return build(node, ()), located
+
+
+def _load_toml_table(path: Path) -> tuple[Any, _Located] | None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    table = data.get("tool", {}).get("lintrials")
+    if table is None:
+        return None
+    located = _Located(str(path))
+    # TOML parsers keep no positions: find each key's line by its text, which is enough to
+    # point a person at the right place in a short table.
+    lines = text.splitlines()
+    start = next(
+        (i for i, line in enumerate(lines) if line.strip().startswith("[tool.lintrials")), 0
+    )
+
+    def mark(data: Any, where: tuple[str, ...]) -> None:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                for i in range(start, len(lines)):
+                    stripped = lines[i].strip().strip('"')
+                    if stripped.startswith((key, f'"{key}"')) or f".{key}]" in lines[i]:
+                        located.lines[(*where, key)] = i + 1
+                        break
+                mark(value, (*where, key))
+
+    mark(table, ())
+    return table, located
+
+
+def find_user_config(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.lintrials" in pyproject.read_text(
+            encoding="utf-8", errors="replace"
+        ):
+            return pyproject
+    return None
+
+
+def default_config_text() -> str:
+    from importlib.resources import files
+
+    return (files("lintrials") / "config.yaml").read_text(encoding="utf-8")
+
+
+def load(checks: list[Check], path: Path | None = None, search_from: Path | None = None) -> Config:
+    """The defaults from config.yaml, then the user's file over them."""
+    config = Config()
+    data, located = _load_yaml("config.yaml (built in)", default_config_text())
+    _apply(config, data, located, checks)
+    user = path or find_user_config(search_from or Path.cwd())
+    if user is None:
+        return config
+    if not user.is_file():
+        raise ConfigError(f"{user}: no such configuration file")
+    if user.suffix == ".toml":
+        loaded = _load_toml_table(user)
+        if loaded is None:
+            raise ConfigError(f"{user}: has no [tool.lintrials] table")
+        data, located = loaded
+    else:
+        try:
+            text = user.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{user}: cannot read: {error}") from None
+        data, located = _load_yaml(str(user), text)
+    _apply(config, data, located, checks)
+    config.files.append(str(user))
+    return config
+
+
+def _selectors(
+    value: Any, located: _Located, where: tuple[str, ...], checks: list[Check]
+) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise located.error(where, "expected a list of check codes, names or code prefixes")
+    for selector in value:
+        if not any(matches(selector, c) for c in checks):
+            raise located.error(where, f"{selector!r} names no check (see `lintrials rules`)")
+    return value
+
+
+def _apply(config: Config, data: Any, located: _Located, checks: list[Check]) -> None:
+    if not isinstance(data, dict):
+        raise located.error((), "the configuration must be a mapping of keys to values")
+    by_key = {c.name: c for c in checks} | {c.code: c for c in checks}
+    for key, value in data.items():
+        where = (key,)
+        if key not in TOP_KEYS:
+            raise located.error(where, f"unknown key (expected one of: {', '.join(TOP_KEYS)})")
+        if key == "select":
+            config.select = _selectors(value, located, where, checks)
+        elif key == "extend-select":
+            config.extend_select = _selectors(value, located, where, checks)
+        elif key == "ignore":
+            config.ignore = _selectors(value, located, where, checks)
+        elif key == "fail-on":
+            if value not in SEVERITIES:
+                raise located.error(
+                    where, f"expected one of {', '.join(SEVERITIES)}, got {value!r}"
+                )
+            config.fail_on = value
+        elif key == "exclude":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise located.error(where, "expected a list of file globs")
+            config.exclude = value
+        elif key in ("per-file-ignores", "per-record-ignores"):
+            if not isinstance(value, dict):
+                raise located.error(where, "expected a mapping of a glob or record ID to checks")
+            table = {
+                str(k): _selectors(v, located, (*where, str(k)), checks) for k, v in value.items()
+            }
+            if key == "per-file-ignores":
+                config.per_file_ignores = table
+            else:
+                config.per_record_ignores = table
+        elif key == "checks":
+            if not isinstance(value, dict):
+                raise located.error(where, "expected a mapping of check names to settings")
+            for check_key, settings in value.items():
+                here = (*where, str(check_key))
+                check = by_key.get(str(check_key))
+                if check is None:
+                    raise located.error(here, "no such check (see `lintrials rules`)")
+                _apply_check(config, check, settings, located, here)
+
+
+def _apply_check(
+    config: Config, check: Check, settings: Any, located: _Located, where: tuple[str, ...]
+) -> None:
+    if settings is None:
+        return
+    if not isinstance(settings, dict):
+        raise located.error(where, "expected a mapping of settings")
+    options = config.options.setdefault(check.code, dict(check.options))
+    for key, value in settings.items():
+        here = (*where, key)
+        if key == "severity":
+            if value not in SEVERITIES:
+                raise located.error(here, f"expected one of {', '.join(SEVERITIES)}, got {value!r}")
+            config.severities[check.code] = value
+        elif key in check.options:
+            default = check.options[key]
+            if default is not None and not _same_type(default, value):
+                raise located.error(
+                    here, f"expected {type(default).__name__}, got {type(value).__name__} {value!r}"
+                )
+            options[key] = value
+        else:
+            known = ", ".join(["severity", *check.options]) or "severity"
+            raise located.error(here, f"unknown option for {check.name} (expected one of: {known})")
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))

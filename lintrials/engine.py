@@ -1,0 +1,366 @@
+"""The run: read files, parse records, run the selected checks, locate what they report.
+
+Per-record checks run as each record is parsed. Whole-run checks get a small summary of each
+record (``summarize``) and, once every file is read, decide over all of them (``reduce``); the
+records they report on are read again to locate the findings, so no file is held in memory for
+the sake of a finding that may never come.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from lintrials import files
+from lintrials.config import Config, excluded, ignored_for, selected
+from lintrials.findings import Finding, Problem, RelatedLocation, severity_rank
+from lintrials.formats import FileProblem, ParsedRecord, detect
+from lintrials.plugins import Check, Options
+from lintrials.source import Source
+
+
+def _engine_rule(code: str, name: str, doc: str) -> Check:
+    return Check(
+        code=code,
+        name=name,
+        severity="error",
+        doc=doc,
+        options={},
+        enabled=True,
+        check=None,
+        origin="lintrials (engine)",
+    )
+
+
+INVALID_SYNTAX = _engine_rule(
+    "F001",
+    "invalid-syntax",
+    """\
+    The file is not well-formed JSON or XML.
+
+    Why: nothing in it can be checked, and the registry would reject the upload. The finding
+    points at the first character the parser could not read.
+
+    Example: a JSON export cut off mid-way: `{"protocolSection": {"identificationModule": {`.
+    Passing: the same file downloaded again in full.""",
+)
+UNKNOWN_FORMAT = _engine_rule(
+    "F002",
+    "unknown-format",
+    """\
+    The file is none of the record formats lintrials reads.
+
+    Why: a file named on the command line, or an export-looking file in a folder, that is not a
+    ClinicalTrials.gov API v2 JSON study, a legacy `<clinical_study>` XML record, or a study
+    page saved as text, would otherwise pass silently unchecked.
+
+    Example: an HTML page of a registry saved with a `.txt` ending.
+    Passing: the same study downloaded as JSON from the registry.""",
+)
+INVALID_RECORD = _engine_rule(
+    "F003",
+    "invalid-record",
+    """\
+    The file parses, but what it holds is not a registry record, or a value has the wrong type.
+
+    Why: a study object without `protocolSection`, or a number where the registry writes a
+    string, means the export was edited by hand or made by another tool; checks cannot trust it.
+    The finding points at the value and names its JSON Pointer or XPath.
+
+    Example: `"maximumAge": 65` (a number). Passing: `"maximumAge": "65 Years"`.""",
+)
+UNREADABLE_FILE = _engine_rule(
+    "F004",
+    "unreadable-file",
+    """\
+    The file cannot be read as text: missing, unreadable, binary, or not valid in its encoding.
+
+    Why: a pre-commit hook or CI run must say which file it could not read instead of skipping
+    it. UTF-8 (with or without BOM), UTF-16 with BOM, and the encoding an XML declaration names
+    are read; anything else is reported with the offset of the first bad byte.
+
+    Example: a Latin-1 file with no declaration. Passing: the same file saved as UTF-8.""",
+)
+CHECK_FAILED = _engine_rule(
+    "X001",
+    "check-failed",
+    """\
+    A check raised an error on a record, or a plugin could not be loaded.
+
+    Why: a broken check must not end the run or hide the other checks' findings. The failure is
+    reported on the record it happened on, with the check named, and the exit code is 2 so
+    that CI does not mistake a partial run for a clean one.
+
+    Example: a third-party check that indexes past the end of a list.""",
+)
+ENGINE_RULES = [INVALID_SYNTAX, UNKNOWN_FORMAT, INVALID_RECORD, UNREADABLE_FILE, CHECK_FAILED]
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    records: int = 0
+    check_failures: int = 0
+
+    def exit_code(self, fail_on: str) -> int:
+        if self.check_failures:
+            return 2
+        threshold = severity_rank(fail_on)
+        return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
+
+
+RecordRef = tuple[str, int]  # (source path, index of the record in its source)
+
+
+class Runner:
+    def __init__(self, checks: list[Check], config: Config) -> None:
+        self.config = config
+        self.checks = [c for c in checks if selected(config, c)]
+        self.engine_rules = {r.code: selected(config, r) or r is CHECK_FAILED for r in ENGINE_RULES}
+        self.options: dict[str, Options] = {}
+        for check in self.checks:
+            options = Options(config.options.get(check.code, check.options))
+            options.today = config.today
+            self.options[check.code] = options
+
+    def run(self, paths: list[str], stdin: bytes | None = None, stdin_name: str = "-") -> RunResult:
+        result = RunResult()
+        summaries: dict[str, list[tuple[RecordRef, Any]]] = defaultdict(list)
+        for path in files.discover(paths):
+            if path != "-" and excluded(self.config, path):
+                continue
+            data = stdin if path == "-" else None
+            for item in files.read(stdin_name if path == "-" else path, data):
+                result.files += 1
+                if isinstance(item, files.ReadProblem):
+                    self._file_finding(
+                        result,
+                        UNREADABLE_FILE,
+                        item.path,
+                        item.message,
+                        None,
+                        (item.line, item.column),
+                    )
+                    continue
+                self._check_source(item, result, summaries)
+        self._reduce(summaries, result, paths, stdin, stdin_name)
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def _check_source(
+        self, source: Source, result: RunResult, summaries: dict[str, list[tuple[RecordRef, Any]]]
+    ) -> None:
+        if not source.text.strip():
+            self._file_finding(
+                result,
+                UNKNOWN_FORMAT,
+                source.path,
+                "the file is empty: no registry record in it",
+                source,
+                0,
+            )
+            return
+        fmt = detect(source.path, source.text)
+        if fmt is None:
+            self._file_finding(
+                result,
+                UNKNOWN_FORMAT,
+                source.path,
+                "not a registry record format lintrials reads (ClinicalTrials.gov "
+                "API v2 JSON, legacy ClinicalTrials.gov XML, or a study page as text)",
+                source,
+                0,
+            )
+            return
+        for item in fmt.parse(source):
+            if isinstance(item, FileProblem):
+                rule = INVALID_SYNTAX if item.kind == "syntax" else INVALID_RECORD
+                self._file_finding(
+                    result, rule, source.path, item.message, source, item.offset, item.pointer
+                )
+                continue
+            result.records += 1
+            result.findings.extend(self._check_record(item, source.path, result, summaries))
+
+    def _check_record(
+        self,
+        parsed: ParsedRecord,
+        path: str,
+        result: RunResult,
+        summaries: dict[str, list[tuple[RecordRef, Any]]],
+    ) -> Iterator[Finding]:
+        record_id = parsed.record.nct_id
+        for check in self.checks:
+            if ignored_for(self.config, check, path, record_id):
+                continue
+            options = self.options[check.code]
+            try:
+                if check.check is not None:
+                    for problem in check.check(parsed.record, options):
+                        yield self._locate(check, problem, parsed, path)
+                if check.summarize is not None:
+                    summary = check.summarize(parsed.record, options)
+                    if summary is not None:
+                        summaries[check.code].append(((path, parsed.index), summary))
+            except Exception as error:  # a failing check is reported, and the run goes on
+                result.check_failures += 1
+                yield self._failure(check, error, parsed, path)
+
+    def _reduce(
+        self,
+        summaries: dict[str, list[tuple[RecordRef, Any]]],
+        result: RunResult,
+        paths: list[str],
+        stdin: bytes | None,
+        stdin_name: str,
+    ) -> None:
+        pending: dict[str, list[tuple[Check, int, Problem]]] = defaultdict(list)
+        for check in self.checks:
+            if check.reduce is None or not summaries.get(check.code):
+                continue
+            try:
+                for (path, index), problem in check.reduce(
+                    summaries[check.code], self.options[check.code]
+                ):
+                    pending[path].append((check, index, problem))
+            except Exception as error:
+                result.check_failures += 1
+                result.findings.append(
+                    Finding(
+                        code=CHECK_FAILED.code,
+                        name=CHECK_FAILED.name,
+                        severity="error",
+                        message=f"check {check.name} ({check.code}) failed over the run: "
+                        f"{type(error).__name__}: {error}",
+                        path="-",
+                    )
+                )
+        for path, items in pending.items():
+            records = {
+                p.index: p for p in self._reparse(path, stdin if path == stdin_name else None)
+            }
+            for check, index, problem in items:
+                if index in records:
+                    record = records[index]
+                    if not ignored_for(self.config, check, path, record.record.nct_id):
+                        result.findings.append(self._locate(check, problem, record, path))
+
+    @staticmethod
+    def _reparse(path: str, data: bytes | None) -> Iterable[ParsedRecord]:
+        archive = (
+            path.split(files.ZIP_MEMBER_SEPARATOR, 1)[0]
+            if files.ZIP_MEMBER_SEPARATOR in path
+            else path
+        )
+        for item in files.read(archive, data):
+            if isinstance(item, Source) and item.path == path:
+                fmt = detect(item.path, item.text)
+                if fmt is not None:
+                    yield from (p for p in fmt.parse(item) if isinstance(p, ParsedRecord))
+
+    def _severity(self, check: Check, problem: Problem) -> str:
+        return self.config.severities.get(check.code) or problem.severity or check.severity
+
+    def _locate(self, check: Check, problem: Problem, parsed: ParsedRecord, path: str) -> Finding:
+        try:
+            position, pointer = parsed.locator.locate(problem.field, problem.span)
+        except Exception:  # a check naming a field the format does not know: the record itself
+            position, pointer = parsed.locator.locate(None, None)
+        related = []
+        for other in problem.related:
+            try:
+                where, other_pointer = parsed.locator.locate(other, None)
+            except Exception:
+                continue
+            related.append(RelatedLocation(other, where.line, where.column, other_pointer))
+        return Finding(
+            code=check.code,
+            name=check.name,
+            severity=self._severity(check, problem),
+            message=problem.message,
+            path=path,
+            line=position.line,
+            column=position.column,
+            end_line=position.end_line,
+            end_column=position.end_column,
+            record=parsed.record.nct_id,
+            field=problem.field,
+            pointer=pointer,
+            related=related,
+        )
+
+    def _failure(self, check: Check, error: Exception, parsed: ParsedRecord, path: str) -> Finding:
+        frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+        where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+        position, pointer = parsed.locator.locate(None, None)
+        return Finding(
+            code=CHECK_FAILED.code,
+            name=CHECK_FAILED.name,
+            severity="error",
+            message=f"check {check.name} ({check.code}) failed on this record: "
+            f"{type(error).__name__}: {error}{where}",
+            path=path,
+            line=position.line,
+            column=position.column,
+            end_line=position.end_line,
+            end_column=position.end_column,
+            record=parsed.record.nct_id,
+            pointer=pointer,
+        )
+
+    def _file_finding(
+        self,
+        result: RunResult,
+        rule: Check,
+        path: str,
+        message: str,
+        source: Source | None,
+        offset: int | tuple[int, int],
+        pointer: str | None = None,
+    ) -> None:
+        if not self.engine_rules.get(rule.code) or ignored_for(self.config, rule, path, None):
+            return
+        if isinstance(offset, tuple):
+            line, column = offset
+        else:
+            line, column = source.line_col(offset) if source is not None else (1, 1)
+        result.findings.append(
+            Finding(
+                code=rule.code,
+                name=rule.name,
+                severity=rule.severity,
+                message=message,
+                path=path,
+                line=line,
+                column=column,
+                end_line=line,
+                end_column=column + 1,
+                pointer=pointer,
+            )
+        )
+
+
+def lint(
+    paths: list[str],
+    select: list[str] | None = None,
+    today: date | None = None,
+    config_path: Path | None = None,
+    search_from: Path | None = None,
+) -> RunResult:
+    """Run lintrials from Python: the same run as ``lintrials check``, returning the result."""
+    from lintrials.config import load
+    from lintrials.plugins import discover
+
+    checks, _ = discover()
+    config = load(checks + ENGINE_RULES, config_path, search_from)
+    if select is not None:
+        config.select = select
+    if today is not None:
+        config.today = today
+    return Runner(checks, config).run(paths)

@@ -1,0 +1,81 @@
+"""Record formats: each module here detects its files and parses them into `Record` objects.
+
+A format module has ``NAME``, ``sniff(path, text) -> bool`` and ``parse(source)``, which yields a
+`ParsedRecord` for each record and a `FileProblem` for each part of the file it cannot read, so
+one bad record does not hide the others. A new registry format is one new module, added to
+`FORMATS` below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Protocol
+
+from lintrials.findings import Position
+from lintrials.model import Record
+from lintrials.source import Source
+
+_SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+def split_field(field: str) -> list[tuple[str, int | None]]:
+    """``locations[3].phone`` -> ``[("locations", 3), ("phone", None)]``."""
+    parts: list[tuple[str, int | None]] = []
+    for segment in field.split("."):
+        m = _SEGMENT.fullmatch(segment)
+        if not m:
+            raise ValueError(f"not a field path: {field!r}")
+        parts.append((m.group(1), int(m.group(2)) if m.group(2) is not None else None))
+    return parts
+
+
+class Locator(Protocol):
+    def locate(
+        self, field: str | None, span: tuple[int, int] | None
+    ) -> tuple[Position, str | None]:
+        """File position of a field (or of a span inside its value) and its source address."""
+        ...
+
+
+@dataclass
+class ParsedRecord:
+    record: Record
+    locator: Locator
+    index: int  # the record's place in its file, from 0
+
+
+@dataclass
+class FileProblem:
+    """Part of a file that is not a readable record: ``offset`` is where the trouble starts."""
+
+    kind: str  # "syntax": not valid JSON/XML/text; "schema": valid, but not a registry record
+    message: str
+    offset: int = 0
+    pointer: str | None = None
+
+
+ParseResult = Iterator[ParsedRecord | FileProblem]
+
+
+class Format(Protocol):
+    NAME: str
+
+    def sniff(self, path: str, text: str) -> bool: ...
+
+    def parse(self, source: Source) -> ParseResult: ...
+
+
+def formats() -> list[ModuleType]:
+    from lintrials.formats import ctgov_json, ctgov_xml, page_text
+
+    return [ctgov_json, ctgov_xml, page_text]
+
+
+def detect(path: str, text: str) -> ModuleType | None:
+    for fmt in formats():
+        if fmt.sniff(path, text):
+            return fmt
+    return None

@@ -1,0 +1,433 @@
+"""Legacy ClinicalTrials.gov XML (``<clinical_study>``, the AllPublicXML / ``displayxml`` format).
+
+Parsed with lxml configured so that a hostile file cannot reach outside itself: no DTD loading,
+no entity expansion, no network. Values are normalised to the API v2 spelling ("Not yet
+recruiting" -> ``NOT_YET_RECRUITING``, "Phase 1/Phase 2" -> ``PHASE1``, ``PHASE2``, "March 2000"
+-> ``2000-03``). Addresses are XPaths such as ``/clinical_study/location[4]/facility/name``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from lxml import etree
+
+from lintrials.findings import Position
+from lintrials.formats import FileProblem, ParsedRecord, ParseResult, split_field
+from lintrials.model import (
+    ALL_SECTIONS,
+    Arm,
+    Contact,
+    DateField,
+    Eligibility,
+    Intervention,
+    Location,
+    Record,
+)
+from lintrials.source import Source
+
+NAME = "ctgov-xml"
+
+_CONTACT = {"name": "last_name", "phone": "phone", "phone_ext": "phone_ext", "email": "email"}
+# Model field -> element path below <clinical_study>. A tuple is a repeated element: its
+# element name(s) and the table inside. Two names mean "first, then backup" (contact lists).
+_TABLE: dict[str, Any] = {
+    "nct_id": "id_info/nct_id",
+    "org_study_id": "id_info/org_study_id",
+    "brief_title": "brief_title",
+    "official_title": "official_title",
+    "acronym": "acronym",
+    "brief_summary": "brief_summary/textblock",
+    "detailed_description": "detailed_description/textblock",
+    "conditions": ("condition", {}),
+    "overall_status": "overall_status",
+    "why_stopped": "why_stopped",
+    "status_verified_date": "verification_date",
+    "start_date": "start_date",
+    "primary_completion_date": "primary_completion_date",
+    "completion_date": "completion_date",
+    "first_submitted_date": "study_first_submitted",
+    "last_update_submitted_date": "last_update_submitted",
+    "last_update_posted_date": "last_update_posted",
+    "study_type": "study_type",
+    "phases": "phase",
+    "allocation": "study_design_info/allocation",
+    "intervention_model": "study_design_info/intervention_model",
+    "primary_purpose": "study_design_info/primary_purpose",
+    "masking": "study_design_info/masking",
+    "who_masked": "study_design_info/masking",
+    "enrollment_count": "enrollment",
+    "enrollment_type": "enrollment",
+    "arms": (
+        "arm_group",
+        {
+            "label": "arm_group_label",
+            "type": "arm_group_type",
+            "description": "description",
+            "intervention_names": "",
+        },
+    ),
+    "interventions": (
+        "intervention",
+        {
+            "type": "intervention_type",
+            "name": "intervention_name",
+            "description": "description",
+            "arm_group_labels": ("arm_group_label", {}),
+        },
+    ),
+    "eligibility": (
+        "eligibility",
+        {
+            "criteria": "criteria/textblock",
+            "sex": "gender",
+            "minimum_age": "minimum_age",
+            "maximum_age": "maximum_age",
+            "healthy_volunteers": "healthy_volunteers",
+        },
+    ),
+    "lead_sponsor": "sponsors/lead_sponsor/agency",
+    "central_contacts": (("overall_contact", "overall_contact_backup"), _CONTACT),
+    "locations": (
+        "location",
+        {
+            "facility": "facility/name",
+            "status": "status",
+            "city": "facility/address/city",
+            "state": "facility/address/state",
+            "zip": "facility/address/zip",
+            "country": "facility/address/country",
+            "contacts": (("contact", "contact_backup"), _CONTACT),
+        },
+    ),
+}
+
+
+def xpath_for(field: str) -> str:
+    table: dict[str, Any] = _TABLE
+    path = "/clinical_study"
+    for name, index in split_field(field):
+        spec = table.get(name)
+        if spec is None:
+            raise KeyError(field)
+        if isinstance(spec, tuple):
+            element, table = spec
+            if isinstance(element, tuple):  # first and backup: index picks the element name
+                path += "/" + element[min(index or 0, len(element) - 1)]
+                continue
+            path += "/" + element + (f"[{index + 1}]" if index is not None else "")
+        else:
+            table = {}
+            if spec:
+                path += "/" + spec
+    return path
+
+
+def sniff(path: str, text: str) -> bool:
+    head = text.lstrip("\ufeff \t\n")[:200].lower()
+    return head.startswith("<") and "<html" not in head and "<!doctype html" not in head
+
+
+_DECLARED_ENCODING = re.compile(r"^(<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+
+
+def parse(source: Source) -> ParseResult:
+    # The text is already decoded; drop the declaration's encoding so lxml takes it as is.
+    text = _DECLARED_ENCODING.sub(r"\1", source.text, count=1)
+    try:
+        root = etree.fromstring(text, _parser())
+    except etree.XMLSyntaxError as error:
+        line, column = error.lineno or 1, error.offset or 1
+        yield FileProblem(
+            "syntax", f"not well-formed XML: {error.msg}", _offset(source, line, column)
+        )
+        return
+    if root.tag != "clinical_study":
+        yield FileProblem(
+            "schema",
+            f"not a ClinicalTrials.gov record: the root element is <{root.tag}>, "
+            "not <clinical_study>",
+            _offset(source, int(root.sourceline or 1), 1),
+            f"/{root.tag}",
+        )
+        return
+    yield ParsedRecord(_record(root), XmlLocator(source, root), 0)
+
+
+def _offset(source: Source, line: int, column: int) -> int:
+    lines = source.text.split("\n")
+    line = max(1, min(line, len(lines)))
+    return sum(len(x) + 1 for x in lines[: line - 1]) + max(0, column - 1)
+
+
+class XmlLocator:
+    def __init__(self, source: Source, root: Any) -> None:
+        self.source = source
+        self.root = root
+
+    def locate(
+        self, field: str | None, span: tuple[int, int] | None
+    ) -> tuple[Position, str | None]:
+        xpath = xpath_for(field) if field else "/clinical_study"
+        steps = xpath.split("/")
+        element = None
+        for keep in range(len(steps), 1, -1):  # the deepest element of the path that exists
+            found = self.root.xpath("/".join(steps[:keep]))
+            if found:
+                element = found[0]
+                if keep < len(steps):
+                    span = None
+                break
+        if element is None:
+            element = self.root
+        start, end = self._text_span(element, span)
+        return self.source.position(start, end), xpath
+
+    def _text_span(self, element: Any, span: tuple[int, int] | None) -> tuple[int, int]:
+        text = self.source.text
+        line_start = _offset(self.source, element.sourceline or 1, 1)
+        tag_start = text.find("<" + element.tag, line_start)
+        if tag_start < 0:
+            return line_start, line_start + 1
+        tag_end = text.find(">", tag_start)
+        if tag_end < 0 or text[tag_end - 1] == "/":
+            return tag_start, max(tag_end + 1, tag_start + 1)
+        content = tag_end + 1
+        closing = text.find("</" + element.tag, content)
+        if closing < 0:
+            closing = content
+        if span is None:
+            value = element.text or ""
+            lead = len(value) - len(value.lstrip())
+            trail = len(value.rstrip())
+            span = (lead, max(lead, trail)) if value.strip() else (0, 0)
+            if not value.strip():
+                return tag_start, closing + len(element.tag) + 3
+        return _raw_span(text, content, closing, span)
+
+
+_REFERENCE = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);")
+
+
+def _raw_span(text: str, start: int, stop: int, span: tuple[int, int]) -> tuple[int, int]:
+    """Map a span of an element's decoded text to raw offsets (entities and CDATA count)."""
+    want_start, want_end = span
+    raw, decoded = start, 0
+    raw_start = raw_end = None
+    while raw < stop:
+        if decoded == want_start and raw_start is None:
+            raw_start = raw
+        if decoded == want_end:
+            raw_end = raw
+            break
+        if text.startswith("<![CDATA[", raw):
+            raw += 9
+            continue
+        if text.startswith("]]>", raw):
+            raw += 3
+            continue
+        m = _REFERENCE.match(text, raw) if text[raw] == "&" else None
+        raw = m.end() if m else raw + 1
+        decoded += 1
+    return (raw_start if raw_start is not None else raw), (raw_end if raw_end is not None else raw)
+
+
+def _enum(value: str | None) -> str | None:
+    """ "Not yet recruiting" -> NOT_YET_RECRUITING, the API v2 spelling."""
+    if value is None:
+        return None
+    value = value.strip()
+    special = {"N/A": "NA", "Unknown status": "UNKNOWN", "Accepts Healthy Volunteers": "YES"}
+    if value in special:
+        return special[value]
+    return re.sub(r"[^A-Z0-9]+", "_", value.upper()).strip("_") or None
+
+
+_MODEL = {
+    "PARALLEL_ASSIGNMENT": "PARALLEL",
+    "SINGLE_GROUP_ASSIGNMENT": "SINGLE_GROUP",
+    "CROSSOVER_ASSIGNMENT": "CROSSOVER",
+    "FACTORIAL_ASSIGNMENT": "FACTORIAL",
+    "SEQUENTIAL_ASSIGNMENT": "SEQUENTIAL",
+}
+_ROLES = {
+    "PARTICIPANT": "PARTICIPANT",
+    "SUBJECT": "PARTICIPANT",
+    "CARE_PROVIDER": "CARE_PROVIDER",
+    "CAREGIVER": "CARE_PROVIDER",
+    "INVESTIGATOR": "INVESTIGATOR",
+    "OUTCOMES_ASSESSOR": "OUTCOMES_ASSESSOR",
+}
+
+
+def _phases(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [p for p in (_enum(part.replace(" ", "")) for part in value.split("/")) if p]
+
+
+def _masking(value: str | None) -> tuple[str | None, list[str]]:
+    if not value:
+        return None, []
+    level = value.split("(")[0].split()[0].upper() if value.strip() else ""
+    level = {"OPEN": "NONE"}.get(level, level)
+    roles = []
+    if "(" in value:
+        for part in value.split("(", 1)[1].rstrip(")").split(","):
+            role = _ROLES.get(_enum(part) or "")
+            if role:
+                roles.append(role)
+    return level or None, roles
+
+
+def iso_date(value: str | None) -> str | None:
+    """ "March 2000" -> "2000-03", "November 3, 1999" -> "1999-11-03"; else the text as is."""
+    if not value:
+        return None
+    value = value.strip()
+    for pattern, form in (
+        ("%B %d, %Y", "%Y-%m-%d"),
+        ("%B %Y", "%Y-%m"),
+        ("%Y-%m-%d", "%Y-%m-%d"),
+        ("%Y-%m", "%Y-%m"),
+    ):
+        try:
+            return datetime.strptime(value, pattern).strftime(form)
+        except ValueError:
+            continue
+    return value
+
+
+def _text(element: Any, path: str) -> str | None:
+    found = element.find(path)
+    if found is None or found.text is None:
+        return None
+    text: str = found.text
+    return text
+
+
+def _date(root: Any, tag: str) -> DateField:
+    element = root.find(tag)
+    if element is None:
+        return DateField()
+    kind = element.get("type")
+    return DateField(
+        iso_date(element.text),
+        "ACTUAL"
+        if kind == "Actual"
+        else "ESTIMATED"
+        if kind in ("Anticipated", "Estimated")
+        else None,
+    )
+
+
+def _contact(element: Any) -> Contact:
+    return Contact(
+        name=_text(element, "last_name"),
+        phone=_text(element, "phone"),
+        phone_ext=_text(element, "phone_ext"),
+        email=_text(element, "email"),
+    )
+
+
+def _contacts(parent: Any, first: str, backup: str) -> list[Contact]:
+    return [_contact(e) for tag in (first, backup) for e in parent.findall(tag)][:2]
+
+
+def _record(root: Any) -> Record:
+    r = Record(sections=_sections(root))
+    r.nct_id = _text(root, "id_info/nct_id")
+    r.org_study_id = _text(root, "id_info/org_study_id")
+    r.brief_title = _text(root, "brief_title")
+    r.official_title = _text(root, "official_title")
+    r.acronym = _text(root, "acronym")
+    r.brief_summary = _text(root, "brief_summary/textblock")
+    r.detailed_description = _text(root, "detailed_description/textblock")
+    r.conditions = [e.text or "" for e in root.findall("condition")]
+    r.overall_status = _enum(_text(root, "overall_status"))
+    r.why_stopped = _text(root, "why_stopped")
+    r.status_verified_date = iso_date(_text(root, "verification_date"))
+    r.start_date = _date(root, "start_date")
+    r.primary_completion_date = _date(root, "primary_completion_date")
+    r.completion_date = _date(root, "completion_date")
+    r.first_submitted_date = iso_date(_text(root, "study_first_submitted"))
+    r.last_update_submitted_date = iso_date(_text(root, "last_update_submitted"))
+    r.last_update_posted_date = iso_date(_text(root, "last_update_posted"))
+    r.study_type = (
+        _enum((_text(root, "study_type") or "").split("[")[0])
+        if root.find("study_type") is not None
+        else None
+    )
+    r.phases = _phases(_text(root, "phase"))
+    r.allocation = _enum(_text(root, "study_design_info/allocation"))
+    model = _enum(_text(root, "study_design_info/intervention_model"))
+    r.intervention_model = _MODEL.get(model or "", model)
+    r.primary_purpose = _enum(_text(root, "study_design_info/primary_purpose"))
+    r.masking, r.who_masked = _masking(_text(root, "study_design_info/masking"))
+    enrollment = root.find("enrollment")
+    if enrollment is not None and (enrollment.text or "").strip().isdigit():
+        r.enrollment_count = int(enrollment.text)
+        kind = enrollment.get("type")
+        r.enrollment_type = "ACTUAL" if kind == "Actual" else "ESTIMATED" if kind else None
+    for arm in root.findall("arm_group"):
+        r.arms.append(
+            Arm(
+                label=_text(arm, "arm_group_label"),
+                type=_enum(_text(arm, "arm_group_type")),
+                description=_text(arm, "description"),
+            )
+        )
+    for item in root.findall("intervention"):
+        intervention = Intervention(
+            type=_enum(_text(item, "intervention_type")),
+            name=_text(item, "intervention_name"),
+            description=_text(item, "description"),
+            arm_group_labels=[e.text or "" for e in item.findall("arm_group_label")],
+        )
+        r.interventions.append(intervention)
+        # The legacy format links arms to interventions from the intervention's side only.
+        for arm in r.arms:
+            if arm.label in intervention.arm_group_labels:
+                arm.intervention_names.append(intervention.name or "")
+    eligibility = root.find("eligibility")
+    if eligibility is not None:
+        healthy = _enum(_text(eligibility, "healthy_volunteers"))
+        r.eligibility = Eligibility(
+            criteria=_text(eligibility, "criteria/textblock"),
+            sex=_enum(_text(eligibility, "gender")),
+            minimum_age=_text(eligibility, "minimum_age"),
+            maximum_age=_text(eligibility, "maximum_age"),
+            healthy_volunteers=None if healthy is None else healthy == "YES",
+        )
+    r.lead_sponsor = _text(root, "sponsors/lead_sponsor/agency")
+    r.central_contacts = _contacts(root, "overall_contact", "overall_contact_backup")
+    for loc in root.findall("location"):
+        r.locations.append(
+            Location(
+                facility=_text(loc, "facility/name"),
+                status=_enum(_text(loc, "status")),
+                city=_text(loc, "facility/address/city"),
+                state=_text(loc, "facility/address/state"),
+                zip=_text(loc, "facility/address/zip"),
+                country=_text(loc, "facility/address/country"),
+                contacts=_contacts(loc, "contact", "contact_backup"),
+            )
+        )
+    return r
+
+
+def _sections(root: Any) -> set[str]:
+    # A legacy record is always whole: an absent element means the record has no such value.
+    return set(ALL_SECTIONS)

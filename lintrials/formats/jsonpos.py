@@ -1,0 +1,174 @@
+"""Positions inside JSON text, found only when a finding asks for them.
+
+Records are parsed by a fast JSON library that keeps no positions. When a finding needs one, the
+raw text is walked from the record's first character along the JSON Pointer, skipping values
+without building them, and a character span inside a decoded string is mapped back through its
+escapes (``\\n``, ``\\"``, ``\\u00e9``, surrogate pairs) to the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"[ \t\n\r]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_SCALAR = re.compile(r"[^,\]\}\s]+")
+
+
+class PointerNotFound(Exception):
+    """The pointer leads nowhere in this text; ``offset`` is as far as it got."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    m = _WS.match(text, pos)
+    return m.end() if m else pos
+
+
+def value_end(text: str, pos: int) -> int:
+    """End offset of the JSON value starting at ``pos`` (which is not whitespace)."""
+    ch = text[pos] if pos < len(text) else ""
+    if ch == '"':
+        m = _STRING.match(text, pos)
+        if not m:
+            raise PointerNotFound(pos)
+        return m.end()
+    if ch in "{[":
+        depth = 0
+        i = pos
+        n = len(text)
+        while i < n:
+            c = text[i]
+            if c == '"':
+                m = _STRING.match(text, i)
+                if not m:
+                    raise PointerNotFound(i)
+                i = m.end()
+                continue
+            if c in "{[":
+                depth += 1
+            elif c in "}]":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        raise PointerNotFound(pos)
+    m = _SCALAR.match(text, pos)
+    if not m:
+        raise PointerNotFound(pos)
+    return m.end()
+
+
+def _decode_key(raw: str) -> str:
+    # Keys in registry exports are plain; only unescape when there is an escape to undo.
+    if "\\" not in raw:
+        return raw[1:-1]
+    import json
+
+    value: str = json.loads(raw)
+    return value
+
+
+def find_pointer(text: str, start: int, tokens: list[str]) -> tuple[int, int]:
+    """Raw (start, end) of the value that ``tokens`` (a split JSON Pointer) names.
+
+    ``start`` is where the walk begins (the record's first character). Raises
+    `PointerNotFound` with the offset of the deepest value found on the way.
+    """
+    pos = _skip_ws(text, start)
+    for token in tokens:
+        if pos >= len(text):
+            raise PointerNotFound(start)
+        opener = text[pos]
+        if opener == "{":
+            pos = _find_key(text, pos, token)
+        elif opener == "[" and token.isdigit():
+            pos = _find_index(text, pos, int(token))
+        else:
+            raise PointerNotFound(pos)
+    return pos, value_end(text, pos)
+
+
+def _find_key(text: str, pos: int, key: str) -> int:
+    container = pos
+    pos = _skip_ws(text, pos + 1)
+    while pos < len(text) and text[pos] != "}":
+        m = _STRING.match(text, pos)
+        if not m:
+            raise PointerNotFound(container)
+        name = _decode_key(m.group())
+        pos = _skip_ws(text, m.end())
+        if pos >= len(text) or text[pos] != ":":
+            raise PointerNotFound(container)
+        pos = _skip_ws(text, pos + 1)
+        if name == key:
+            return pos
+        pos = _skip_ws(text, value_end(text, pos))
+        if pos < len(text) and text[pos] == ",":
+            pos = _skip_ws(text, pos + 1)
+    raise PointerNotFound(container)
+
+
+def _find_index(text: str, pos: int, index: int) -> int:
+    container = pos
+    pos = _skip_ws(text, pos + 1)
+    i = 0
+    while pos < len(text) and text[pos] != "]":
+        if i == index:
+            return pos
+        pos = _skip_ws(text, value_end(text, pos))
+        if pos < len(text) and text[pos] == ",":
+            pos = _skip_ws(text, pos + 1)
+        i += 1
+    raise PointerNotFound(container)
+
+
+def string_span(text: str, token_start: int, span: tuple[int, int]) -> tuple[int, int]:
+    """Map a (start, end) span of a decoded JSON string to raw offsets.
+
+    ``token_start`` is the offset of the string's opening quote.
+    """
+    want_start, want_end = span
+    raw = token_start + 1
+    decoded = 0
+    raw_start = raw_end = None
+    n = len(text)
+    while raw < n:
+        if decoded == want_start and raw_start is None:
+            raw_start = raw
+        if decoded == want_end:
+            raw_end = raw
+            break
+        c = text[raw]
+        if c == '"':
+            break
+        if c == "\\":
+            if text.startswith("u", raw + 1):
+                unit = int(text[raw + 2 : raw + 6], 16) if raw + 6 <= n else 0
+                raw += 6
+                # A surrogate pair is two escapes but one character of the decoded string.
+                if 0xD800 <= unit < 0xDC00 and text.startswith("\\u", raw):
+                    raw += 6
+            else:
+                raw += 2
+        else:
+            raw += 1
+        decoded += 1
+    if raw_start is None:
+        raw_start = raw
+    if raw_end is None:
+        raw_end = raw
+    return raw_start, raw_end
+
+
+def escape_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]

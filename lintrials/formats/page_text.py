@@ -1,0 +1,469 @@
+"""Study pages saved as text, as in the project's seed files.
+
+A page starts with the title and ``NCT ID: NCT…``, then has sections under fixed headings
+("Basic Information", "Eligibility Criteria", "Locations", "Facility Contacts", …), each heading
+followed by a one-line blurb and then the section's lines. Single values sit on the line after
+their label ("Recruitment Status" / "NOT_YET_RECRUITING"); some labels carry their value on the
+same line ("Group Type EXPERIMENTAL", "Role: primary", "Site Status RECRUITING"). Locations are
+groups of facility, "City, State, Country" and "Site Status"; facility contacts are listed in
+site order without naming their site, so they are tied to sites only when there is exactly one
+per site.
+
+The page has no machine address, so findings carry no pointer; positions are exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lintrials.findings import Position
+from lintrials.formats import ParsedRecord, ParseResult
+from lintrials.model import ALL_SECTIONS, Arm, Contact, DateField, Intervention, Location, Record
+from lintrials.source import Source
+
+NAME = "page-text"
+
+HEADINGS = frozenset(
+    {
+        "Study Results",
+        "Basic Information",
+        "Brief Summary",
+        "Detailed Description",
+        "Conditions",
+        "Keywords",
+        "Study Design",
+        "Study Groups",
+        "Interventions",
+        "Outcome Measures",
+        "Eligibility Criteria",
+        "Sponsors",
+        "Collaborators",
+        "Responsible Party",
+        "Principal Investigators",
+        "Locations",
+        "Countries",
+        "Central Contacts",
+        "Facility Contacts",
+        "References",
+        "Other Identifiers",
+        "More Related Trials",
+        "Study Documents",
+    }
+)
+_BASIC = {
+    "Recruitment Status": "overall_status",
+    "Clinical Phase": "phases",
+    "Total Enrollment": "enrollment_count",
+    "Study Classification": "study_type",
+    "Study Start Date": "start_date",
+    "Primary Completion Date": "primary_completion_date",
+    "Study Completion Date": "completion_date",
+}
+_DESIGN = {
+    "Allocation Method": "allocation",
+    "Intervention Model": "intervention_model",
+    "Primary Study Purpose": "primary_purpose",
+    "Blinding Strategy": "masking",
+    "Observational Model": "",
+    "Time Perspective": "",
+}
+_ELIGIBILITY = {
+    "Minimum Eligible Age": "eligibility.minimum_age",
+    "Maximum Eligible Age": "eligibility.maximum_age",
+    "Eligible Sex": "eligibility.sex",
+    "Accepts Healthy Volunteers": "eligibility.healthy_volunteers",
+    "Standard Age Groups": "eligibility.std_ages",
+}
+_LABELS = frozenset(_BASIC) | frozenset(_DESIGN) | frozenset(_ELIGIBILITY)
+_MASKED_ROLES = (
+    ("Participants", "PARTICIPANT"),
+    ("Caregivers", "CARE_PROVIDER"),
+    ("Investigators", "INVESTIGATOR"),
+    ("Outcome Assessors", "OUTCOMES_ASSESSOR"),
+)
+_NCT_LINE = re.compile(r"^NCT ID: (NCT\S*)\s*$", re.MULTILINE)
+
+
+def sniff(path: str, text: str) -> bool:
+    return bool(_NCT_LINE.search(text[:4000]))
+
+
+@dataclass
+class _Line:
+    number: int  # 0-based
+    text: str  # without surrounding white space
+    start: int  # offset of ``text`` in the file
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+class PageLocator:
+    def __init__(self, source: Source, spans: dict[str, tuple[int, int]]) -> None:
+        self.source = source
+        self.spans = spans
+
+    def locate(
+        self, field: str | None, span: tuple[int, int] | None
+    ) -> tuple[Position, str | None]:
+        key = field or ""
+        while key and key not in self.spans:  # an absent field: point at what holds it
+            key = re.sub(r"(\.[a-z_]+|\[\d+\])$", "", key)
+            span = None
+        start, end = self.spans.get(key, (0, 0))
+        if span is not None:
+            start, end = start + span[0], start + span[1]
+        return self.source.position(start, end), None
+
+
+def parse(source: Source) -> ParseResult:
+    page = _PageParser(source.text)
+    yield ParsedRecord(page.record, PageLocator(source, page.spans), 0)
+
+
+class _PageParser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.record = Record(sections=set(ALL_SECTIONS))
+        self.spans: dict[str, tuple[int, int]] = {}
+        lines = self._lines(text)
+        sections = self._sections(lines)
+        self._header(sections.pop("", []))
+        intervention_descriptions: dict[str, str] = {}
+        handlers = {
+            "Basic Information": self._basic,
+            "Brief Summary": lambda ls: self._block("brief_summary", ls),
+            "Detailed Description": lambda ls: self._block("detailed_description", ls),
+            "Conditions": self._conditions,
+            "Study Design": self._design,
+            "Eligibility Criteria": self._eligibility,
+            "Sponsors": self._sponsors,
+            "Locations": self._locations,
+            "Central Contacts": lambda ls: self._contacts("central_contacts", ls),
+            "Other Identifiers": self._identifiers,
+        }
+        for heading, body in sections.items():
+            if heading in handlers:
+                handlers[heading](body)
+        if "Interventions" in sections:
+            intervention_descriptions = self._interventions(sections["Interventions"])
+        if "Study Groups" in sections:
+            self._arms(sections["Study Groups"], intervention_descriptions)
+        if "Facility Contacts" in sections:
+            self._facility_contacts(sections["Facility Contacts"])
+
+    @staticmethod
+    def _lines(text: str) -> list[_Line]:
+        lines = []
+        offset = 0
+        for number, raw in enumerate(text.split("\n")):
+            stripped = raw.strip()
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(_Line(number, stripped, offset + lead))
+            offset += len(raw) + 1
+        return lines
+
+    def _sections(self, lines: list[_Line]) -> dict[str, list[_Line]]:
+        """Non-blank lines by section; the blurb under each heading is dropped."""
+        sections: dict[str, list[_Line]] = {"": []}
+        current = ""
+        skip_blurb = False
+        for i, line in enumerate(lines):
+            before_blank = i == 0 or not lines[i - 1].text
+            after_blank = i + 1 >= len(lines) or not lines[i + 1].text
+            if line.text in HEADINGS and before_blank and after_blank and line.text not in sections:
+                current = line.text
+                sections[current] = []
+                self.spans[_SECTION_FIELDS.get(current, current)] = (line.start, line.end)
+                skip_blurb = True
+                continue
+            if not line.text:
+                continue
+            if skip_blurb:
+                skip_blurb = False
+                continue
+            sections[current].append(line)
+        return sections
+
+    def _set(self, field: str, line: _Line, start: int = 0, end: int | None = None) -> str:
+        """Record where a field's value is, and return the value."""
+        stop = line.end if end is None else line.start + end
+        self.spans[field] = (line.start + start, stop)
+        return self.text[line.start + start : stop]
+
+    def _header(self, lines: list[_Line]) -> None:
+        if lines:
+            self.record.brief_title = self._set("brief_title", lines[0])
+        for line in lines:
+            if line.text.startswith("NCT ID:"):
+                self.record.nct_id = self._set("nct_id", line, len("NCT ID:") + 1)
+            elif line.text.startswith("Last Updated:"):
+                self.record.last_update_posted_date = self._set(
+                    "last_update_posted_date", line, len("Last Updated:") + 1
+                )
+
+    def _labelled(self, lines: list[_Line], labels: dict[str, str]) -> dict[str, _Line]:
+        """Label -> value line, for labels whose value is the next line."""
+        values: dict[str, _Line] = {}
+        for i, line in enumerate(lines):
+            if line.text in labels and i + 1 < len(lines):
+                following = lines[i + 1]
+                if following.text not in _LABELS:
+                    values[line.text] = following
+        return values
+
+    def _basic(self, lines: list[_Line]) -> None:
+        r = self.record
+        for label, line in self._labelled(lines, _BASIC).items():
+            field = _BASIC[label]
+            if field == "phases":
+                self._set("phases", line)
+                r.phases = []
+                for m in re.finditer(r"[^/,\s]+", line.text):
+                    self.spans[f"phases[{len(r.phases)}]"] = (
+                        line.start + m.start(),
+                        line.start + m.end(),
+                    )
+                    r.phases.append(m.group())
+            elif field == "enrollment_count":
+                digits = re.match(r"\d+", line.text)
+                if digits:
+                    r.enrollment_count = int(self._set(field, line, 0, digits.end()))
+            elif field.endswith("_date"):
+                value = self._set(field, line)
+                self.spans[f"{field}.date"] = self.spans[field]
+                setattr(r, field, DateField(value))
+            else:
+                setattr(r, field, self._set(field, line))
+
+    def _block(self, field: str, lines: list[_Line]) -> str:
+        if not lines:
+            setattr(self.record, field, "")
+            return ""
+        self.spans[field] = (lines[0].start, lines[-1].end)
+        value = self.text[lines[0].start : lines[-1].end]
+        if "." not in field:
+            setattr(self.record, field, value)
+        return value
+
+    def _conditions(self, lines: list[_Line]) -> None:
+        for i, line in enumerate(lines):
+            self.record.conditions.append(self._set(f"conditions[{i}]", line))
+
+    def _design(self, lines: list[_Line]) -> None:
+        values = self._labelled(lines, _DESIGN)
+        for label, line in values.items():
+            if _DESIGN[label]:
+                setattr(self.record, _DESIGN[label], self._set(_DESIGN[label], line))
+        masking = values.get("Blinding Strategy")
+        if masking is not None:
+            index = lines.index(masking)
+            if index + 1 < len(lines) and lines[index + 1].text not in _LABELS:
+                roles_line = lines[index + 1]
+                roles = [code for words, code in _MASKED_ROLES if words in roles_line.text]
+                if roles:
+                    self._set("who_masked", roles_line)
+                    self.record.who_masked = roles
+
+    def _eligibility(self, lines: list[_Line]) -> None:
+        labels = [i for i, line in enumerate(lines) if line.text in _ELIGIBILITY]
+        criteria = lines[: labels[0]] if labels else lines
+        self.record.eligibility.criteria = self._block("eligibility.criteria", criteria) or None
+        e = self.record.eligibility
+        for label, line in self._labelled(lines, _ELIGIBILITY).items():
+            field = _ELIGIBILITY[label]
+            value = self._set(field, line)
+            attribute = field.split(".")[1]
+            if attribute == "healthy_volunteers":
+                e.healthy_volunteers = {"yes": True, "no": False}.get(value.lower())
+            elif attribute == "std_ages":
+                e.std_ages = [v.strip().upper().replace(" ", "_") for v in value.split(",")]
+            else:
+                setattr(e, attribute, value)
+
+    def _sponsors(self, lines: list[_Line]) -> None:
+        block: list[_Line] = []
+        for line in lines:
+            if line.text.startswith("Sponsor Role"):
+                if line.text.split()[-1].lower() == "lead" and block:
+                    self.record.lead_sponsor = self._set("lead_sponsor", block[0])
+                block = []
+            else:
+                block.append(line)
+
+    def _locations(self, lines: list[_Line]) -> None:
+        block: list[_Line] = []
+        for line in lines:
+            if line.text != "Site Status" and not line.text.startswith("Site Status "):
+                block.append(line)
+                continue
+            i = len(self.record.locations)
+            here = f"locations[{i}]"
+            loc = Location()
+            if block:
+                loc.facility = self._set(f"{here}.facility", block[0])
+                self.spans[here] = self.spans[f"{here}.facility"]
+            if len(block) > 1:
+                self._address(loc, here, block[-1])
+            status = line.text[len("Site Status") :].strip()
+            if status:
+                loc.status = self._set(f"{here}.status", line, len(line.text) - len(status))
+            self.record.locations.append(loc)
+            block = []
+
+    def _address(self, loc: Location, here: str, line: _Line) -> None:
+        parts = []
+        for m in re.finditer(r"[^,]+", line.text):
+            value = m.group().strip()
+            if value:
+                parts.append((m.start() + len(m.group()) - len(m.group().lstrip()), value))
+        if not parts:
+            return
+
+        def put(attribute: str, part: tuple[int, str]) -> None:
+            start, value = part
+            setattr(
+                loc, attribute, self._set(f"{here}.{attribute}", line, start, start + len(value))
+            )
+
+        put("country", parts[-1])
+        middle = parts[:-1]
+        if middle:
+            put("city", middle[0])
+        rest = middle[1:]
+        zips = [p for p in rest if any(ch.isdigit() for ch in p[1])]
+        if zips:
+            put("zip", zips[-1])
+            rest = [p for p in rest if p is not zips[-1]]
+        if rest:
+            put("state", rest[0])
+
+    def _contact_blocks(self, lines: list[_Line]) -> list[tuple[_Line, _Line, list[_Line]]]:
+        """(name line, role line, detail lines) for each contact, anchored on "Role:" lines."""
+        anchors = [i for i, line in enumerate(lines) if line.text.startswith("Role:")]
+        blocks = []
+        for k, i in enumerate(anchors):
+            if i == 0:
+                continue
+            stop = anchors[k + 1] - 1 if k + 1 < len(anchors) else len(lines)
+            blocks.append((lines[i - 1], lines[i], lines[i + 1 : stop]))
+        return blocks
+
+    def _contact(self, here: str, name: _Line, role: _Line, details: list[_Line]) -> Contact:
+        contact = Contact(name=self._set(f"{here}.name", name))
+        self.spans[here] = self.spans[f"{here}.name"]
+        role_value = role.text[len("Role:") :].strip()
+        if role_value:
+            contact.role = self._set(f"{here}.role", role, len(role.text) - len(role_value)).upper()
+        for line in details:
+            if "@" in line.text and contact.email is None:
+                contact.email = self._set(f"{here}.email", line)
+            elif contact.phone is None:
+                contact.phone = self._set(f"{here}.phone", line)
+        return contact
+
+    def _contacts(self, field: str, lines: list[_Line]) -> None:
+        contacts = getattr(self.record, field)
+        for name, role, details in self._contact_blocks(lines):
+            contacts.append(self._contact(f"{field}[{len(contacts)}]", name, role, details))
+
+    def _facility_contacts(self, lines: list[_Line]) -> None:
+        blocks = self._contact_blocks(lines)
+        locations = self.record.locations
+        if len(blocks) == len(locations):
+            for i, (name, role, details) in enumerate(blocks):
+                locations[i].contacts.append(
+                    self._contact(f"locations[{i}].contacts[0]", name, role, details)
+                )
+        else:
+            self._contacts("unplaced_contacts", lines)
+
+    def _identifiers(self, lines: list[_Line]) -> None:
+        for i, line in enumerate(lines):
+            if line.text == "Identifier Source: org_study_id":
+                ident = next(
+                    (x for x in reversed(lines[:i]) if not x.text.startswith("Identifier")), None
+                )
+                if ident is not None:
+                    self.record.org_study_id = self._set("org_study_id", ident)
+
+    def _interventions(self, lines: list[_Line]) -> dict[str, str]:
+        descriptions: dict[str, str] = {}
+        block: list[_Line] = []
+        for line in lines:
+            if not line.text.startswith("Intervention Type "):
+                block.append(line)
+                continue
+            i = len(self.record.interventions)
+            item = Intervention(
+                type=self._set(f"interventions[{i}].type", line, len("Intervention Type "))
+            )
+            if block:
+                item.name = self._set(f"interventions[{i}].name", block[0])
+                self.spans[f"interventions[{i}]"] = self.spans[f"interventions[{i}].name"]
+            if len(block) > 1:
+                item.description = self._block(f"interventions[{i}].description", block[1:])
+                descriptions[item.name or ""] = item.description
+            self.record.interventions.append(item)
+            block = []
+        return descriptions
+
+    def _arms(self, lines: list[_Line], descriptions: dict[str, str]) -> None:
+        """Arms, each: label, optional description, "Group Type X", then its interventions
+        (name, "Intervention Type X", optional description)."""
+        group_lines = [i for i, line in enumerate(lines) if line.text.startswith("Group Type")]
+        i = 0
+        for g in group_lines:
+            if g < i:
+                continue
+            k = len(self.record.arms)
+            here = f"arms[{k}]"
+            arm = Arm()
+            header = lines[i:g]
+            if header:
+                arm.label = self._set(f"{here}.label", header[0])
+                self.spans[here] = self.spans[f"{here}.label"]
+                if len(header) > 1:
+                    arm.description = self._block(f"{here}.description", header[1:])
+            kind = lines[g].text[len("Group Type") :].strip()
+            if kind:
+                arm.type = self._set(f"{here}.type", lines[g], len(lines[g].text) - len(kind))
+            i = g + 1
+            while i + 1 < len(lines) and lines[i + 1].text.startswith("Intervention Type "):
+                name = lines[i]
+                self._set(f"{here}.intervention_names[{len(arm.intervention_names)}]", name)
+                arm.intervention_names.append(name.text)
+                i += 2
+                if i < len(lines) and self._is_intervention_description(
+                    lines, i, group_lines, descriptions.get(name.text)
+                ):
+                    i += 1
+            self.record.arms.append(arm)
+
+    @staticmethod
+    def _is_intervention_description(
+        lines: list[_Line], i: int, group_lines: list[int], known: str | None
+    ) -> bool:
+        if i + 1 < len(lines) and lines[i + 1].text.startswith("Intervention Type "):
+            return False  # lines[i] names the next intervention
+        following = [g for g in group_lines if g > i]
+        if not following:
+            return True
+        left = following[0] - i  # lines before the next arm's "Group Type"
+        if left == 1:
+            return False  # lines[i] is the next arm's label
+        if left == 2:  # [description, label] or [label, arm description]
+            return known is not None and lines[i].text == known
+        return True
+
+
+_SECTION_FIELDS = {
+    "Eligibility Criteria": "eligibility",
+    "Locations": "locations",
+    "Central Contacts": "central_contacts",
+    "Study Groups": "arms",
+    "Interventions": "interventions",
+    "Conditions": "conditions",
+}

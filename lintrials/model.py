@@ -1,0 +1,150 @@
+"""The one record model that every format parses into.
+
+Checks read these classes and nothing else, so they never know which format a record came from.
+Values keep the text of the source (a criteria block keeps its line breaks and indentation) so
+that a character span inside a value maps back to the exact place in the file. Enumerations are
+normalised to the ClinicalTrials.gov API v2 spelling (``NOT_YET_RECRUITING``, ``PHASE2``), and
+dates to ISO form (``2025-09`` or ``2025-09-25``).
+
+A field is named by its *field path*, the attribute path from the record down:
+``locations[3].facility``, ``eligibility.maximum_age``, ``central_contacts[0].phone``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The API v2 modules of ``protocolSection``; `Record.sections` holds those a source carries.
+ALL_SECTIONS = frozenset(
+    {
+        "identificationModule",
+        "statusModule",
+        "sponsorCollaboratorsModule",
+        "oversightModule",
+        "descriptionModule",
+        "conditionsModule",
+        "designModule",
+        "armsInterventionsModule",
+        "outcomesModule",
+        "eligibilityModule",
+        "contactsLocationsModule",
+        "referencesModule",
+    }
+)
+
+
+@dataclass
+class DateField:
+    date: str | None = None  # ISO: YYYY, YYYY-MM or YYYY-MM-DD
+    type: str | None = None  # ACTUAL or ESTIMATED (anticipated), when the source says
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    role: str | None = None
+    phone: str | None = None
+    phone_ext: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class Location:
+    facility: str | None = None
+    status: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    country: str | None = None
+    contacts: list[Contact] = field(default_factory=list)
+
+
+@dataclass
+class Arm:
+    label: str | None = None
+    type: str | None = None
+    description: str | None = None
+    intervention_names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Intervention:
+    type: str | None = None
+    name: str | None = None
+    description: str | None = None
+    arm_group_labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Eligibility:
+    criteria: str | None = None
+    sex: str | None = None  # ALL, FEMALE, MALE
+    minimum_age: str | None = None  # as written: "18 Years", "N/A"
+    maximum_age: str | None = None
+    std_ages: list[str] = field(default_factory=list)  # CHILD, ADULT, OLDER_ADULT
+    healthy_volunteers: bool | None = None
+
+
+@dataclass
+class Record:
+    """One registry record, whatever file it came from."""
+
+    nct_id: str | None = None
+    org_study_id: str | None = None
+    brief_title: str | None = None
+    official_title: str | None = None
+    acronym: str | None = None
+    brief_summary: str | None = None
+    detailed_description: str | None = None
+    conditions: list[str] = field(default_factory=list)
+
+    overall_status: str | None = None
+    why_stopped: str | None = None
+    status_verified_date: str | None = None
+    start_date: DateField = field(default_factory=DateField)
+    primary_completion_date: DateField = field(default_factory=DateField)
+    completion_date: DateField = field(default_factory=DateField)
+    first_submitted_date: str | None = None
+    last_update_submitted_date: str | None = None
+    last_update_posted_date: str | None = None
+
+    study_type: str | None = None
+    phases: list[str] = field(default_factory=list)
+    allocation: str | None = None
+    intervention_model: str | None = None
+    primary_purpose: str | None = None
+    masking: str | None = None
+    who_masked: list[str] = field(default_factory=list)
+    enrollment_count: int | None = None
+    enrollment_type: str | None = None  # ACTUAL or ESTIMATED
+
+    arms: list[Arm] = field(default_factory=list)
+    interventions: list[Intervention] = field(default_factory=list)
+    eligibility: Eligibility = field(default_factory=Eligibility)
+    lead_sponsor: str | None = None
+    central_contacts: list[Contact] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    # Site contacts a page lists without saying which site they belong to.
+    unplaced_contacts: list[Contact] = field(default_factory=list)
+
+    # Sections the source holds at all: a partial download (a ``fields=`` filter) lacks some,
+    # and a missing section is then not a defect of the record. Names are API v2 module names.
+    sections: set[str] = field(default_factory=set)
+
+    def contacts_with_country(self) -> list[tuple[str, Contact, str | None]]:
+        """Every contact with its field path and the country it should be dialled in.
+
+        Site contacts take their site's country; central and unplaced contacts take the
+        country of the sites when all sites are in one country, else none.
+        """
+        countries = {loc.country for loc in self.locations if loc.country}
+        only_country = next(iter(countries)) if len(countries) == 1 else None
+        found: list[tuple[str, Contact, str | None]] = []
+        for i, contact in enumerate(self.central_contacts):
+            found.append((f"central_contacts[{i}]", contact, only_country))
+        for i, loc in enumerate(self.locations):
+            for j, contact in enumerate(loc.contacts):
+                found.append((f"locations[{i}].contacts[{j}]", contact, loc.country))
+        for i, contact in enumerate(self.unplaced_contacts):
+            found.append((f"unplaced_contacts[{i}]", contact, only_country))
+        return found
