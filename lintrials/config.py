@@ -109,6 +109,12 @@ class _Located:
         return ConfigError(f"{prefix}: {key}: {message}" if key else f"{prefix}: {message}")
 
 
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}"
+    for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
 def _load_yaml(name: str, text: str) -> tuple[Any, _Located]:
     located = _Located(name)
     try:
@@ -122,7 +128,7 @@ def _load_yaml(name: str, text: str) -> tuple[Any, _Located]:
     constructor = yaml.SafeLoader("")
 
     def build(node: yaml.Node, where: tuple[str, ...]) -> Any:
-        if not node.tag.startswith("tag:yaml.org,2002:"):
+        if node.tag not in _PLAIN_TAGS:
             raise ConfigError(
                 f"{name}:{node.start_mark.line + 1}: the tag {node.tag} is not allowed "
                 "(configuration is plain YAML: no Python or custom tags)"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lintrials import files
-from lintrials.config import Config, excluded, ignored_for, selected
+from lintrials.config import Config, excluded, ignored_for, matches, selected
 from lintrials.findings import Finding, Problem, RelatedLocation, severity_rank
 from lintrials.formats import FileProblem, ParsedRecord, detect
 from lintrials.plugins import Check, Options
@@ -122,7 +122,11 @@ class Runner:
     def __init__(self, checks: list[Check], config: Config) -> None:
         self.config = config
         self.checks = [c for c in checks if selected(config, c)]
-        self.engine_rules = {r.code: selected(config, r) or r is CHECK_FAILED for r in ENGINE_RULES}
+        # Files that cannot be read are always reported, whatever is selected, unless ignored.
+        self.engine_rules = {
+            r.code: r is CHECK_FAILED or not any(matches(s, r) for s in config.ignore)
+            for r in ENGINE_RULES
+        }
         self.options: dict[str, Options] = {}
         for check in self.checks:
             options = Options(config.options.get(check.code, check.options))
@@ -334,7 +338,7 @@ class Runner:
             Finding(
                 code=rule.code,
                 name=rule.name,
-                severity=rule.severity,
+                severity=self.config.severities.get(rule.code, rule.severity),
                 message=message,
                 path=path,
                 line=line,

@@ -120,12 +120,13 @@ def discover() -> tuple[list[Check], list[str]]:
         except Exception as error:  # a broken plugin must not stop the others
             errors.append(f"{origin}: failed to load: {type(error).__name__}: {error}")
             continue
-        for key in (loaded.code, loaded.name):
-            if key in seen and seen[key] != origin:
-                errors.append(f"{origin}: {key} is already taken by {seen[key]}")
-                break
-        else:
-            seen[loaded.code] = seen[loaded.name] = origin
-            checks.append(loaded)
+        if seen.get(loaded.code) == origin:
+            continue  # the same distribution seen twice on sys.path
+        taken = [key for key in (loaded.code, loaded.name) if key in seen]
+        if taken:
+            errors.append(f"{origin}: {taken[0]} is already taken by {seen[taken[0]]}")
+            continue
+        seen[loaded.code] = seen[loaded.name] = origin
+        checks.append(loaded)
     checks.sort(key=lambda c: c.code)
     return checks, errors

@@ -147,7 +147,7 @@ def parse(source: Source) -> ParseResult:
     # The text is already decoded; drop the declaration's encoding so lxml takes it as is.
     text = _DECLARED_ENCODING.sub(r"\1", source.text, count=1)
     try:
-        root = etree.fromstring(text, _parser())
+        root: Any = etree.fromstring(text, _parser())
     except etree.XMLSyntaxError as error:
         line, column = error.lineno or 1, error.offset or 1
         yield FileProblem(
@@ -159,7 +159,7 @@ def parse(source: Source) -> ParseResult:
             "schema",
             f"not a ClinicalTrials.gov record: the root element is <{root.tag}>, "
             "not <clinical_study>",
-            _offset(source, int(root.sourceline or 1), 1),
+            _offset(source, root.sourceline or 1, 1),
             f"/{root.tag}",
         )
         return
