@@ -16,6 +16,7 @@ from lintrials.findings import Position
 from lintrials.formats import FileProblem, ParsedRecord, ParseResult, split_field
 from lintrials.formats.jsonpos import (
     PointerNotFound,
+    element_starts,
     escape_token,
     find_pointer,
     split_pointer,
@@ -141,6 +142,7 @@ class JsonLocator:
         self.source = source
         self.base = base  # pointer of the study object in its document
         self.start = start  # offset of the study object's first character
+        self._arrays: dict[int, list[int]] = {}  # element offsets of arrays walked so far
 
     def start_offset(self) -> int:
         return self.start
@@ -151,7 +153,9 @@ class JsonLocator:
         relative = pointer_for(field) if field else ""
         text = self.source.text
         try:
-            start, end = find_pointer(text, self.start_offset(), split_pointer(relative))
+            start, end = find_pointer(
+                text, self.start_offset(), split_pointer(relative), self._arrays
+            )
         except PointerNotFound as missing:
             # The field is absent: point at the deepest part of the path that exists.
             start = missing.offset
@@ -160,21 +164,6 @@ class JsonLocator:
             if span is not None and text.startswith('"', start):
                 start, end = string_span(text, start, span)
         return self.source.position(start, end), self.base + relative or "/"
-
-
-def _element_starts(text: str, array_start: int) -> list[int]:
-    """Offsets of the elements of the array at ``array_start``, in one pass."""
-    starts: list[int] = []
-    pos = array_start + 1
-    n = len(text)
-    while pos < n:
-        while pos < n and text[pos] in " \t\n\r,":
-            pos += 1
-        if pos >= n or text[pos] == "]":
-            break
-        starts.append(pos)
-        pos = value_end(text, pos)
-    return starts
 
 
 class _LazyArrayLocator(JsonLocator):
@@ -198,7 +187,7 @@ class _ArrayOffsets:
     def get(self, index: int) -> int:
         if self._starts is None:
             array_start, _ = find_pointer(self.text, 0, self.tokens)
-            self._starts = _element_starts(self.text, array_start)
+            self._starts = element_starts(self.text, array_start)
         return self._starts[index]
 
 
@@ -367,7 +356,9 @@ class _Reader:
     def record(self, study: dict[str, Any]) -> Record:
         p = self.obj(study, _P, "")
         pp = f"/{_P}"
-        record = Record(sections={k for k, v in p.items() if isinstance(v, dict)})
+        record = Record(
+            sections={k for k, v in p.items() if isinstance(v, dict)}, text_format="markdown"
+        )
 
         ident = self.obj(p, "identificationModule", pp)
         ip = f"{pp}/identificationModule"
