@@ -130,6 +130,10 @@ class Record:
     # Sections the source holds at all: a partial download (a ``fields=`` filter) lacks some,
     # and a missing section is then not a defect of the record. Names are API v2 module names.
     sections: set[str] = field(default_factory=set)
+    # How the source writes long text: "markdown" (API v2 JSON publishes text fields as markdown,
+    # so an escape such as ``\>`` is correct there) or "plain" (legacy XML, study pages, where
+    # such an escape is markup that leaked into the text). None when a format does not say.
+    text_format: str | None = None
 
     def contacts_with_country(self) -> list[tuple[str, Contact, str | None]]:
         """Every contact with its field path and the country it should be dialled in.

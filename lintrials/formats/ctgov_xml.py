@@ -30,6 +30,7 @@ from lintrials.source import Source
 
 NAME = "ctgov-xml"
 
+_DATE = {"date": "", "type": ""}  # the element holds the date; its type is an attribute
 _CONTACT = {"name": "last_name", "phone": "phone", "phone_ext": "phone_ext", "email": "email"}
 # Model field -> element path below <clinical_study>. A tuple is a repeated element: its
 # element name(s) and the table inside. Two names mean "first, then backup" (contact lists).
@@ -45,9 +46,9 @@ _TABLE: dict[str, Any] = {
     "overall_status": "overall_status",
     "why_stopped": "why_stopped",
     "status_verified_date": "verification_date",
-    "start_date": "start_date",
-    "primary_completion_date": "primary_completion_date",
-    "completion_date": "completion_date",
+    "start_date": ("start_date", _DATE),
+    "primary_completion_date": ("primary_completion_date", _DATE),
+    "completion_date": ("completion_date", _DATE),
     "first_submitted_date": "study_first_submitted",
     "last_update_submitted_date": "last_update_submitted",
     "last_update_posted_date": "last_update_posted",
@@ -347,7 +348,7 @@ def _contacts(parent: Any, first: str, backup: str) -> list[Contact]:
 
 
 def _record(root: Any) -> Record:
-    r = Record(sections=_sections(root))
+    r = Record(sections=_sections(root), text_format="plain")
     r.nct_id = _text(root, "id_info/nct_id")
     r.org_study_id = _text(root, "id_info/org_study_id")
     r.brief_title = _text(root, "brief_title")

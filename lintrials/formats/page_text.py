@@ -59,6 +59,7 @@ _BASIC = {
     "Study Start Date": "start_date",
     "Primary Completion Date": "primary_completion_date",
     "Study Completion Date": "completion_date",
+    "Why Stopped": "why_stopped",
 }
 _DESIGN = {
     "Allocation Method": "allocation",
@@ -126,7 +127,7 @@ def parse(source: Source) -> ParseResult:
 class _PageParser:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.record = Record(sections=set(ALL_SECTIONS))
+        self.record = Record(sections=set(ALL_SECTIONS), text_format="plain")
         self.spans: dict[str, tuple[int, int]] = {}
         lines = self._lines(text)
         sections = self._sections(lines)

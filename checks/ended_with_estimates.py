@@ -1,0 +1,60 @@
+"""A completed or terminated study still gives anticipated dates or an anticipated enrollment.
+
+Why: once a study is COMPLETED or TERMINATED, its start, primary completion and completion
+dates have happened and its enrollment is known: the registry asks for them as actual values
+(US law, 42 CFR 11.64, within 30 days of each date; the actual enrollment when the primary
+completion date becomes actual). An ESTIMATED value left on an ended study is the plan, not
+what happened, and every figure computed from it (duration, accrual) is wrong.
+
+Fails: status COMPLETED, enrollment 300 (anticipated); status TERMINATED, completion date
+2017-01 (anticipated).
+Passes: status COMPLETED, enrollment 287 (actual), completion date 2016-12 (actual).
+
+One finding per anticipated value. Values without a type are not judged: the study-page text
+does not show types, nor do legacy records from before the registry asked for them. WITHDRAWN
+studies are not judged (they never started: their plan stays anticipated; S107 judges their
+enrollment).
+
+Options: none. The check does not depend on the run date.
+
+Corpus: 63 findings, 63 correct (100%), measured with
+lintrials check --select S108 --today 2026-11-22 ../shared/corpus/
+Each finding was read against its record: 60 anticipated enrollments (56 COMPLETED, 4
+TERMINATED; NCT00495833: 8000 anticipated, completed 2009), mostly records last updated before
+2012, and 3 anticipated completion dates of 2 TERMINATED studies (NCT02392273, NCT02654730).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.dates import STUDY_DATES, date_of
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "S108", "ended-with-estimates", "warning"
+
+_ENDED = frozenset({"COMPLETED", "TERMINATED"})
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    status = record.overall_status
+    if status not in _ENDED:
+        return
+    for field, words in STUDY_DATES:
+        value, date_type = date_of(record, field)
+        if value is not None and date_type == "ESTIMATED":
+            yield Problem(
+                field,
+                f"status is {status}, but the {words} {value} is still anticipated (ESTIMATED):"
+                " give the actual date",
+                related=("overall_status",),
+            )
+    if record.enrollment_type == "ESTIMATED" and record.enrollment_count is not None:
+        yield Problem(
+            "enrollment_count",
+            f"status is {status}, but the enrollment {record.enrollment_count} is still "
+            "anticipated (ESTIMATED): give the actual number of participants enrolled",
+            related=("overall_status", "enrollment_type"),
+        )

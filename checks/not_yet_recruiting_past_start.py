@@ -1,0 +1,92 @@
+"""A study is still "not yet recruiting" although its start date has passed.
+
+Why: the start date is the day the first participant is enrolled. Once it has passed, either
+the study started and its status should say so (RECRUITING, ENROLLING_BY_INVITATION...) with
+an actual start date, or it did not and the anticipated start date needs moving. US law
+(42 CFR 11.64) gives the sponsor 30 days to report a change of recruitment status, and
+registry reviewers (ClinicalTrials.gov PRS review, NCI CTRP validation) query a "not yet
+recruiting" study whose start date lies in the past. The message also names the primary
+completion and completion dates when they have passed too: all of a not-yet-recruiting study's
+dates are judged here (S102 leaves them).
+
+Fails (run on 2026-11-22): status NOT_YET_RECRUITING, start date 2025-09-25, completion date
+2026-10-31 (seed 001_020fa720e2ffd389.txt).
+
+Passes: status NOT_YET_RECRUITING, start date 2027-01-15 (anticipated); or status RECRUITING,
+start date 2025-09-25 (actual).
+
+An *actual* start date on a not-yet-recruiting study is reported whatever the date (unless it
+lies in the future, which S104 reports): the record says both that the first participant was
+enrolled and that nobody is. A date without a type (the study-page text does not show it) is
+judged by its value alone. A partial date (``2026-03``) has passed once its last day has.
+
+Options:
+  as_of (default "today"): the date the dates are judged against: "today" is the run date
+    (``--today``); "last-update" is the record's own last update (its submission date, else
+    the date it was posted), for archives of old exports: a record is then reported only if
+    its start date had already passed when the sponsor last updated it.
+  grace_days (default 30): days after the start date during which the status may still lag,
+    as the 30 days US law allows for reporting a change of status.
+
+Corpus: 206 findings, 206 correct (100%), measured with
+lintrials check --select S101 --today 2026-11-22 ../shared/corpus/
+Every not-yet-recruiting record of the corpus (exports of 2016 to 2025) had passed its start
+date by 2026-11-22: each finding was read against its record (the raw value re-read by a
+script independent of lintrials, a sample opened by hand). 170 also name passed completion
+dates; one legacy record has an untyped start date of 2011-06 (NCT01339988). With ``as_of:
+last-update``: 0 findings (no sponsor saved a start date already passed: the registry refuses
+an anticipated date in the past). The seeds: 000 (start 2026-03-31) and 001 (start 2025-09-25;
+its completion date 2026-10-31 is named too) are reported, 002 (RECRUITING) is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.dates import STUDY_DATES, date_of, is_future, is_past, kind, reference_date
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "S101", "not-yet-recruiting-past-start", "warning"
+OPTIONS = {"as_of": "today", "grace_days": 30}
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if record.overall_status != "NOT_YET_RECRUITING":
+        return
+    start, start_type = date_of(record, "start_date")
+    if start is None:
+        return
+    reference = reference_date(record, options)
+    if reference is None:
+        return
+    day, as_of = reference
+    if start_type == "ACTUAL":
+        if is_future(start, day):
+            return  # an actual date in the future: S104
+        message = (
+            f"status is NOT_YET_RECRUITING, but the actual start date {start} says the first "
+            "participant was enrolled"
+        )
+    elif is_past(start, day, int(options.get("grace_days", 30))):
+        message = (
+            f"status is NOT_YET_RECRUITING, but the {kind(start_type)}start date {start} has "
+            f"passed ({as_of})"
+        )
+    else:
+        return
+    passed_too = []
+    for field, words in STUDY_DATES[1:]:
+        value, _ = date_of(record, field)
+        if value is not None and is_past(value, day):
+            passed_too.append((field, f"{words} {value}"))
+    if passed_too:
+        verb = "have" if len(passed_too) > 1 else "has"
+        message += f", and so {verb} the " + " and the ".join(words for _, words in passed_too)
+    message += ": set the status the study has now, or move the anticipated dates"
+    yield Problem(
+        "start_date",
+        message,
+        related=("overall_status", *(field for field, _ in passed_too)),
+    )

@@ -1,0 +1,101 @@
+"""A study's status says it is still running although its completion dates have passed.
+
+Why: a recruiting study (RECRUITING, ENROLLING_BY_INVITATION) has, by its primary completion
+date, examined its last participant for the primary outcome, so it cannot still be enrolling;
+an ACTIVE_NOT_RECRUITING study is over by its completion date. When the date has passed, either
+the status is out of date (the study is ACTIVE_NOT_RECRUITING, COMPLETED, TERMINATED...) or the
+anticipated date is, and patients searching the registry are shown a study that is not open.
+US law (42 CFR 11.64) gives the sponsor 30 days to report a change of status, a primary
+completion date, or a completion date. ClinicalTrials.gov marks such a record UNKNOWN once it
+also goes unverified for two years.
+
+Judged: RECRUITING and ENROLLING_BY_INVITATION against the primary completion date and the
+completion date; ACTIVE_NOT_RECRUITING against the completion date only (its primary completion
+may well be past: participants are still followed). One finding per record, at the first date
+that has passed, naming the other if it has passed too. NOT_YET_RECRUITING studies are left to
+S101 (their start date passed first, and its message names these dates); UNKNOWN, the
+registry's own mark for such a record, to S105.
+
+Fails (run on 2026-11-22): status RECRUITING, primary completion date 2024-12 (anticipated).
+Passes: status RECRUITING, primary completion date 2027-06 (anticipated); status
+ACTIVE_NOT_RECRUITING, primary completion date 2024-12 (actual), completion date 2027-06.
+
+An *actual* date is reported whatever its value (unless in the future, which S104 reports): an
+actual completion date on a running study contradicts the status. A date without a type (the
+study-page text does not show it) is judged by its value alone. A partial date (``2024-12``)
+has passed once its last day has.
+
+Options:
+  as_of (default "today"): the date the dates are judged against: "today" is the run date
+    (``--today``); "last-update" is the record's own last update (its submission date, else
+    the date it was posted), for archives of old exports: a record is then reported only if
+    the date had already passed when the sponsor last updated it.
+  grace_days (default 30): days after an anticipated date during which the status may still
+    lag, as the 30 days US law allows for reporting these changes.
+
+Corpus: 598 findings, 598 correct (100%), measured with
+lintrials check --select S102 --today 2026-11-22 ../shared/corpus/
+Each finding was read against its record (the raw value re-read by a script independent of
+lintrials, a sample opened by hand): 527 RECRUITING, 6 ENROLLING_BY_INVITATION, 65
+ACTIVE_NOT_RECRUITING. 12 are RECRUITING studies with an *actual* primary completion date
+(NCT04949152: actual 2021-05-31, still RECRUITING at its update of 2021-06-25): these are
+reported in ``as_of: last-update`` mode too (12 findings there, the only ones); the rest are
+anticipated dates the old exports have been overtaken by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.dates import date_of, is_future, is_past, kind, reference_date
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "S102", "open-past-completion", "warning"
+OPTIONS = {"as_of": "today", "grace_days": 30}
+
+_PRIMARY = ("primary_completion_date", "primary completion date")
+_COMPLETION = ("completion_date", "completion date")
+# The dates each running status must not have passed, and the statuses to suggest instead.
+_JUDGED = {
+    "RECRUITING": ((_PRIMARY, _COMPLETION), "ACTIVE_NOT_RECRUITING, COMPLETED, TERMINATED"),
+    "ENROLLING_BY_INVITATION": (
+        (_PRIMARY, _COMPLETION),
+        "ACTIVE_NOT_RECRUITING, COMPLETED, TERMINATED",
+    ),
+    "ACTIVE_NOT_RECRUITING": ((_COMPLETION,), "COMPLETED, TERMINATED"),
+}
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    judged = _JUDGED.get(record.overall_status or "")
+    if judged is None:
+        return
+    reference = reference_date(record, options)
+    if reference is None:
+        return
+    day, as_of = reference
+    grace = int(options.get("grace_days", 30))
+    fields, instead = judged
+    passed: list[tuple[str, str]] = []
+    for field, words in fields:
+        value, date_type = date_of(record, field)
+        if value is None:
+            continue
+        if date_type == "ACTUAL" and not is_future(value, day):
+            passed.append((field, f"actual {words} {value}"))
+        elif date_type != "ACTUAL" and is_past(value, day, 0 if passed else grace):
+            passed.append((field, f"{kind(date_type)}{words} {value}"))
+    if not passed:
+        return
+    (field, first), *others = passed
+    message = f"status is {record.overall_status}, but the {first} has passed ({as_of})"
+    if others:
+        message += f", and so has the {others[0][1]}"
+    message += f": set the status the study has now ({instead}...), or move the dates"
+    yield Problem(
+        field,
+        message,
+        related=("overall_status", *(other for other, _ in others)),
+    )

@@ -1,0 +1,60 @@
+"""ended-with-estimates (S108): a COMPLETED or TERMINATED study with ESTIMATED values left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import CORPUS, EXAMPLES, findings
+from lintrials.findings import Finding
+
+V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
+
+
+def s108(*paths: Path) -> list[Finding]:
+    return [f for f in findings(*paths, select=["S108"]) if f.code == "S108"]
+
+
+# --- real records that must be flagged -----------------------------------------------------
+
+
+def test_completed_with_an_anticipated_enrollment() -> None:
+    [finding] = s108(LEGACY / "NCT00495833.xml")
+    assert (finding.line, finding.column, finding.field) == (127, 34, "enrollment_count")
+    assert finding.severity == "warning"
+    assert finding.message == (
+        "status is COMPLETED, but the enrollment 8000 is still anticipated (ESTIMATED): give "
+        "the actual number of participants enrolled")
+
+
+def test_terminated_with_anticipated_completion_dates() -> None:
+    found = s108(V2 / "NCT02392273.json")
+    assert [(f.line, f.column, f.field) for f in found] == [
+        (25, 38, "primary_completion_date"), (29, 31, "completion_date")]
+    assert found[0].message == (
+        "status is TERMINATED, but the primary completion date 2016-12 is still anticipated "
+        "(ESTIMATED): give the actual date")
+    assert [r.field for r in found[1].related] == ["overall_status"]
+
+
+def test_terminated_legacy_xml_completion_date() -> None:
+    [finding] = s108(LEGACY / "NCT02654730.xml")
+    assert (finding.line, finding.column) == (91, 39)
+    assert "completion date 2016-12 is still anticipated" in finding.message
+
+
+# --- real records that must not be flagged -------------------------------------------------
+
+
+def test_completed_with_actual_values() -> None:
+    assert s108(LEGACY / "NCT00000317.xml", LEGACY / "NCT00001214.xml") == []
+
+
+def test_old_legacy_values_without_a_type_are_not_judged() -> None:
+    # Completed 1995 record: start date and enrollment carry no type attribute.
+    assert s108(LEGACY / "NCT00000300.xml") == []
+
+
+def test_open_and_withdrawn_studies_are_not_judged() -> None:
+    assert s108(V2 / "NCT05490680.json", V2 / "NCT02742896.json", LEGACY / "NCT00460837.xml",
+                EXAMPLES) == []
