@@ -1,0 +1,267 @@
+"""malformed-phone (C301): a contact's phone number that cannot be right for its country."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from lintrials.geo import country_code
+from lintrials.phones import MALFORMED_KINDS, phone_issues
+
+V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
+
+
+def c301(*paths: Path | str, search_from: Path | None = None) -> list[Any]:
+    return [f for f in findings(*paths, select=["C301"], search_from=search_from)
+            if f.code == "C301"]
+
+
+def kinds(phone: str | None, country: str | None, ext: str | None = None) -> list[str]:
+    return [i.kind for i in phone_issues(phone, ext, country) if i.kind in MALFORMED_KINDS]
+
+
+def record_file(tmp_path: Path, nct: str, sites: list[tuple[str, str]],
+                central: str | None = None) -> Path:
+    """A minimal API v2 study with sites given as (country, phone of the site contact)."""
+    module: dict[str, Any] = {"locations": [
+        {"facility": f"Hospital {i}", "city": "City", "country": country,
+         "contacts": [{"name": "A Person", "role": "CONTACT", "phone": phone}]}
+        for i, (country, phone) in enumerate(sites)
+    ]}
+    if central is not None:
+        module["centralContacts"] = [{"name": "B Person", "role": "CONTACT", "phone": central}]
+    study = {"protocolSection": {
+        "identificationModule": {"nctId": nct, "briefTitle": "A study"},
+        "contactsLocationsModule": module,
+    }}
+    path = tmp_path / f"{nct}.json"
+    path.write_text(json.dumps(study, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# --- real records that must be flagged -----------------------------------------------------
+
+
+def test_seed_trunk_prefix_kept_after_plus_86() -> None:
+    [finding] = c301(SEEDS / "002_e3ee89ab0d39f9a4.txt")
+    assert finding.field == "central_contacts[0].phone"
+    assert finding.severity == "error"
+    # "+86-021-50582090": just the "0" after "+86-"
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (217, 5, 217, 6)
+    assert finding.message == (
+        "the trunk prefix '0' is kept after the country code +86, so the number cannot be "
+        "dialled from abroad: write +86 21 5058 2090")
+
+
+def test_seed_study_as_json_flags_only_the_central_number() -> None:
+    [finding] = c301(EXAMPLES / "NCT07177911.json")
+    assert finding.field == "central_contacts[0].phone"
+    assert (finding.line, finding.column) == (123, 25)
+    assert "+86 21 5058 2090" in finding.message
+
+
+def test_uk_number_with_bracketed_zero() -> None:
+    found = c301(V2 / "NCT05921903.json")
+    [finding] = [f for f in found if f.field == "central_contacts[1].phone"]
+    # "+44 (0) 20 89904466": the span is "(0)"
+    assert (finding.line, finding.column, finding.end_column) == (228, 25, 28)
+    assert finding.message.startswith("the trunk prefix '0' is kept after the country code +44")
+    assert finding.message.endswith("write +44 20 8990 4466")
+
+
+def test_north_american_toll_free_number_for_a_site_abroad() -> None:
+    found = c301(V2 / "NCT06256588.json")
+    [finding] = [f for f in found if f.field == "locations[27].contacts[0].phone"]
+    assert (finding.line, finding.column, finding.end_column) == (1002, 25, 37)
+    assert finding.message == (
+        "a North American toll-free number written without +1 for a site in Argentina, where "
+        "dialled as written it does not reach North America: +1 877-379-3718")
+
+
+def test_central_contact_of_a_many_country_study_is_not_judged_without_plus() -> None:
+    # The same "877-379-3718" is central contact 0: its country is unknown, so it is skipped.
+    found = c301(V2 / "NCT06256588.json")
+    assert not [f for f in found if f.field == "central_contacts[0].phone"]
+    assert [f for f in found if f.field.startswith("locations[")]
+
+
+def test_extension_inside_the_number() -> None:
+    found = c301(V2 / "NCT05949684.json")
+    [finding] = [f for f in found if f.field == "locations[54].contacts[0].phone"]
+    # "519-685-8500x56072": the span is "x56072"
+    assert (finding.line, finding.column, finding.end_column) == (1310, 37, 43)
+    assert finding.message == (
+        "an extension inside the number ('x56072'): put 56072 in the extension field")
+
+
+def test_digits_after_a_complete_number() -> None:
+    found = c301(V2 / "NCT05514054.json")
+    [finding] = [f for f in found if f.field == "locations[630].contacts[0].phone"]
+    assert (finding.line, finding.column, finding.end_column) == (13190, 39, 43)
+    assert finding.message.startswith("'3933' follows the complete number +886 4 723 8595")
+
+
+def test_two_numbers_in_one_field() -> None:
+    found = c301(V2 / "NCT04613596.json")
+    [finding] = [f for f in found if f.field == "locations[668].contacts[0].phone"]
+    assert (finding.line, finding.column, finding.end_column) == (11110, 37, 45)
+    assert finding.message.startswith(
+        "2 numbers in one phone field: '+34913368000' and '+3491336'")
+
+
+def test_placeholder_number() -> None:
+    found = c301(V2 / "NCT04613596.json")
+    [finding] = [f for f in found if f.field == "locations[93].contacts[0].phone"]
+    assert (finding.line, finding.column) == (1974, 24)
+    assert finding.message == "a placeholder, not a phone number: '000-000-0000'"
+
+
+def test_email_in_the_phone_field() -> None:
+    found = c301(V2 / "NCT03425240.json")
+    [finding] = [f for f in found if f.field == "central_contacts[0].phone"]
+    assert (finding.line, finding.column, finding.end_column) == (156, 21, 41)
+    assert finding.message == ("an email address in the phone field: 'spyskouf@hotmail.com' "
+                               "belongs in the email field")
+
+
+def test_number_too_short_for_canada() -> None:
+    found = c301(V2 / "NCT04224974.json")
+    [finding] = [f for f in found if f.field == "locations[1].contacts[0].phone"]
+    assert (finding.line, finding.column) == (271, 25)
+    assert finding.message == "not a valid number in Canada: '613' is too short"
+
+
+def test_plus_before_a_national_number_in_legacy_xml() -> None:
+    found = c301(LEGACY / "NCT05701709.xml")
+    [finding] = [f for f in found if f.field == "central_contacts[0].phone"]
+    assert (finding.line, finding.column) == (202, 12)
+    assert finding.pointer == "/clinical_study/overall_contact/phone"
+    assert finding.message == (
+        "not a valid phone number: '+0518-81220121': no country code begins with 0; without "
+        "the '+' it is the national number +86 518 8122 0121")
+
+
+def test_italian_number_that_lost_its_leading_zero() -> None:
+    found = c301(V2 / "NCT03058588.json")
+    [finding] = [f for f in found if f.field == "central_contacts[0].phone"]
+    assert (finding.line, finding.column) == (134, 21)
+    assert finding.message.endswith("Italian numbers keep their leading 0: +39 030 399 6811?")
+
+
+def test_mexican_mobile_one() -> None:
+    found = c301(V2 / "NCT05514054.json")
+    [finding] = [f for f in found if f.field == "locations[536].contacts[0].phone"]
+    assert finding.message.endswith(
+        "Mexico dropped the '1' of mobile numbers in 2019: +52 81 2030 7335")
+
+
+def test_country_code_in_the_extension_field() -> None:
+    found = c301(LEGACY / "NCT00463125.xml")
+    [finding] = [f for f in found if f.field == "central_contacts[0].phone_ext"]
+    assert (finding.line, finding.column, finding.end_column) == (122, 16, 20)
+    assert finding.message == ("the extension field holds the country code '0039', not an "
+                               "extension: the number is +39 071 220 6104")
+
+
+def test_another_number_in_the_extension_field() -> None:
+    [finding] = c301(LEGACY / "NCT00001177.xml")
+    assert finding.field == "locations[0].contacts[0].phone_ext"
+    assert "another phone number 'TTY8664111010'" in finding.message
+
+
+# --- real records that must not be flagged -------------------------------------------------
+
+
+def test_seed_with_national_chinese_mobiles_is_clean() -> None:
+    # "13693058190" for a site in China: valid, only written nationally (phone-format's job).
+    assert c301(SEEDS / "000_c17df8f03dc45045.txt") == []
+    assert c301(SEEDS / "001_020fa720e2ffd389.txt") == []
+
+
+def test_hyphenated_international_number_is_not_malformed() -> None:
+    found = c301(SEEDS / "002_e3ee89ab0d39f9a4.txt")
+    assert not [f for f in found if f.field.startswith("locations[0]")]  # "+86-18980601299"
+
+
+def test_us_numbers_in_national_form_are_fine() -> None:
+    assert c301(V2 / "NCT03118986.json") == []  # "(816) 302-6797" and the like
+
+
+def test_italian_numbers_keep_their_zero_after_plus_39() -> None:
+    assert c301(LEGACY / "NCT05700786.xml") == []  # "+39 055 679037"
+    assert c301(V2 / "NCT02845765.json") == []  # "+39 0226434004"
+
+
+# --- the parts, on made-up input ------------------------------------------------------------
+
+
+def test_each_kind_of_defect() -> None:
+    assert kinds("555-1234 / 555-5678", "United States") == ["several"]
+    assert kinds("617-555-0123 or 617-555-0199", "United States") == ["several"]
+    assert kinds("+1 617 555 0123 ext 56", "United States") == ["extension"]
+    assert kinds("see site", "United States") == ["not-a-number"]
+    assert kinds("N/A", None) == ["not-a-number"]
+    assert kinds("+44 (0)20 7946 0018", "United Kingdom") == ["trunk-prefix"]
+    assert kinds("+33 0145678901", None) == ["trunk-prefix"]
+    assert kinds("0145678", "France") == ["invalid"]
+    assert kinds("0145678901", "France", ext="+33") == ["bad-extension"]
+
+
+def test_what_is_not_malformed() -> None:
+    assert kinds("(617) 253-1000", "United States") == []
+    assert kinds("1-800-DIAL-NOW", "United States") == []  # a vanity number: phone-format's
+    assert kinds("+39 06 4991 1", "Italy") == []
+    assert kinds("+86-18980601299", "China") == []
+    assert kinds("13693058190", "China") == []
+    assert kinds("0262 35 90 00", "France") == []  # Réunion, dialled nationally from France
+    assert kinds("12345", None) == []  # national form, country unknown: not judged
+    assert kinds("+44 20 7946 0018", "Sweden") == []  # a foreign number, but with its code
+    assert kinds("617-253-1000", "Canada") == []
+
+
+def test_unknown_country_is_judged_only_with_plus(tmp_path: Path) -> None:
+    path = record_file(tmp_path, "NCT90000001",
+                       [("France", "+33 1 45 67 89 01"), ("Spain", "+34 91 123 45 67")],
+                       central="+33 145")
+    [finding] = c301(path, search_from=tmp_path)
+    assert finding.field == "central_contacts[0].phone"
+    assert finding.message == "not a valid number for +33 (France): '+33 145' is too short"
+    path = record_file(tmp_path, "NCT90000002",
+                       [("France", "+33 1 45 67 89 01"), ("Spain", "+34 91 123 45 67")],
+                       central="145")
+    assert c301(path, search_from=tmp_path) == []
+
+
+def test_option_turns_off_north_american_numbers_abroad(tmp_path: Path) -> None:
+    path = record_file(tmp_path, "NCT90000003", [("Japan", "877-379-3718")])
+    assert [f.field for f in c301(path, search_from=tmp_path)] == ["locations[0].contacts[0].phone"]
+    (tmp_path / "lintrials.yaml").write_text(
+        "checks:\n  malformed-phone:\n    north_american_abroad: false\n", encoding="utf-8")
+    assert c301(path, search_from=tmp_path) == []
+
+
+def test_every_corpus_country_name_resolves() -> None:
+    names: set[str] = set()
+    for path in sorted(V2.glob("*.json")):
+        study = json.loads(path.read_text(encoding="utf-8"))
+        module = study.get("protocolSection", {}).get("contactsLocationsModule", {})
+        names.update(loc["country"] for loc in module.get("locations", []) if loc.get("country"))
+    for path in sorted(LEGACY.glob("*.xml")):
+        text = path.read_text(encoding="utf-8")
+        names.update(part.split("</country>")[0] for part in text.split("<country>")[1:])
+    assert len(names) > 100
+    assert [name for name in sorted(names) if country_code(name) is None] == []
+    for name, code in [("Korea, Republic of", "KR"), ("Taiwan", "TW"), ("Turkey", "TR"),
+                       ("Turkey (Türkiye)", "TR"), ("Iran, Islamic Republic of", "IR"),
+                       ("Russian Federation", "RU"), ("Russia", "RU"), ("Czechia", "CZ"),
+                       ("Czech Republic", "CZ"), ("Hong Kong", "HK"), ("Puerto Rico", "PR"),
+                       ("Macedonia, The Former Yugoslav Republic of", "MK"),
+                       ("Congo, The Democratic Republic of the", "CD"), ("Côte D'Ivoire", "CI"),
+                       ("Former Serbia and Montenegro", "CS"), ("Virgin Islands (U.S.)", "VI"),
+                       ("Palestinian Territory, occupied", "PS"), ("Reunion", "RE")]:
+        assert country_code(name) == code, name
+    assert country_code("Atlantis") is None
+    assert country_code("") is None
