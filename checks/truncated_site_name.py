@@ -1,0 +1,536 @@
+"""A facility name looks cut off: it ends mid-word, on a connector, or at the registry's limit.
+
+Why: a site name cut short ("Peking University First Hospita") no longer matches the name the
+registry, search engines and patients know the site by. It usually means the name was pasted
+into a field with a length limit, or exported by a tool that cut it. Find the full name and put
+it back.
+
+The signals, each read on the name alone:
+
+- its last word is not a word but the start of a common facility word: "Hospita", "Universit",
+  "Cente", "Fundaci", "Hastan", "Treatm". The check knows facility words in English, French,
+  Spanish, Catalan, Portuguese, Italian, German, Dutch, the Nordic languages, Polish, Czech,
+  Slovak, Hungarian, Turkish, Romanian and Malay, with and without accents (the list ships as
+  ``facility_words.txt``, built by ``scripts/build_facility_words.py``). A last word that is a
+  word of its own somewhere ("Cent" is French and German, "Medic" English, "Sur" Spanish, "Cen"
+  a pinyin syllable) is flagged only when the word before it is a facility word ("Tel Aviv
+  Sourasky Medical Cent") or when another site of the run has the full name; so is a last word
+  of one or two letters ("Medical Education and R"). Standard abbreviations ("Med", "Univ",
+  "Hosp", "Ctr", "Inst"), words ending in a full stop, and all-capital acronyms in a name that
+  is not all capitals are never flagged;
+- it ends in a dangling connector or mark: "of", "and", "for", "the", "de", "del", "und",
+  "für", lower-case "di", "y", "van", "&", a hyphen or dash, a comma ("University Institute of
+  Cardiology and");
+- a bracket or quotation mark is opened and never closed ("... ( Site", 'Ltd "Medinvest - ...'),
+  or closed and never opened, which means the start was lost ('Prof. Dr. Ion Chiricuta"
+  Institute of Oncology');
+- it is exactly as long as the registry's field allows. ClinicalTrials.gov's Protocol
+  Registration Data Element Definitions give the Facility Name ("Full name of the organization
+  where the clinical study is being conducted") a limit of 254 characters
+  (https://clinicaltrials.gov/policy/protocol-definitions#Facility, the page that the API's
+  field metadata links for ``locations.facility``). Lengths are counted in characters (Unicode
+  code points), not bytes: a Cyrillic name of 254 characters takes about 480 bytes in UTF-8 and
+  is at the limit, and a name of 254 bytes may be far below it;
+- it is as long as three or more clearly cut names of its record (a tool cut the record's names
+  at 30 characters, say) and its last word is one to three letters ("Institut Català
+  d'Oncologia-Ho"), or a longer word that another site of the run goes on from ("Carl Gust").
+
+Whole run: the check looks up every site name of the run (of this record and of every other
+record), and when a longer name starts with the cut one (ignoring case, accents and spacing),
+preferably in the same city and always in the same country, the message suggests it. A
+suggestion from the same record names its field as related. The lookup is a binary search in a
+sorted list of the run's names, so a run of any size costs n log n; a summary holds the
+record's candidates and each distinct (name, city, country) of its sites once.
+
+Example (flagged): facility "Peking University First Hospita" (Beijing, China): ``facility name
+"Peking University First Hospita" looks cut off: its last word "Hospita" is the start of
+"Hospital"; another site of the run (NCT03204344, Beijing, China) is named "Peking University
+First Hospital"``.
+
+Passing: "Peking University First Hospital"; "Emory Univ" (an abbreviation); "Hospital
+Clínic", "Universiti Teknologi MARA" and "IMV Pesquisa Neurologica" (complete words in Catalan,
+Malay and Portuguese); "Hôpital des Cent"; "Hospital Italiano Regional del Sur"; "Policlinico
+Umberto I"; "Local Institution - 007-926-A".
+
+Options:
+- ``name_limit`` (254): the registry's limit on a facility name, in characters; a name exactly
+  this long is reported. 0 turns this signal off.
+- ``suggest_full_names`` (true): look for the full name among all the sites of the run. Off,
+  the guesses that only a full name confirms ("Cent" with no facility word before it, "R") are
+  not reported at all.
+- ``allow_words`` ([]): words never read as cut off, for names the word list gets wrong.
+
+Corpus: ``lintrials check --select L202 --today 2026-11-22 ../shared/corpus/`` reports 78
+findings on 2,554 records (44,371 sites, 17,743 distinct names), and the seeds one more (the
+seed's "Peking University First Hospita"). All 79 were read against their records and all show
+what their message says: 24 last words cut from a facility word (10 with the full name found in
+the run), 13 names cut at the 30- or 50-character length that NCT04576156 cuts many names at, 1
+name of exactly 254 characters ("... Institution of Voronezhsk"), 10 unclosed brackets or
+quotation marks ("... Szpiku ( Site", "(CIUSSS NÎ"), 3 lost starts, 1 dangling "and", 2 dangling
+hyphens, and 24 names ending in a comma. Precision 79/79 (100%) for the signals as specified;
+the commas are the weak part: 7 visibly lost text ("Tata Memorial Hospital," where the run has
+"Tata Memorial Hospital, Parel"), 14 probably did, and 3 are a stray comma after a complete
+company name ("CMIC Co. Ltd.,"): counted as false, precision is 76/79 (96.2%). Recall, measured
+by reading a random 400 of the distinct names (3 defective, all 3 flagged) and every name whose
+last word is in none of 12 Debian word lists (1,742), every name that another name of its
+country extends mid-word, and every name at a shared cut length: 88 names are cut, 78 flagged
+(89%; 54 of 64 without the comma cases). The 10 missed are proper names cut with no full name in
+the run ("Azienda Ospedaliera San Gerard", "... de Coimbr", "... Caregg", "Site Godi"), cuts at
+a word boundary ("Department of Internal", "Universitätsklinikum Schleswig", "... de Gran"), and
+cut initials ("... University n.", "... n.a. V.I.", "... w Sl").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "L202", "truncated-site-name", "warning"
+OPTIONS: dict[str, Any] = {"name_limit": 254, "suggest_full_names": True, "allow_words": []}
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"\s+")
+
+# Connectors that cannot end a name, in lower or title case ("Institute Of", "Hospital De").
+_CONNECTORS = frozenset([
+    "of", "and", "for", "the", "at", "with", "from", "to", "by",  # English
+    "de", "la", "les", "des", "aux", "pour", "avec", "dans",  # French
+    "del", "los", "las", "con", "por", "em",  # Spanish, Portuguese
+    "della", "delle", "dei", "degli", "dello", "alla",  # Italian
+    "der", "und", "für", "fur", "von", "vom", "zum", "zur", "mit", "voor", "het",  # German, Dutch
+])
+# Connectors that are also names, places, initials or syllables ("Chang An", "Van", "Para",
+# "Zhang Di", "Y."): only in lower case.
+_LOWER_CONNECTORS = frozenset([
+    "le", "et", "en", "el", "y", "e", "i", "da", "do", "das", "dos", "du", "di", "al", "im",
+    "am", "an", "zu", "w", "z", "u", "à", "van", "para", "per", "bei",
+])
+_NUMERALS = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
+# Legal forms that end company names: never a cut word, however short.
+_LEGAL_FORMS = frozenset([
+    "inc", "ltd", "llc", "llp", "pc", "pa", "ag", "sa", "sas", "sl", "spa", "srl", "gmbh", "co",
+    "corp", "plc", "bv", "nv", "ab", "as", "oy", "kft", "zrt", "ead", "ood", "eood", "ltda", "sc",
+    "cv", "jsc", "pllc",
+])
+# How many clearly cut names of a record must share a length for it to be a cut length.
+_SHARED_CUTS = 3
+_START_CUT = "{} closes what never opened, so its start looks lost"
+_DANGLING_MARKS = frozenset("&-–—,/;")
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {close: open_ for open_, close in _BRACKETS.items()}
+_MARKS = ("(", "[", "{", '"', "«", "“")
+
+
+class Site(NamedTuple):
+    """A site name of the run, as the lookup of full names needs it."""
+
+    name: str
+    city: str
+    country: str
+
+
+class Candidate(NamedTuple):
+    """A facility name that may be cut off, as `summarize` passes it to `reduce`."""
+
+    location: int  # the site's place in record.locations
+    site: Site
+    at_limit: int  # the limit the name is exactly as long as, else 0
+    cut_word: str  # the last word, when it is the start of a facility word, else ""
+    completion: str  # the facility word it most likely starts
+    guess: bool  # an ambiguous last word: reported only if a full name confirms it
+    ends: tuple[str, ...]  # dangling end, unclosed bracket or quotation
+    full_name: str  # a full name found in the same record, else ""
+    full_index: int  # the place of that site in record.locations, else -1
+    # (length, how many names of the record are cut at it) when this name is as long as names
+    # of its record that are cut off, else (0, 0)
+    shared: tuple[int, int] = (0, 0)
+
+
+class Summary(NamedTuple):
+    record: str  # the NCT ID, or ""
+    candidates: tuple[Candidate, ...]
+    sites: tuple[Site, ...]  # the record's distinct site names, for the run-wide lookup
+
+
+class Words(NamedTuple):
+    facility: dict[str, int]  # complete facility word -> rank (English and common first)
+    ordered: list[str]  # the same words sorted, for prefix search
+    abbreviations: frozenset[str]
+    ordinary: frozenset[str]
+
+
+@cache
+def _words() -> Words:
+    """The word list shipped beside this module, read once, when a name first needs it."""
+    text = resources.files("lintrials.checks").joinpath("facility_words.txt").read_text("utf-8")
+    section = ""
+    facility: dict[str, int] = {}
+    abbreviations: set[str] = set()
+    ordinary: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif section == "facility":
+            facility.setdefault(line.split()[0], len(facility))
+        elif section == "abbreviation":
+            abbreviations.add(line)
+        elif section == "word":
+            ordinary.add(line)
+    return Words(facility, sorted(facility), frozenset(abbreviations), frozenset(ordinary))
+
+
+def _fold(text: str) -> str:
+    """Case, accents and the dotless i folded away: how words and names are compared."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _allowed(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_fold(w) for w in words)
+
+
+def _key(name: str) -> str:
+    return _SPACES.sub(" ", _fold(name)).strip()
+
+
+def _completions(word: str, words: Words) -> list[str]:
+    """The facility words that ``word`` is a proper beginning of, likeliest first."""
+    found: set[str] = set()
+    for form in {word.casefold(), _fold(word)}:
+        i = bisect.bisect_right(words.ordered, form)
+        while i < len(words.ordered) and words.ordered[i].startswith(form):
+            found.add(words.ordered[i])
+            i += 1
+    return sorted(found, key=words.facility.__getitem__)
+
+
+def _last_word(name: str) -> tuple[str, int, str] | None:
+    """The last run of letters, where it starts, and the marks after it; None if a digit ends
+    the name. A scan from the end: a regular expression anchored at the end would be tried at
+    every position of the name."""
+    end = len(name)
+    while end and not (name[end - 1].isalnum() or name[end - 1] == "_"):
+        end -= 1
+    start = end
+    while start and name[start - 1].isalpha():
+        start -= 1
+    if start == end:
+        return None
+    return name[start:end], start, name[end:]
+
+
+def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] | None:
+    """The last word, if it is the start of a facility word: (word, start, completion, sure)."""
+    last = _last_word(name)
+    if last is None or last[2].strip():  # ends in a mark: "Hosp.", "Inc.,", "(Site 2)"
+        return None
+    word, start, _ = last
+    forms = {word.casefold(), _fold(word)}
+    if forms & allowed:
+        return None
+    words = _words()
+    if len(word) < 3:
+        # "Medical Education and R": too short to tell, so a guess that only a full name
+        # elsewhere in the run confirms. Never a roman numeral ("Klinik I") or a code ("-A").
+        if word in _NUMERALS or not name[:start].endswith(" ") or name.isupper():
+            return None
+        completions = _completions(word, words)
+        return (word, start, completions[0], False) if completions else None
+    if word.isupper() and not name.isupper():  # an acronym: "CIPREC", "HAL", "FALP"
+        return None
+    if any(f in words.facility or f in words.abbreviations for f in forms):
+        return None
+    completions = _completions(word, words)
+    if not completions:
+        return None
+    if not forms & words.ordinary:
+        return word, start, completions[0], True
+    # A word of its own ("Cent", "Medic", "Hos"): cut off if a facility word stands before it
+    # and the completion is more than an inflection ("Associate" -> "Associates" is no cut).
+    before = _WORD.findall(name[:start])
+    context = bool(before) and _fold(before[-1]) in words.facility
+    longer = len(completions[0]) - len(word) >= 2
+    return word, start, completions[0], context and longer
+
+
+def _dangling_end(name: str) -> str | None:
+    """The connector, mark or comma the name ends on, if it ends on one."""
+    stripped = name.rstrip()
+    if stripped and stripped[-1] in _DANGLING_MARKS:
+        return f'it ends in "{stripped[-1]}"'
+    last = _last_word(stripped)
+    if last is None or last[2] or not stripped[: last[1]].endswith((" ", "\t")):
+        return None  # no word at the end, or part of a longer token: "d'Hebron", "Med.Group"
+    word = last[0]
+    if ((word.casefold() in _CONNECTORS and (word.islower() or word.istitle()))
+            or word in _LOWER_CONNECTORS):
+        return f'it ends in the connector "{word}"'
+    return None
+
+
+def _unclosed(name: str) -> str | None:
+    """A bracket or quotation opened and never closed."""
+    if not any(mark in name for mark in _MARKS):
+        return None
+    opened: list[int] = []
+    for i, char in enumerate(name):
+        if char in _BRACKETS:
+            opened.append(i)
+        elif char in _CLOSING and opened and name[opened[-1]] == _CLOSING[char]:
+            opened.pop()
+    if opened:
+        return f'the "{name[opened[0]]}" is never closed'
+    quote = _open_quote(name)
+    if quote is not None:
+        return f"the quotation mark {name[quote]} is never closed"
+    return None
+
+
+def _unopened(name: str) -> str | None:
+    """A closing bracket or quotation mark with no opening one: the start is cut off."""
+    if ")" not in name and '"' not in name:
+        return None
+    depth = 0
+    for char in name:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if not depth:
+                return _START_CUT.format('")"')
+            depth -= 1
+    if name.count('"') == 1:
+        i = name.index('"')
+        if i and not name[i + 1: i + 2].isalpha():  # 'Chiricuta" Institute', not '"Helsicore'
+            return _START_CUT.format('the quotation mark "')
+    return None
+
+
+def _open_quote(name: str) -> int | None:
+    """Where a quotation opens and is never closed, if one is."""
+    for opening, closing in (("«", "»"), ("“", "”")):
+        start = name.rfind(opening)
+        if start >= 0 and name.find(closing, start) < 0 and "„" not in name:
+            return start
+    last = name.rfind('"')
+    if last < 0 or name.count('"') % 2 == 0:
+        return None
+    # An odd count: the last mark opens a quotation if a letter follows it and none stands
+    # right before it ('J.S.C."K.Eristavi'); else it closes one ('Chiricuta" Institute').
+    if name[last + 1: last + 2].isalpha() and not name[last - 1: last].isalpha():
+        return last
+    return None
+
+
+def _candidate(index: int, site: Site, options: Mapping[str, Any]) -> Candidate | None:
+    """What makes the site's name look cut off, if anything does."""
+    name = site.name
+    if not _WORD.search(name):  # "-", "N/A", "12345": no name to be cut
+        return None
+    limit = int(options.get("name_limit", 254) or 0)
+    at_limit = limit if limit and len(name) == limit else 0
+    allowed = _allowed(tuple(options.get("allow_words", []) or []))
+    ends = [found for found in (_dangling_end(name), _unclosed(name), _unopened(name))
+            if found is not None]
+    cut = _cut_word(name, allowed)
+    if not (at_limit or cut or ends):
+        return None
+    word, completion, sure = (cut[0], cut[2], cut[3]) if cut else ("", "", True)
+    guess = bool(cut) and not sure and not at_limit and not ends
+    return Candidate(index, site, at_limit, word, completion, guess, tuple(ends), "", -1)
+
+
+def summarize(record: Record, options: Mapping[str, Any]) -> Summary | None:
+    """The record's names that may be cut off, and its site names for the run-wide lookup."""
+    if not record.locations:
+        return None
+    sites: dict[Site, int] = {}
+    candidates: list[Candidate] = []
+    for i, loc in enumerate(record.locations):
+        if not loc.facility or not loc.facility.strip():
+            continue
+        site = Site(loc.facility, loc.city or "", loc.country or "")
+        sites.setdefault(site, i)
+        candidate = _candidate(i, site, options)
+        if candidate is not None:
+            candidates.append(candidate)
+    for shared in list(_cut_at_shared_length(record, candidates)):
+        at = next((n for n, c in enumerate(candidates) if c.location == shared.location), None)
+        if at is None:
+            candidates.append(shared)
+        else:
+            candidates[at] = shared
+    if candidates:
+        local = _Index(list(sites.items()))
+        for n, cand in enumerate(candidates):
+            match = local.full_name(cand)
+            if match is not None:
+                candidates[n] = cand._replace(full_name=match[0].name, full_index=match[1])
+    return Summary(record.nct_id or "", tuple(candidates), tuple(sites))
+
+
+def _cut_at_shared_length(record: Record, candidates: list[Candidate]) -> Iterator[Candidate]:
+    """Names as long as three or more clearly cut names of their record, and cut there too.
+
+    Yields new candidates, and sure versions of guesses ("Center L") at such a length.
+
+    A record whose names were cut by a tool at some length ("Tel Aviv Sourasky Medical Cent",
+    "Universitätsklinikum Carl Gust", "Institut Català d'Oncologia-Ho", all 30 characters) has
+    other names cut at that length that no word list can tell: their last word of one to three
+    letters is cut ("Ho"); a longer last word is, when the run has a name that goes on from it
+    mid-word ("Carl Gust" -> "Carl Gustav Carus").
+    """
+    clear = Counter(len(c.site.name) for c in candidates if (c.cut_word and not c.guess) or any(
+        "never closed" in e or e.endswith(('"-"', '"–"', '"—"')) for e in c.ends))
+    lengths = {length: n for length, n in clear.items() if n >= _SHARED_CUTS}
+    if not lengths:
+        return
+    sure = {c.location for c in candidates if not c.guess}
+    words = _words()
+    for i, loc in enumerate(record.locations):
+        name = loc.facility or ""
+        if i in sure or len(name) not in lengths:
+            continue
+        last = _last_word(name)
+        if last is None or last[2].strip():
+            continue
+        word = last[0]
+        forms = {word.casefold(), _fold(word)}
+        known = any(f in words.facility or f in words.abbreviations for f in forms)
+        if word in _NUMERALS or forms & _LEGAL_FORMS or (known and len(word) > 3):
+            continue
+        site = Site(name, loc.city or "", loc.country or "")
+        # One or two letters say too little to name the word they were cut from.
+        completion = next(iter(_completions(word, words)), "") if len(word) >= 3 else ""
+        yield Candidate(i, site, 0, word, completion, len(word) > 3, (), "", -1,
+                        (len(name), lengths[len(name)]))
+
+
+class _Index:
+    """Site names sorted by their folded form, to find the names that go on from a cut one."""
+
+    # How many names a cut name is compared with at most ("University of" starts thousands).
+    MAX_SCAN = 5000
+
+    def __init__(self, sites: Sequence[tuple[Site, Any]]) -> None:
+        self.entries = sorted(((_key(site.name), site, tag) for site, tag in sites),
+                              key=lambda entry: entry[0])
+        self.keys = [entry[0] for entry in self.entries]
+
+    def full_name(self, cand: Candidate) -> tuple[Site, Any] | None:
+        """The best longer name that starts with the cut one: in the same city, the shortest.
+
+        Always in the same country when both name one. A name cut mid-word must go on with
+        letters; an ambiguous last word must go on into a facility word.
+        """
+        key = _key(cand.site.name)
+        accept: Callable[[str], bool] | None = None
+        if cand.guess and not cand.shared[0]:
+            def accept(full: str) -> bool:
+                return _fold(_completed_word(cand, full)) in _words().facility
+        best: tuple[tuple[int, int, str], Site, Any] | None = None
+        i = bisect.bisect_right(self.keys, key)
+        stop = min(len(self.keys), i + self.MAX_SCAN)
+        while i < stop and self.keys[i].startswith(key):
+            other_key, site, tag = self.entries[i]
+            i += 1
+            if cand.cut_word and not other_key[len(key): len(key) + 1].isalpha():
+                continue  # "Medical Cent" is not cut from "Medical Cent (Annex)"
+            if cand.site.country and site.country and (
+                    _fold(cand.site.country) != _fold(site.country)):
+                continue
+            if accept is not None and not accept(site.name):
+                continue
+            rank = (0 if _same_city(cand.site.city, site.city) else 1, len(site.name),
+                    site.name)
+            if best is None or rank < best[0]:
+                best = (rank, site, tag)
+        return (best[1], best[2]) if best is not None else None
+
+
+def _same_city(city: str, other: str) -> bool:
+    """"Tainan" and "Tainan City" are one city; "" is no city."""
+    a, b = sorted((_key(city), _key(other)), key=len)
+    return bool(a) and (a == b or b.startswith(a + " "))
+
+
+def _completed_word(cand: Candidate, full_name: str) -> str:
+    """The word that the cut last word is in the full name: "R" -> "Research"."""
+    position = len(_WORD.findall(cand.site.name)) - 1
+    words = _WORD.findall(full_name)
+    return words[position] if 0 <= position < len(words) else ""
+
+
+def _message(cand: Candidate, full_name: str, where: str) -> str:
+    reasons: list[str] = []
+    if cand.at_limit:
+        reasons.append(f"it is exactly {cand.at_limit} characters long, the registry's limit "
+                       "for a facility name")
+    if cand.shared[0]:
+        reasons.append(f"it is {cand.shared[0]} characters long, like {cand.shared[1]} names of "
+                       "this record that are cut off")
+    if cand.cut_word:
+        completed = _completed_word(cand, full_name) if full_name else ""
+        if not _fold(completed).startswith(_fold(cand.cut_word)) and cand.completion:
+            completed = _like(cand.cut_word, cand.completion)
+        if _fold(completed).startswith(_fold(cand.cut_word)) and len(completed) > len(
+                cand.cut_word):
+            reasons.append(f'its last word "{cand.cut_word}" is the start of "{completed}"')
+        else:
+            reasons.append(f'its last word "{cand.cut_word}" looks cut short')
+    reasons.extend(cand.ends)
+    message = f'facility name "{cand.site.name}" looks cut off: ' + "; ".join(reasons)
+    if full_name:
+        message += f'; {where} is named "{full_name}"'
+    return message
+
+
+def _like(word: str, completion: str) -> str:
+    """``completion`` written in the case of ``word``: "HOSPITA" -> "HOSPITAL"."""
+    if word.isupper() and len(word) > 1:
+        return completion.upper()
+    if word[:1].isupper():
+        return completion[:1].upper() + completion[1:]
+    return completion
+
+
+def reduce(summaries: list[tuple[Any, Summary]],
+           options: Mapping[str, Any]) -> Iterator[tuple[Any, Problem]]:
+    """Report every candidate, with the full name from its own record or from the run."""
+    pending = [(ref, cand) for ref, summary in summaries for cand in summary.candidates]
+    index: _Index | None = None
+    if options.get("suggest_full_names", True) and any(not c.full_name for _, c in pending):
+        index = _Index([(site, summary.record) for _, summary in summaries
+                        for site in summary.sites])
+    for ref, cand in pending:
+        related: tuple[str, ...] = ()
+        full_name = where = ""
+        if cand.full_name and options.get("suggest_full_names", True):
+            full_name = cand.full_name
+            where = f"locations[{cand.full_index}] of this record"
+            related = (f"locations[{cand.full_index}].facility",)
+        elif index is not None:
+            match = index.full_name(cand)
+            if match is not None:
+                site, other = match
+                full_name = site.name
+                place = ", ".join(p for p in (other, site.city, site.country) if p)
+                where = "another site of the run" + (f" ({place})" if place else "")
+        if cand.guess and not full_name:
+            continue
+        yield ref, Problem(field=f"locations[{cand.location}].facility",
+                           message=_message(cand, full_name, where), related=related)
