@@ -54,6 +54,10 @@ their contact persons differ).
 Example (passes): "Xiangya Hospital Central South University", Changsha twice, one with
 investigator Rongrong Zhou and one with Yang Gao: two investigator sites.
 
+Fix: an entry identical in every field to an earlier one is removed by `--fix` (a safe fix:
+nothing is lost). Other duplicates differ somewhere (contacts, spelling, zip), so which entry
+to keep is for a person to decide: no fix is offered.
+
 Options:
     separate_registrations (false): also report a facility listed again with a different status
         or other investigators, which the registry accepts as separate site registrations.
@@ -83,7 +87,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from lintrials.findings import Problem
+from lintrials.findings import Fix, Problem
 from lintrials.model import Location, Record
 from lintrials.names import (
     contact_keys,
@@ -97,6 +101,7 @@ from lintrials.names import (
 )
 
 CODE, NAME, SEVERITY = "L201", "duplicate-site", "warning"
+FIXABLE = True
 OPTIONS: dict[str, Any] = {"separate_registrations": False, "placeholder_patterns": []}
 
 # Contacts whose names make a site: a site is a facility and its investigator. Other contacts
@@ -149,10 +154,14 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         first = record.locations[earlier]
         shared_number = bool(numbers & _site_numbers(first, site_number(first.facility)))
+        # An entry identical in every field to an earlier one can go without losing anything.
+        fix = Fix("remove the repeated entry", field=f"locations[{j}]", remove=True) if (
+            first == loc) else None
         yield Problem(
             field=f"locations[{j}].facility",
             message=_message(first, earlier, loc, total, shared_number),
             related=(f"locations[{earlier}].facility",),
+            fix=fix,
         )
         group.setdefault(site, earlier)
 

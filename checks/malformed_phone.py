@@ -33,6 +33,10 @@ grouping, or US numbers written `"(617) 555-0100"`: those are a matter of form, 
 Example (fails): a site in China, phone `"+86-021-50582090"`.
 Passing: `"+86 21 5058 2090"`, or `"021-50582090"`.
 
+Fix: a trunk prefix kept after the country code has one unambiguous repair, the number in
+international form (`+86-021-50582090` -> `+86 21 5058 2090`); `--fix` writes it (a safe fix:
+the digits that are dialled do not change, only the prefix that must not be dialled goes).
+
 Options:
   north_american_abroad (default true): report a number written the North American way
   (3-3-4 digits, no +1) that is no number of the site's country, such as a sponsor's US
@@ -60,11 +64,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.findings import Problem
+from lintrials.findings import Fix, Problem
 from lintrials.model import Record
 from lintrials.phones import FOREIGN, MALFORMED_KINDS, phone_issues
 
 CODE, NAME, SEVERITY = "C301", "malformed-phone", "error"
+FIXABLE = True
 OPTIONS = {"north_american_abroad": True}
 
 
@@ -75,4 +80,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
             if issue.kind not in MALFORMED_KINDS or (issue.kind == FOREIGN and not report_foreign):
                 continue
             field = f"{path}.phone_ext" if issue.in_ext else f"{path}.phone"
-            yield Problem(field, issue.message, span=issue.span)
+            fix = None
+            if issue.rewrite is not None:
+                fix = Fix(f"write {issue.rewrite}", issue.rewrite, span=issue.rewrite_span)
+            yield Problem(field, issue.message, span=issue.span, fix=fix)

@@ -7,6 +7,7 @@ or internal error (including a check that failed on a record).
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,9 +16,12 @@ import click
 from lintrials import __version__
 
 if TYPE_CHECKING:
+    from lintrials.engine import Runner, RunResult
     from lintrials.plugins import Check
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
+REPORT_FORMATS = ["text", "full", "json", "json-lines", "sarif", "junit", "github", "gitlab"]
+DEFAULT_SUPPRESSIONS = ".lintrials-suppressions.yaml"
 
 
 def _fail(message: str) -> None:
@@ -69,10 +73,19 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Count findings per check instead of listing them."
 )
 @click.option(
     "--today",
@@ -90,6 +103,32 @@ def main() -> None:
     metavar="NAME",
     help="The name to report for standard input (given as the path '-').",
 )
+@click.option(
+    "--suppressions",
+    "suppressions_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Suppression file: accepted findings by check, record and field, with reasons.",
+)
+@click.option(
+    "--add-suppressions",
+    metavar="REASON",
+    help="Add an entry with this reason to the suppression file for every finding.",
+)
+@click.option(
+    "--fix", is_flag=True, help="Apply the fixes that are safe, then report what is left."
+)
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff instead of writing them.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings that this baseline file does not hold.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every finding of this run to a baseline file.",
+)
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -97,9 +136,18 @@ def check(
     ignore: tuple[str, ...],
     config_path: Path | None,
     output_format: str,
-    today: object,
+    output_file: Path | None,
+    statistics: bool,
+    today: datetime | None,
     fail_on: str | None,
     stdin_filename: str,
+    suppressions_path: Path | None,
+    add_suppressions: str | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> None:
     """Check registry records in PATHS (files and folders; '-' reads standard input)."""
     from lintrials.config import ConfigError, load, matches
@@ -107,12 +155,12 @@ def check(
     from lintrials.reporters import reporter
 
     checks, plugin_errors = _load_checks()
+    every = checks + ENGINE_RULES
     try:
-        config = load(checks + ENGINE_RULES, config_path)
+        config = load(every, config_path)
     except ConfigError as error:
         _fail(f"configuration: {error}")
         return
-    every = checks + ENGINE_RULES
     for option, values in (
         ("--select", select),
         ("--extend-select", extend_select),
@@ -126,24 +174,103 @@ def check(
     config.extend_select += _split(extend_select)
     config.ignore += _split(ignore)
     if today is not None:
-        config.today = today.date()  # type: ignore[attr-defined]
+        config.today = today.date()
     if fail_on:
         config.fail_on = fail_on
+    if suppressions_path is not None:
+        config.suppressions = suppressions_path
+    if add_suppressions is not None and config.suppressions is None:
+        config.suppressions = Path(DEFAULT_SUPPRESSIONS)
     targets = list(paths) or ["."]
     stdin = sys.stdin.buffer.read() if "-" in targets else None
-    result = Runner(checks, config).run(targets, stdin, stdin_filename)
-    sys.stdout.write(reporter(output_format).render(result, config))
+    runner = Runner(checks, config, baseline)
+    try:
+        result = runner.run(targets, stdin, stdin_filename)
+        if fix or diff:
+            result = _apply_fixes(
+                runner, result, targets, stdin, stdin_filename, unsafe_fixes, write=fix and not diff
+            )
+    except ConfigError as error:
+        _fail(str(error))
+        return
+    if write_baseline is not None:
+        from lintrials.suppressions import write_baseline as write
+
+        write(write_baseline, result.findings)
+        click.echo(
+            f"lintrials: wrote {len(result.findings)} findings to {write_baseline}", err=True
+        )
+    if add_suppressions is not None and config.suppressions is not None:
+        from lintrials.suppressions import add
+
+        added = add(config.suppressions, result.findings, add_suppressions)
+        click.echo(f"lintrials: added {added} entries to {config.suppressions}", err=True)
+    report = reporter("statistics" if statistics else output_format).render(result, config)
+    if output_file is not None:
+        output_file.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    if write_baseline is not None or add_suppressions is not None:
+        sys.exit(EXIT_ERROR if plugin_errors or result.check_failures else 0)
     code = result.exit_code(config.fail_on)
     sys.exit(EXIT_ERROR if plugin_errors else code)
 
 
+def _apply_fixes(
+    runner: Runner,
+    result: RunResult,
+    targets: list[str],
+    stdin: bytes | None,
+    stdin_name: str,
+    unsafe: bool,
+    write: bool,
+) -> RunResult:
+    """Fix, check again, and repeat while fixes apply (fixes that overlapped wait a pass)."""
+    from lintrials import fixer
+
+    fixed = 0
+    for _ in range(10):
+        changes, refused = fixer.plan(result.findings, unsafe)
+        for reason in refused:
+            click.echo(f"lintrials: {reason}", err=True)
+        if not changes:
+            break
+        if not write:
+            click.echo("".join(change.diff() for change in changes), nl=False)
+            count = sum(len(c.fixed) for c in changes)
+            click.echo(
+                f"lintrials: {count} fix{'es' if count != 1 else ''} shown, none written", err=True
+            )
+            return result
+        fixer.write(changes)
+        fixed += sum(len(c.fixed) for c in changes)
+        result = runner.run(targets, stdin, stdin_name)
+    if write:
+        click.echo(f"lintrials: fixed {fixed} finding{'s' if fixed != 1 else ''}", err=True)
+    return result
+
+
 @main.command()
-def rules() -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown: the page docs/checks.md is generated from.",
+)
+def rules(output_format: str) -> None:
     """List every check: code, name, default severity, and what it checks."""
     from lintrials.engine import ENGINE_RULES
 
     checks, _ = _load_checks()
-    for c in sorted(checks + ENGINE_RULES, key=lambda c: c.code):
+    every = sorted(checks + ENGINE_RULES, key=lambda c: c.code)
+    if output_format == "markdown":
+        from lintrials.reporters.rules_markdown import render_rules
+
+        click.echo(render_rules(every), nl=False)
+        return
+    for c in every:
         state = "" if c.enabled else " (off by default)"
         click.echo(f"{c.code}  {c.name:<28} {c.severity:<8} {c.summary}{state}")
 

@@ -8,6 +8,7 @@ the sake of a finding that may never come.
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -16,9 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lintrials import files
+from lintrials import files, suppressions
 from lintrials.config import Config, excluded, ignored_for, matches, selected
-from lintrials.findings import Finding, Problem, RelatedLocation, severity_rank
+from lintrials.findings import Finding, FixEdits, Problem, RelatedLocation, severity_rank
 from lintrials.formats import FileProblem, ParsedRecord, detect
 from lintrials.plugins import Check, Options
 from lintrials.source import Source
@@ -98,7 +99,16 @@ CHECK_FAILED = _engine_rule(
 
     Example: a third-party check that indexes past the end of a list.""",
 )
-ENGINE_RULES = [INVALID_SYNTAX, UNKNOWN_FORMAT, INVALID_RECORD, UNREADABLE_FILE, CHECK_FAILED]
+UNUSED_SUPPRESSION = _engine_rule("X002", "unused-suppression", """\
+    A suppression entry matches no finding in a run that checked its record.
+
+    Why: the defect it accepted was fixed, or the check or field was renamed; a stale entry
+    would silently accept the next, different defect at the same place. Remove the entry.
+
+    Example: an entry for duplicate-site on NCT07314060 after the second site was deleted.""")
+UNUSED_SUPPRESSION.severity = "warning"
+ENGINE_RULES = [INVALID_SYNTAX, UNKNOWN_FORMAT, INVALID_RECORD, UNREADABLE_FILE, CHECK_FAILED,
+                UNUSED_SUPPRESSION]
 
 
 @dataclass
@@ -107,6 +117,14 @@ class RunResult:
     files: int = 0
     records: int = 0
     check_failures: int = 0
+    checks: list[Check] = field(default_factory=list)  # the checks that ran, for reporters
+    suppressed: list[Finding] = field(default_factory=list)  # accepted by a suppression entry
+    baselined: int = 0  # findings left out because the baseline holds them
+    record_ids: set[str] = field(default_factory=set)  # every record ID the run checked
+
+    def all_findings(self) -> list[Finding]:
+        """Findings and suppressed findings, in file order (for reports that show both)."""
+        return sorted(self.findings + self.suppressed, key=Finding.sort_key)
 
     def exit_code(self, fail_on: str) -> int:
         if self.check_failures:
@@ -119,8 +137,9 @@ RecordRef = tuple[str, int]  # (source path, index of the record in its source)
 
 
 class Runner:
-    def __init__(self, checks: list[Check], config: Config) -> None:
+    def __init__(self, checks: list[Check], config: Config, baseline: Path | None = None) -> None:
         self.config = config
+        self.baseline = baseline
         self.checks = [c for c in checks if selected(config, c)]
         # Files that cannot be read are always reported, whatever is selected, unless ignored.
         self.engine_rules = {
@@ -155,7 +174,32 @@ class Runner:
                 self._check_source(item, result, summaries)
         self._reduce(summaries, result, paths, stdin, stdin_name)
         result.findings.sort(key=Finding.sort_key)
+        assign_fingerprints(result.findings)
+        result.checks = self.checks + ENGINE_RULES
+        if self.config.suppressions is not None:
+            self._suppress(result, self.config.suppressions)
+        if self.baseline is not None:
+            result.findings, result.baselined = suppressions.apply_baseline(
+                self.baseline, result.findings)
         return result
+
+    def _suppress(self, result: RunResult, path: Path) -> None:
+        entries = suppressions.load(path)
+        result.findings, result.suppressed = suppressions.apply(result.findings, entries)
+        by_name = {c.code: c for c in self.checks} | {c.name: c for c in self.checks}
+        for entry in entries:
+            if entry.used or entry.record not in result.record_ids or entry.check not in by_name:
+                continue  # only what this run could have matched is stale
+            if not self.engine_rules[UNUSED_SUPPRESSION.code]:
+                continue
+            result.findings.append(Finding(
+                code=UNUSED_SUPPRESSION.code, name=UNUSED_SUPPRESSION.name,
+                severity=self.config.severities.get(UNUSED_SUPPRESSION.code, "warning"),
+                message=f"suppression of {entry.check} on {entry.record}"
+                        f"{' ' + entry.field if entry.field else ''} matches no finding: "
+                        "remove the entry", path=str(path), line=entry.line, column=1,
+                end_line=entry.line, end_column=2, record=entry.record, field=entry.field))
+        result.findings.sort(key=Finding.sort_key)
 
     def _check_source(
         self, source: Source, result: RunResult, summaries: dict[str, list[tuple[RecordRef, Any]]]
@@ -190,6 +234,8 @@ class Runner:
                 )
                 continue
             result.records += 1
+            if item.record.nct_id:
+                result.record_ids.add(item.record.nct_id)
             result.findings.extend(self._check_record(item, source.path, result, summaries))
 
     def _check_record(
@@ -297,7 +343,20 @@ class Runner:
             field=problem.field,
             pointer=pointer,
             related=related,
+            fix=self._fix(problem, parsed),
         )
+
+    @staticmethod
+    def _fix(problem: Problem, parsed: ParsedRecord) -> FixEdits | None:
+        fix = problem.fix
+        target = fix.field or problem.field if fix else None
+        if fix is None or target is None:
+            return None
+        try:
+            edits = parsed.locator.fix_edits(fix, target)
+        except (KeyError, ValueError, IndexError):
+            return None  # a field the format cannot rewrite exactly: no fix rather than a wrong one
+        return FixEdits(fix.description, fix.safe, tuple(edits)) if edits else None
 
     def _failure(self, check: Check, error: Exception, parsed: ParsedRecord, path: str) -> Finding:
         frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
@@ -348,6 +407,20 @@ class Runner:
                 pointer=pointer,
             )
         )
+
+
+def assign_fingerprints(findings: list[Finding]) -> None:
+    """Give each finding a fingerprint that survives re-export and re-formatting.
+
+    It is made of the check, the record and the field (not the file, line or column, which move
+    when a registry export is generated again), and the finding's rank among findings with the
+    same three, so two findings on one criteria text stay apart.
+    """
+    seen: dict[str, int] = defaultdict(int)
+    for finding in findings:
+        key = finding.key
+        finding.fingerprint = hashlib.sha256(f"{key}\x00{seen[key]}".encode()).hexdigest()[:32]
+        seen[key] += 1
 
 
 def lint(

@@ -66,6 +66,9 @@ class PhoneIssue:
     span: tuple[int, int] | None = None
     in_ext: bool = False
     calling_code: int | None = None
+    # An unambiguous rewrite: the number's international form, for the part ``rewrite_span``.
+    rewrite: str | None = None
+    rewrite_span: tuple[int, int] | None = None
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -161,17 +164,85 @@ def phone_issues(phone: str | None, ext: str | None, country: str | None) -> tup
     return tuple(issues)
 
 
+@dataclass(frozen=True)
+class PhoneReading:
+    """The one valid number a phone field holds, as `phone_issues` reads it.
+
+    ``region`` is the number's own region as the metadata knows it ("GB", "CA"; "001" for a
+    non-geographic number such as +800 international freephone); ``number_type`` is a
+    `PhoneNumberType`; ``source`` (a `CountryCodeSource`) says how its country code was
+    written: ``FROM_DEFAULT_COUNTRY`` when not at all, so that the number was read as one of the
+    contact's country. ``span`` is where the number is in the field.
+    """
+
+    calling_code: int
+    region: str
+    international: str
+    number_type: int
+    source: int
+    span: tuple[int, int]
+
+
+@lru_cache(maxsize=16384)
+def phone_reading(phone: str | None, country: str | None) -> PhoneReading | None:
+    """The valid number in ``phone``, read for a contact in ``country`` (None when unknown).
+
+    None when the field holds no number, several, or no valid one, or a number without country
+    code for an unknown country. A label, a remark or an extension around the number is skipped
+    (`phone_issues` reports those).
+    """
+    if not phone or not phone.strip():
+        return None
+    region = _region(country)
+    core = _around_number(phone)[1]
+    if core is None:
+        return None
+    text = phone[core[0]:core[1]]
+    plus = text.lstrip("( ").startswith("+")
+    if region is None and not plus:
+        return None
+    if _VANITY.match(text.strip()):
+        text = phonenumbers.convert_alpha_characters_in_number(text)
+    reading = _read(text, region, plus)
+    if reading is None:
+        return None
+    number, source = reading
+    return PhoneReading(
+        calling_code=number.country_code or 0,
+        region=phonenumbers.region_code_for_number(number) or "ZZ",
+        international=_international(number),
+        number_type=phonenumbers.number_type(number),
+        source=source,
+        span=core,
+    )
+
+
 def _phone_field(phone: str, region: str | None) -> list[PhoneIssue]:
+    issues, core, has_ext = _around_number(phone)
+    if core is None:
+        return issues
+    return issues + _number(phone, *core, region, has_ext=has_ext)
+
+
+def _around_number(phone: str) -> tuple[list[PhoneIssue], tuple[int, int] | None, bool]:
+    """What is wrong around the number in a phone field, and where the number is.
+
+    Returns the issues of the text around the number (no number at all, a label, a remark, an
+    extension run into it, several numbers), the span of the one number left to read (None
+    when there is none, or several), and whether an extension was cut off its end.
+    """
     shown = phone.strip()
     email = _EMAIL.search(phone)
     if email:
         return [PhoneIssue(NOT_A_NUMBER, f"an email address in the phone field: "
-                           f"'{email.group()}' belongs in the email field", email.span())]
+                           f"'{email.group()}' belongs in the email field", email.span())
+                ], None, False
     digits = _digits(phone)
     if _PLACEHOLDER.search(phone) or (len(digits) >= 6 and len(set(digits)) == 1):
-        return [PhoneIssue(NOT_A_NUMBER, f"a placeholder, not a phone number: '{shown}'")]
+        return [PhoneIssue(NOT_A_NUMBER, f"a placeholder, not a phone number: '{shown}'")
+                ], None, False
     if len(digits) < 3 and not _VANITY.match(shown):
-        return [PhoneIssue(NOT_A_NUMBER, f"text, not a phone number: '{shown}'")]
+        return [PhoneIssue(NOT_A_NUMBER, f"text, not a phone number: '{shown}'")], None, False
 
     issues: list[PhoneIssue] = []
     start = len(phone) - len(phone.lstrip())
@@ -199,8 +270,8 @@ def _phone_field(phone: str, region: str | None) -> list[PhoneIssue]:
 
     several = _several(phone, start, end)
     if several:
-        return [*issues, several]
-    return issues + _number(phone, start, end, region, has_ext=extension is not None)
+        return [*issues, several], None, extension is not None
+    return issues, (start, end), extension is not None
 
 
 def _skip(text: str, start: int, end: int, chars: str) -> int:
@@ -332,7 +403,8 @@ def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumb
         prefix = _digits(phone[trunk[0]:trunk[1]])
         issues.append(PhoneIssue(
             TRUNK_PREFIX, f"the trunk prefix '{prefix}' is kept after the country code +{code}, "
-            f"so the number cannot be dialled from abroad: write {international}", trunk))
+            f"so the number cannot be dialled from abroad: write {international}", trunk,
+            rewrite=international, rewrite_span=(start, end)))
     if source == FROM_IDD:
         idd = _idd_written(_digits(text), code or 0, region)
         issues.append(PhoneIssue(IDD_PREFIX, f"'{idd}' (an international call prefix, which "

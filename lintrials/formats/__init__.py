@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Protocol
 
-from lintrials.findings import Position
+from lintrials.findings import Edit, Fix, Position
 from lintrials.model import Record
 from lintrials.source import Source
 
@@ -38,6 +38,16 @@ class Locator(Protocol):
     ) -> tuple[Position, str | None]:
         """File position of a field (or of a span inside its value) and its source address."""
         ...
+
+    def fix_edits(self, fix: Fix, field: str) -> list[Edit]:
+        """The edits on the file that carry out ``fix`` on ``field``; [] when not exactly known."""
+        ...
+
+
+def edit(source: Source, start: int, end: int, content: str) -> Edit:
+    """An edit of ``source.text[start:end]``, by line and column."""
+    position = source.position(start, end)
+    return Edit(position.line, position.column, position.end_line, position.end_column, content)
 
 
 @dataclass

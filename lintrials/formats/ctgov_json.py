@@ -12,8 +12,8 @@ from typing import Any
 
 import orjson
 
-from lintrials.findings import Position
-from lintrials.formats import FileProblem, ParsedRecord, ParseResult, split_field
+from lintrials.findings import Edit, Fix, Position
+from lintrials.formats import FileProblem, ParsedRecord, ParseResult, edit, split_field
 from lintrials.formats.jsonpos import (
     PointerNotFound,
     element_starts,
@@ -21,7 +21,6 @@ from lintrials.formats.jsonpos import (
     find_pointer,
     split_pointer,
     string_span,
-    value_end,
 )
 from lintrials.model import Arm, Contact, DateField, Eligibility, Intervention, Location, Record
 from lintrials.source import Source
@@ -165,6 +164,26 @@ class JsonLocator:
                 start, end = string_span(text, start, span)
         return self.source.position(start, end), self.base + relative or "/"
 
+    def fix_edits(self, fix: Fix, field: str) -> list[Edit]:
+        text = self.source.text
+        tokens = split_pointer(pointer_for(field))
+        try:
+            start, end = find_pointer(text, self.start_offset(), tokens, self._arrays)
+        except PointerNotFound:
+            return []
+        if fix.remove:
+            if not tokens or not tokens[-1].isdigit():
+                return []
+            return [edit(self.source, *_element_removal(text, start, end), "")]
+        if not text.startswith('"', start):
+            return []  # only text values are rewritten
+        if fix.span is not None:
+            start, end = string_span(text, start, fix.span)
+        else:
+            start, end = start + 1, end - 1
+        escaped = orjson.dumps(fix.replacement).decode()[1:-1]
+        return [edit(self.source, start, end, escaped)]
+
 
 class _LazyArrayLocator(JsonLocator):
     """A locator for element ``index`` of an array, whose offset is found on first use."""
@@ -226,6 +245,24 @@ def parse(source: Source) -> ParseResult:
             yield from _study(source, study, base, _LazyArrayLocator(source, base, offsets, i), i)
     else:
         yield from _study(source, document, "", JsonLocator(source, "", 0), 0)
+
+
+def _element_removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """What to delete to remove an array element: it and the separator before (or after) it."""
+    before = start - 1
+    while before >= 0 and text[before] in " \t\n\r":
+        before -= 1
+    if before >= 0 and text[before] == ",":
+        return before, end  # from the previous element's comma to this element's end
+    after = end
+    while after < len(text) and text[after] in " \t\n\r":
+        after += 1
+    if after < len(text) and text[after] == ",":
+        after += 1
+        while after < len(text) and text[after] in " \t\n\r":
+            after += 1
+        return start, after  # the first element: it, its comma, up to the next element
+    return start, end
 
 
 def _is_json(line: str) -> bool:

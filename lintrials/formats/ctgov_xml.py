@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
 
-from lintrials.findings import Position
-from lintrials.formats import FileProblem, ParsedRecord, ParseResult, split_field
+from lintrials.findings import Edit, Fix, Position
+from lintrials.formats import FileProblem, ParsedRecord, ParseResult, edit, split_field
 from lintrials.model import (
     ALL_SECTIONS,
     Arm,
@@ -196,27 +197,52 @@ class XmlLocator:
         start, end = self._text_span(element, span)
         return self.source.position(start, end), xpath
 
-    def _text_span(self, element: Any, span: tuple[int, int] | None) -> tuple[int, int]:
+    def _tags(self, element: Any) -> tuple[int, int, int] | None:
+        """Offsets of the element's start tag, its content, and its end tag; None if empty."""
         text = self.source.text
         line_start = _offset(self.source, element.sourceline or 1, 1)
         tag_start = text.find("<" + element.tag, line_start)
-        if tag_start < 0:
-            return line_start, line_start + 1
-        tag_end = text.find(">", tag_start)
+        tag_end = text.find(">", tag_start) if tag_start >= 0 else -1
         if tag_end < 0 or text[tag_end - 1] == "/":
-            return tag_start, max(tag_end + 1, tag_start + 1)
-        content = tag_end + 1
-        closing = text.find("</" + element.tag, content)
-        if closing < 0:
-            closing = content
+            return None
+        closing = text.find("</" + element.tag, tag_end + 1)
+        return tag_start, tag_end + 1, closing if closing >= 0 else tag_end + 1
+
+    def _text_span(self, element: Any, span: tuple[int, int] | None) -> tuple[int, int]:
+        text = self.source.text
+        tags = self._tags(element)
+        if tags is None:
+            line_start = _offset(self.source, element.sourceline or 1, 1)
+            start = max(line_start, text.find("<", line_start))
+            return start, max(start + 1, text.find(">", start) + 1)
+        tag_start, content, closing = tags
         if span is None:
             value = element.text or ""
-            lead = len(value) - len(value.lstrip())
-            trail = len(value.rstrip())
-            span = (lead, max(lead, trail)) if value.strip() else (0, 0)
             if not value.strip():
                 return tag_start, closing + len(element.tag) + 3
+            lead = len(value) - len(value.lstrip())
+            span = (lead, len(value.rstrip()))
         return _raw_span(text, content, closing, span)
+
+    def fix_edits(self, fix: Fix, field: str) -> list[Edit]:
+        found = self.root.xpath(xpath_for(field))
+        tags = self._tags(found[0]) if found else None
+        if tags is None:
+            return []
+        element = found[0]
+        tag_start, content, closing = tags
+        text = self.source.text
+        if fix.remove:
+            end = text.find(">", closing) + 1
+            line_start = text.rfind("\n", 0, tag_start) + 1
+            if not text[line_start:tag_start].strip():  # the element's own line(s) go too
+                tag_start = max(0, line_start - 1)
+            return [edit(self.source, tag_start, end, "")]
+        if len(element):
+            return []  # an element with children holds no text value to rewrite
+        span = fix.span if fix.span is not None else (0, len(element.text or ""))
+        start, end = _raw_span(text, content, closing, span)
+        return [edit(self.source, start, end, xml_escape(fix.replacement))]
 
 
 _REFERENCE = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);")

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lintrials.findings import Position
-from lintrials.formats import ParsedRecord, ParseResult
+from lintrials.findings import Edit, Fix, Position
+from lintrials.formats import ParsedRecord, ParseResult, edit
 from lintrials.model import ALL_SECTIONS, Arm, Contact, DateField, Intervention, Location, Record
 from lintrials.source import Source
 
@@ -102,9 +102,15 @@ class _Line:
 
 
 class PageLocator:
-    def __init__(self, source: Source, spans: dict[str, tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        source: Source,
+        spans: dict[str, tuple[int, int]],
+        blocks: dict[str, tuple[int, int]],
+    ) -> None:
         self.source = source
         self.spans = spans
+        self.blocks = blocks  # the lines of each site and site contact, for removing them
 
     def locate(
         self, field: str | None, span: tuple[int, int] | None
@@ -118,10 +124,30 @@ class PageLocator:
             start, end = start + span[0], start + span[1]
         return self.source.position(start, end), None
 
+    def fix_edits(self, fix: Fix, field: str) -> list[Edit]:
+        if fix.remove:
+            # A site goes with the contact the page lists for it, or the contacts would shift.
+            parts = [field, f"{field}.contacts[0]"] if field.startswith("locations[") else [field]
+            return [edit(self.source, *self._with_blank_lines(self.blocks[p]), "")
+                    for p in parts if p in self.blocks]
+        if field not in self.spans:
+            return []
+        start, end = self.spans[field]
+        if fix.span is not None:
+            start, end = start + fix.span[0], start + fix.span[1]
+        return [edit(self.source, start, end, fix.replacement)]
+
+    def _with_blank_lines(self, block: tuple[int, int]) -> tuple[int, int]:
+        """The block from its first line to the start of the next non-blank line."""
+        text = self.source.text
+        start, end = block
+        following = len(text) - len(text[end:].lstrip())
+        return start, text.rfind("\n", 0, following) + 1 if following < len(text) else len(text)
+
 
 def parse(source: Source) -> ParseResult:
     page = _PageParser(source.text)
-    yield ParsedRecord(page.record, PageLocator(source, page.spans), 0)
+    yield ParsedRecord(page.record, PageLocator(source, page.spans, page.blocks), 0)
 
 
 class _PageParser:
@@ -129,6 +155,7 @@ class _PageParser:
         self.text = text
         self.record = Record(sections=set(ALL_SECTIONS), text_format="plain")
         self.spans: dict[str, tuple[int, int]] = {}
+        self.blocks: dict[str, tuple[int, int]] = {}
         lines = self._lines(text)
         sections = self._sections(lines)
         self._header(sections.pop("", []))
@@ -308,6 +335,7 @@ class _PageParser:
                 self.spans[here] = self.spans[f"{here}.facility"]
             if len(block) > 1:
                 self._address(loc, here, block[-1])
+            self.blocks[here] = ((block[0] if block else line).start, line.end)
             status = line.text[len("Site Status") :].strip()
             if status:
                 loc.status = self._set(f"{here}.status", line, len(line.text) - len(status))
@@ -355,6 +383,7 @@ class _PageParser:
     def _contact(self, here: str, name: _Line, role: _Line, details: list[_Line]) -> Contact:
         contact = Contact(name=self._set(f"{here}.name", name))
         self.spans[here] = self.spans[f"{here}.name"]
+        self.blocks[here] = (name.start, (details[-1] if details else role).end)
         role_value = role.text[len("Role:") :].strip()
         if role_value:
             contact.role = self._set(f"{here}.role", role, len(role.text) - len(role_value)).upper()

@@ -11,7 +11,17 @@ from typing import Protocol
 from lintrials.config import Config
 from lintrials.engine import RunResult
 
-FORMATS = {"text": "text", "json": "json_format"}
+FORMATS = {
+    "text": "text",
+    "full": "full",
+    "json": "json_format",
+    "json-lines": "json_lines",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "gitlab": "gitlab",
+    "statistics": "statistics",
+}
 
 
 class Reporter(Protocol):

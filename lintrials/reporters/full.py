@@ -1,0 +1,80 @@
+"""Each finding with the source lines around it and the span underlined, like a compiler.
+
+Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+
+from lintrials.config import Config
+from lintrials.engine import RunResult
+from lintrials.files import ZIP_MEMBER_SEPARATOR, read
+from lintrials.findings import Finding
+from lintrials.reporters.text import summary
+from lintrials.source import Source
+
+CONTEXT = 2  # lines shown before and after the finding's line
+_COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
+_DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
+
+
+def use_colour(stream: object = sys.stdout) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+
+@lru_cache(maxsize=8)
+def _lines(path: str) -> list[str]:
+    archive = path.split(ZIP_MEMBER_SEPARATOR, 1)[0]
+    for item in read(archive):
+        if isinstance(item, Source) and item.path == path:
+            return item.text.split("\n")
+    return []
+
+
+def frame(finding: Finding, colour: bool) -> list[str]:
+    """The code frame: numbered lines around the finding, the span marked with carets."""
+    lines = _lines(finding.path) if finding.path != "-" else []
+    if not lines or finding.line > len(lines):
+        return []
+    first = max(1, finding.line - CONTEXT)
+    last = min(len(lines), finding.end_line + CONTEXT)
+    width = len(str(last))
+    out = []
+    mark = _COLOURS[finding.severity] if colour else ""
+    reset = _RESET if colour else ""
+    dim = _DIM if colour else ""
+    for number in range(first, last + 1):
+        text = lines[number - 1]
+        if len(text) > 200:  # a long JSON line: show the part around the finding
+            start = max(0, (finding.column if number == finding.line else 1) - 60)
+            text = ("…" if start else "") + text[start:start + 160] + "…"
+            shift = start - (1 if start else 0)
+        else:
+            shift = 0
+        out.append(f"{dim}{number:>{width}} |{reset} {text}")
+        if finding.line <= number <= finding.end_line:
+            begin = finding.column if number == finding.line else 1
+            end = finding.end_column if number == finding.end_line else len(lines[number - 1]) + 1
+            begin, end = begin - shift, end - shift
+            carets = "^" * max(1, min(end, len(text) + 1) - begin)
+            out.append(f"{dim}{'':>{width}} |{reset} {' ' * (begin - 1)}{mark}{carets}{reset}")
+    return out
+
+
+def render(result: RunResult, config: Config) -> str:
+    colour = use_colour()
+    blocks = []
+    for f in result.findings:
+        severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
+        code = f"{_BOLD}{f.code} {f.name}{_RESET}" if colour else f"{f.code} {f.name}"
+        head = f"{f.path}:{f.line}:{f.column}: {code} {f.message}"
+        where = " ".join(x for x in (f.record, f.pointer or f.field) if x)
+        lines = [head, f"  {severity}{' in ' + where if where else ''}"]
+        lines += frame(f, colour)
+        blocks.append("\n".join(lines))
+    blocks.append(summary(result))
+    return "\n\n".join(blocks) + "\n"

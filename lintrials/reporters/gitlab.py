@@ -1,0 +1,30 @@
+"""GitLab Code Quality JSON: shown on merge requests, matched across runs by fingerprint."""
+
+from __future__ import annotations
+
+import json
+
+from lintrials.config import Config
+from lintrials.engine import RunResult
+from lintrials.reporters.sarif import artifact_uri
+
+SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def render(result: RunResult, config: Config) -> str:
+    issues = [
+        {
+            "type": "issue",
+            "check_name": f"{f.code} {f.name}",
+            "description": f"{f.message} [{f.record}]" if f.record else f.message,
+            "categories": ["Bug Risk" if f.severity == "error" else "Style"],
+            "severity": SEVERITIES[f.severity],
+            "fingerprint": f.fingerprint,
+            "location": {
+                "path": artifact_uri(f.path),
+                "lines": {"begin": f.line, "end": f.end_line},
+            },
+        }
+        for f in result.findings
+    ]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,19 @@
+"""JSON Lines: one finding a line, then one line with the run's totals.
+
+Findings stream as they are written; the last line (``{"summary": {...}}``) says how many
+there were, so a reader can tell a complete report from a cut-off one.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lintrials.config import Config
+from lintrials.engine import RunResult
+from lintrials.reporters.json_format import totals
+
+
+def render(result: RunResult, config: Config) -> str:
+    lines = [json.dumps(f.as_dict(), ensure_ascii=False) for f in result.findings]
+    lines.append(json.dumps({"summary": totals(result)}))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,53 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
+
+One test case per finding, named by file, position, check and record, so that GitLab (which
+merges test cases of the same name) never folds two findings into one. A run with no finding
+is one passing test case.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from xml.etree import ElementTree as ET
+
+from lintrials.config import Config
+from lintrials.engine import RunResult
+from lintrials.findings import severity_rank
+
+
+def render(result: RunResult, config: Config) -> str:
+    threshold = severity_rank(config.fail_on)
+    failing = [f for f in result.findings if severity_rank(f.severity) >= threshold]
+    suites = ET.Element("testsuites", name="lintrials", tests=str(max(1, len(result.findings))),
+                        failures=str(len(failing)), errors="0")
+    by_file = Counter(f.path for f in result.findings)
+    if not result.findings:
+        suite = ET.SubElement(suites, "testsuite", name="lintrials", tests="1", failures="0",
+                              errors="0", skipped="0")
+        ET.SubElement(suite, "testcase", classname="lintrials",
+                      name=f"no findings in {result.files} files, {result.records} records")
+    suite_of: dict[str, ET.Element] = {}
+    for finding in result.findings:
+        if finding.path not in suite_of:
+            count = by_file[finding.path]
+            fails = sum(1 for f in failing if f.path == finding.path)
+            suite = ET.SubElement(suites, "testsuite", name=finding.path, tests=str(count),
+                                  failures=str(fails), errors="0", skipped="0")
+            suite_of[finding.path] = suite
+        suite = suite_of[finding.path]
+        where = f"{finding.path}:{finding.line}:{finding.column}"
+        name = f"{finding.code} {finding.name} at {where}"
+        if finding.record:
+            name += f" ({finding.record} {finding.field or ''})".rstrip()
+        case = ET.SubElement(suite, "testcase", classname=finding.path, name=name,
+                             file=finding.path, line=str(finding.line))
+        text = f"{where}: {finding.code} {finding.name} {finding.message}"
+        if severity_rank(finding.severity) >= threshold:
+            failure = ET.SubElement(case, "failure", type=finding.code, message=finding.message)
+            failure.text = text
+        else:
+            out = ET.SubElement(case, "system-out")
+            out.text = f"{finding.severity}: {text}"
+    ET.indent(suites)
+    body = ET.tostring(suites, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'

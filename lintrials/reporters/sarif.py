@@ -1,0 +1,98 @@
+"""SARIF 2.1.0, as GitHub code scanning and other SAST dashboards read it.
+
+Every check that ran is a rule (short and full description, help, default level); every finding
+a result whose ``partialFingerprints`` come from the check, the record and the field, not from
+line numbers, so that a re-generated export does not look like all-new alerts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from lintrials import __version__
+from lintrials.config import Config
+from lintrials.engine import RunResult
+from lintrials.files import ZIP_MEMBER_SEPARATOR
+from lintrials.findings import Finding
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """The file's path relative to the current folder, with forward slashes."""
+    path = path.split(ZIP_MEMBER_SEPARATOR, 1)[0]
+    if os.path.isabs(path):
+        try:
+            path = os.path.relpath(path)
+        except ValueError:
+            return Path(path).as_uri()
+    return Path(path).as_posix()
+
+
+def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
+    location: dict[str, object] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(finding.path), "uriBaseId": "%SRCROOT%"},
+            "region": {
+                "startLine": finding.line,
+                "startColumn": finding.column,
+                "endLine": finding.end_line,
+                "endColumn": max(finding.end_column, finding.column),
+            },
+        }
+    }
+    if finding.record or finding.pointer:
+        name = "".join(x for x in (finding.record, finding.pointer or finding.field) if x)
+        location["logicalLocations"] = [{"fullyQualifiedName": name, "kind": "member"}]
+    result: dict[str, object] = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [location],
+        "partialFingerprints": {"lintrialsFinding/v1": finding.fingerprint},
+        "properties": {"record": finding.record, "field": finding.field, "name": finding.name},
+    }
+    if finding.code in rule_index:
+        result["ruleIndex"] = rule_index[finding.code]
+    if finding.suppression is not None:
+        result["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": finding.suppression}
+        ]
+    return result
+
+
+def render(result: RunResult, config: Config) -> str:
+    rules: list[dict[str, object]] = []
+    rule_index: dict[str, int] = {}
+    for check in sorted(result.checks, key=lambda c: c.code):
+        rule_index[check.code] = len(rules)
+        rules.append({
+            "id": check.code,
+            "name": check.name,
+            "shortDescription": {"text": check.summary},
+            "fullDescription": {"text": check.doc},
+            "help": {"text": check.doc, "markdown": check.doc},
+            "defaultConfiguration": {"level": LEVELS[check.severity],
+                                     "enabled": check.enabled},
+            "properties": {"tags": ["clinical-trial-registry"]},
+        })
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "lintrials",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": "https://pypi.org/project/lintrials/",
+                "rules": rules,
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(f, rule_index) for f in result.all_findings()],
+        }],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
