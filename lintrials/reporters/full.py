@@ -65,6 +65,29 @@ def frame(finding: Finding, colour: bool) -> list[str]:
     return out
 
 
+def fix_diff(finding: Finding, colour: bool) -> list[str]:
+    """The finding's fix as the changed lines, old above new."""
+    lines = _lines(finding.path) if finding.fix and finding.path != "-" else []
+    if not lines or finding.fix is None:
+        return []
+    first = min(e.line for e in finding.fix.edits)
+    last = max(e.end_line for e in finding.fix.edits)
+    if last > len(lines):
+        return []
+    text = "\n".join(lines[first - 1:last])
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for e in sorted(finding.fix.edits, key=lambda e: (e.line, e.column), reverse=True):
+        a = starts[e.line - first] + e.column - 1
+        b = starts[e.end_line - first] + e.end_column - 1
+        text = text[:a] + e.content + text[b:]
+    red, green, reset = ("\033[31m", "\033[32m", _RESET) if colour else ("", "", "")
+    safety = "safe" if finding.fix.safe else "unsafe: --unsafe-fixes"
+    out = [f"  fix ({safety}): {finding.fix.description}"]
+    out += [f"{red}- {line}{reset}" for line in lines[first - 1:last]]
+    out += [f"{green}+ {line}{reset}" for line in text.split("\n")] if text else []
+    return out
+
+
 def render(result: RunResult, config: Config) -> str:
     colour = use_colour()
     blocks = []
@@ -75,6 +98,7 @@ def render(result: RunResult, config: Config) -> str:
         where = " ".join(x for x in (f.record, f.pointer or f.field) if x)
         lines = [head, f"  {severity}{' in ' + where if where else ''}"]
         lines += frame(f, colour)
+        lines += fix_diff(f, colour)
         blocks.append("\n".join(lines))
     blocks.append(summary(result))
     return "\n\n".join(blocks) + "\n"
