@@ -1,0 +1,278 @@
+"""age-limit-mismatch (E101) and the age parser it stands on (lintrials.ages)."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CORPUS, SEEDS, findings
+from lintrials.ages import Age, age_mentions, parse_age_field, stated_age_limits
+
+JSON = CORPUS / "ctgov_v2_json"
+XML = CORPUS / "ctgov_legacy_xml"
+
+
+def e101(*paths: Path | str, search_from: Path | None = None) -> list[Any]:
+    return [f for f in findings(*paths, select=["E101"], search_from=search_from)
+            if f.code == "E101"]
+
+
+def study_file(tmp_path: Path, criteria: str, minimum: str | None = "18 Years",
+               maximum: str | None = None, ascii_only: bool = False) -> Path:
+    """A minimal API v2 study with the given criteria and age fields."""
+    eligibility: dict[str, Any] = {"eligibilityCriteria": criteria, "sex": "ALL",
+                                   "stdAges": ["ADULT"]}
+    if minimum is not None:
+        eligibility["minimumAge"] = minimum
+    if maximum is not None:
+        eligibility["maximumAge"] = maximum
+    study = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT09100001", "briefTitle": "A study"},
+        "eligibilityModule": eligibility,
+    }}
+    path = tmp_path / "NCT09100001.json"
+    path.write_text(json.dumps(study, indent=2, ensure_ascii=ascii_only), encoding="utf-8")
+    return path
+
+
+def limits(criteria: str) -> list[tuple[str, bool, str, str]]:
+    """(kind, inclusive, age, words) of each limit a text states, for compact asserts."""
+    return [(limit.kind, limit.inclusive, str(limit.age), criteria[slice(*limit.span)])
+            for limit in stated_age_limits(criteria)]
+
+
+# --- real records that must be flagged -----------------------------------------------------
+
+
+def test_seed_upper_bound_65_against_maximum_64() -> None:
+    [finding] = e101(SEEDS / "001_020fa720e2ffd389.txt")
+    assert finding.field == "eligibility.criteria"
+    assert (finding.line, finding.column) == (110, 15)
+    assert (finding.end_line, finding.end_column) == (110, 29)
+    assert '"≤ 65 years old"' in finding.message
+    assert "maximum age 65 Years" in finding.message
+    assert "maximum age field is 64 Years" in finding.message
+    assert [r.field for r in finding.related] == ["eligibility.maximum_age"]
+
+
+def test_json_range_with_markdown_escape_flags_both_fields() -> None:
+    # "Healthy male volunteer, age 20\~55 years" with 19 Years and 50 Years
+    found = e101(JSON / "NCT02712411.json")
+    assert {(f.line, f.column, f.end_column) for f in found} == {(169, 85, 98)}
+    messages = sorted(f.message for f in found)
+    assert "maximum age 55 Years), but the maximum age field is 50 Years" in messages[0]
+    assert "minimum age 20 Years), but the minimum age field is 19 Years" in messages[1]
+    assert all('"20~55 years"' in m for m in messages)
+
+
+def test_json_exclusion_statement_is_read_as_what_it_leaves() -> None:
+    # Exclusion: "patients \>=100 years old", maximum age 100 Years
+    [finding] = e101(JSON / "NCT04157569.json")
+    assert (finding.line, finding.column) == (104, 238)
+    assert finding.message.startswith('exclusion criteria state ">=100 years old"')
+    assert "maximum age 99 Years" in finding.message
+    assert "maximum age field is 100 Years" in finding.message
+
+
+def test_xml_two_bounds_of_one_phrase() -> None:
+    # "Aged ≥19 and ≤65 years at the time of signing" with 18 Years and 64 Years
+    found = e101(XML / "NCT05686759.xml")
+    assert [(f.line, f.column, f.end_column) for f in found] == [(102, 19, 22), (102, 27, 36)]
+    assert "minimum age field is 18 Years" in found[0].message
+    assert "maximum age field is 64 Years" in found[1].message
+
+
+def test_xml_age_heading_above_the_range() -> None:
+    # legacy NCI layout: "Age:" on its own line, then "-  6 months to 17 years"; max 18 Years
+    [finding] = e101(XML / "NCT00003476.xml")
+    assert (finding.line, finding.column) == (116, 14)
+    assert '"6 months to 17 years" (maximum age 17 Years)' in finding.message
+
+
+def test_stated_minimum_with_no_limit_field() -> None:
+    # "Age: 18 and over." while the minimum age field is N/A
+    [finding] = e101(XML / "NCT00001427.xml")
+    assert (finding.line, finding.column) == (88, 14)
+    assert "minimum age field sets no limit (N/A)" in finding.message
+
+
+def test_unit_mistake_in_the_field() -> None:
+    # "Aged 18-50 years old" with a minimum age of "18 Months"
+    [finding] = e101(JSON / "NCT05326594.json")
+    assert "minimum age field is 18 Months" in finding.message
+
+
+# --- real records that must not be flagged -------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [
+    SEEDS / "000_c17df8f03dc45045.txt",  # "Age ≥ 18 or ≤75 years" with 18 and 75: numbers agree
+    SEEDS / "002_e3ee89ab0d39f9a4.txt",  # "Aged 18 to 65 years" with 18 and 65
+    JSON / "NCT03658512.json",  # "\>18 years" with 18 Years: "over 18" as most people mean it
+    JSON / "NCT06491082.json",  # "aged\>18years" and "Exclusion: Age ≤ 18 years", 18 Years
+    JSON / "NCT01979848.json",  # controls 21-80, patients "older than 40": no maximum is right
+    JSON / "NCT03067181.json",  # ages of risk groups and of a pilot sub-study
+    JSON / "NCT04892173.json",  # "Age 70-74 years old with G8 ≤ 14" nested under "one of"
+    JSON / "NCT05740449.json",  # "between 4 and 18 years of age at the time of first diagnosis"
+    JSON / "NCT05813288.json",  # "Women <50 years old will be considered postmenopausal if"
+    JSON / "NCT01515527.json",  # "≥ 60 years; patients < 60 years ... may be eligible"
+    XML / "NCT00492401.xml",  # "At least 60 years of age" under "meeting 1 of the following"
+    XML / "NCT05688982.xml",  # "Adult (age ≥18) ... or pediatric patient (>1 year of age)"
+    XML / "NCT05690841.xml",  # ages under "Chloroquine (CQ) eligibility" sub-headings
+    XML / "NCT00002696.xml",  # "Life expectancy: More than 12 weeks"
+])
+def test_not_flagged(path: Path) -> None:
+    assert e101(path) == []
+
+
+def test_strict_reading_is_an_option(tmp_path: Path) -> None:
+    # "Age \<80 years of age" with a maximum of 80 Years: agrees only when read leniently
+    record = JSON / "NCT03067987.json"
+    assert e101(record) == []
+    (tmp_path / "lintrials.yaml").write_text(
+        "checks:\n  age-limit-mismatch:\n    lenient: false\n", encoding="utf-8")
+    [finding] = e101(record, search_from=tmp_path)
+    assert "maximum age 79 Years" in finding.message
+
+
+def test_no_limit_fields_can_be_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "lintrials.yaml").write_text(
+        "checks:\n  age-limit-mismatch:\n    no_limit_fields: false\n", encoding="utf-8")
+    assert e101(XML / "NCT00001427.xml", search_from=tmp_path) == []
+
+
+# --- made-up records for edge cases --------------------------------------------------------
+
+
+def test_unicode_escapes_in_json_keep_positions(tmp_path: Path) -> None:
+    path = study_file(tmp_path, "Inclusion Criteria:\n\n* Age ≥ 18 to ≤ 65 years old\n",
+                      maximum="64 Years", ascii_only=True)
+    [finding] = e101(path)
+    line = path.read_text(encoding="utf-8").splitlines()[finding.line - 1]
+    assert line[finding.column - 1:finding.end_column - 1] == "\\u2264 65 years old"
+
+
+def test_exclusion_age_over_75_agrees_with_maximum_75(tmp_path: Path) -> None:
+    text = "Inclusion Criteria:\n\n* Age 18 or older\n\nExclusion Criteria:\n\n* Age > 75 years\n"
+    assert e101(study_file(tmp_path, text, maximum="75 Years")) == []
+    [finding] = e101(study_file(tmp_path, text, maximum="80 Years"))
+    assert finding.message.startswith('exclusion criteria state "> 75 years"')
+
+
+def test_no_maximum_needed_for_an_open_range(tmp_path: Path) -> None:
+    text = "Inclusion Criteria:\n\n* 18 years and older\n"
+    assert e101(study_file(tmp_path, text, maximum=None)) == []
+    assert e101(study_file(tmp_path, text, maximum="N/A")) == []
+
+
+def test_stated_maximum_without_a_maximum_field(tmp_path: Path) -> None:
+    [finding] = e101(study_file(tmp_path, "Inclusion Criteria:\n\n* Aged 18-75 years\n"))
+    assert "there is no maximum age field" in finding.message
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("18 Years", Age(Fraction(18), "years")),
+    ("1 Year", Age(Fraction(1), "years")),
+    ("6 Months", Age(Fraction(6), "months")),
+    ("2 weeks", Age(Fraction(2), "weeks")),
+    ("30 Days", Age(Fraction(30), "days")),
+    ("72 Hours", Age(Fraction(72), "hours")),
+    ("90 Minutes", Age(Fraction(90), "minutes")),
+    ("N/A", None),
+    ("", None),
+    (None, None),
+])
+def test_parse_age_field(text: str | None, expected: Age | None) -> None:
+    assert parse_age_field(text) == expected
+
+
+def test_ages_compare_across_units() -> None:
+    assert Age(Fraction(12), "months").days == Age(Fraction(1), "years").days
+    assert Age(Fraction(6), "weeks").days == Age(Fraction(42), "days").days
+    assert str(Age(Fraction(1), "years")) == "1 Year"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("* Age ≥ 18", [("lower", True, "18 Years", "≥ 18")]),
+    ("* Age > 17", [("lower", False, "17 Years", "> 17")]),
+    ("* Age >=18 years", [("lower", True, "18 Years", ">=18 years")]),
+    ("* At least 18 years of age", [("lower", True, "18 Years", "At least 18 years of age")]),
+    ("* Aged 18-75", [("lower", True, "18 Years", "18-75"), ("upper", True, "75 Years", "18-75")]),
+    ("* Patients between 18 and 65 years old",
+     [("lower", True, "18 Years", "between 18 and 65 years old"),
+      ("upper", True, "65 Years", "between 18 and 65 years old")]),
+    ("* 18 years and older", [("lower", True, "18 Years", "18 years and older")]),
+    ("* 18 years of age or older", [("lower", True, "18 Years", "18 years of age or older")]),
+    ("* Under 18 years of age", [("upper", False, "18 Years", "Under 18 years of age")]),
+    ("* Men older than 65 years", [("lower", False, "65 Years", "older than 65 years")]),
+    ("* Age no older than 70", [("upper", True, "70 Years", "no older than 70")]),
+    ("* ≤ 75 years old", [("upper", True, "75 Years", "≤ 75 years old")]),
+    ("* Infants aged 6 weeks to 18 months",
+     [("lower", True, "6 Weeks", "6 weeks to 18 months"),
+      ("upper", True, "18 Months", "6 weeks to 18 months")]),
+    ("* Age \\>= 18 and \\< 65 years",
+     [("lower", True, "18 Years", "\\>= 18"), ("upper", False, "65 Years", "\\< 65 years")]),
+    ("Exclusion Criteria:\n\n* Age < 18 or > 80 years",
+     [("lower", True, "18 Years", "< 18"), ("upper", True, "80 Years", "> 80 years")]),
+])
+def test_forms_people_write(text: str, expected: list[tuple[str, bool, str, str]]) -> None:
+    assert limits(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "* Onset of migraine before the age of 50",
+    "* Age at diagnosis < 21 years",
+    "* Type 2 diabetes for ≥ 5 years",
+    "* Stable dose within 6 months before screening",
+    "* Life expectancy ≥ 12 weeks",
+    "* Life expectancy:\n\n  * At least 3 months",
+    "* Gestational age ≥ 37 weeks",
+    "* A stable female partner at least 21 years of age",
+    "* Consent of parent or guardian if less than 18 years of age",
+    "* Postmenopausal for at least 12 months",
+    "* History of smoking for 5 years",
+    "* Karnofsky ≥ 60 for patients > 16 years of age",
+    "* Women < 50 years old will be considered postmenopausal if amenorrheic",
+    "Exclusion Criteria:\n\n* Children under 2 years in the household",
+    "Exclusion Criteria:\n\n* Patients over 75 years with heart failure",
+])
+def test_other_ages_and_durations_are_not_limits(text: str) -> None:
+    assert stated_age_limits(text) == []
+
+
+def test_agreement_reads_fields_as_whole_years() -> None:
+    [under_80] = stated_age_limits("* Age < 80 years")
+    assert under_80.agrees_with(parse_age_field("79 Years"))
+    assert not under_80.agrees_with(parse_age_field("80 Years"), lenient=False)
+    assert under_80.agrees_with(parse_age_field("80 Years"))  # lenient: "up to 80"
+    [over_17] = stated_age_limits("* Age > 17")
+    assert over_17.agrees_with(parse_age_field("18 Years"))
+    [under_18] = stated_age_limits("* Under 18 years old")
+    assert under_18.agrees_with(parse_age_field("17 Years"))
+    [at_most_65] = stated_age_limits("* Age ≤ 65 years")
+    assert not at_most_65.agrees_with(parse_age_field("64 Years"))
+    assert not at_most_65.agrees_with(None)  # N/A: no maximum
+    [from_birth] = stated_age_limits("* Age 0-17 years")[:1]
+    assert from_birth.agrees_with(None)  # no minimum is a minimum of 0
+
+
+def test_phrase_span_and_joining_word_for_later_checks() -> None:
+    text = "* Age ≥ 18 or ≤75 years old at screening"
+    lower, upper = stated_age_limits(text)
+    assert text[slice(*lower.phrase_span)] == "Age ≥ 18 or ≤75 years old"
+    assert lower.joined_by == upper.joined_by == "or"
+    assert lower.days == Fraction(18 * 1461, 4)
+
+
+def test_mentions_include_sub_groups() -> None:
+    text = "* Cohort A: age 18-65 years\n* Cohort B: age 12-17 years"
+    assert stated_age_limits(text) == []
+    assert {str(m.age) for m in age_mentions(text)} == {"18 Years", "65 Years", "12 Years",
+                                                         "17 Years"}
