@@ -28,6 +28,7 @@ TOP_KEYS = (
     "exclude",
     "per-file-ignores",
     "per-record-ignores",
+    "suppressions",
     "checks",
 )
 CONFIG_NAMES = (".lintrials.yaml", "lintrials.yaml")
@@ -48,6 +49,7 @@ class Config:
     per_record_ignores: dict[str, list[str]] = field(default_factory=dict)
     severities: dict[str, str] = field(default_factory=dict)  # check code -> severity
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # check code -> options
+    suppressions: Path | None = None  # the suppression file, if any
     files: list[str] = field(default_factory=list)  # the files this was read from
     today: date = field(default_factory=date.today)
 
@@ -115,7 +117,7 @@ _PLAIN_TAGS = frozenset(
 )
 
 
-def _load_yaml(name: str, text: str) -> tuple[Any, _Located]:
+def load_yaml(name: str, text: str) -> tuple[Any, _Located]:
     located = _Located(name)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -207,7 +209,7 @@ def default_config_text() -> str:
 def load(checks: list[Check], path: Path | None = None, search_from: Path | None = None) -> Config:
     """The defaults from config.yaml, then the user's file over them."""
     config = Config()
-    data, located = _load_yaml("config.yaml (built in)", default_config_text())
+    data, located = load_yaml("config.yaml (built in)", default_config_text())
     _apply(config, data, located, checks)
     user = path or find_user_config(search_from or Path.cwd())
     if user is None:
@@ -224,7 +226,7 @@ def load(checks: list[Check], path: Path | None = None, search_from: Path | None
             text = user.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"{user}: cannot read: {error}") from None
-        data, located = _load_yaml(str(user), text)
+        data, located = load_yaml(str(user), text)
     _apply(config, data, located, checks)
     config.files.append(str(user))
     return config
@@ -279,6 +281,12 @@ def _apply(config: Config, data: Any, located: _Located, checks: list[Check]) ->
                 config.per_file_ignores = table
             else:
                 config.per_record_ignores = table
+        elif key == "suppressions":
+            if value is not None and not isinstance(value, str):
+                raise located.error(where, "expected the path of a suppression file")
+            base = Path(located.name).parent if located.name.endswith(
+                (".yaml", ".yml", ".toml")) else Path()
+            config.suppressions = base / value if value else None
         elif key == "checks":
             if not isinstance(value, dict):
                 raise located.error(where, "expected a mapping of check names to settings")
