@@ -11,6 +11,7 @@ hundreds of sites.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,6 +182,69 @@ class PhoneReading:
     number_type: int
     source: int
     span: tuple[int, int]
+
+    @property
+    def toll_free(self) -> bool:
+        return self.number_type == PhoneNumberType.TOLL_FREE
+
+
+def country_calling_code(country: str | None) -> int | None:
+    """The calling code of a country as a registry names it ("Germany": 49), None if unknown."""
+    region = _region(country)
+    return phonenumbers.country_code_for_region(region) if region else None
+
+
+@lru_cache(maxsize=1024)
+def plus_for_trunk_prefix(phone: str, country: str | None) -> str | None:
+    """The number of ``country`` that an international-looking ``phone`` is if its "+" is a slip.
+
+    "+4618162512" for a site in Germany is a valid Swedish number, but with "0" (Germany's trunk
+    prefix) for the "+" it is the German 0461 8162512: returns "+49 461 8162512". None when the
+    digits make no valid number of the country either way.
+    """
+    region = _region(country)
+    text = phone.strip()
+    if region is None or not text.startswith("+"):
+        return None
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    prefix = (metadata.national_prefix if metadata is not None else None) or ""
+    for national in (prefix + text[1:], text[1:]):
+        number = _valid(national, region)
+        if number is not None and number.country_code_source == FROM_DEFAULT:
+            return _international(number)
+    return None
+
+
+# Languages in which the geocoding metadata names places ("Köln", "Cologne"; "Wien", "Vienna").
+_PLACE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv")
+
+
+def _fold_place(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+@lru_cache(maxsize=1024)
+def number_in_city(international: str, city: str | None) -> bool:
+    """Whether the metadata places a number's range in ``city`` ("+49 461 ..." is Flensburg).
+
+    False when it names no place finer than the country (mobile numbers). Loads the geocoding
+    data (a second or two) on first use: call it only for the rare number that needs it.
+    """
+    if not city or not city.strip():
+        return False
+    from phonenumbers import geocoder
+
+    number = _parse(international, None)
+    if number is None:
+        return False
+    wanted = _fold_place(city)
+    for language in _PLACE_LANGUAGES:
+        place = _fold_place(geocoder.description_for_number(number, language))
+        if place and (place == wanted or place.startswith(wanted + " ")
+                      or wanted.startswith(place + " ")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16384)

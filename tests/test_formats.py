@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
-
 from lintrials.files import read
 from lintrials.formats import FileProblem, ParsedRecord, detect
 from lintrials.source import Source
