@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from lintrials.plugins import Check
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
-REPORT_FORMATS = ["text", "full", "json", "json-lines", "sarif", "junit", "github", "gitlab"]
+REPORT_FORMATS = ["text", "full", "json", "json-lines", "sarif", "junit", "github", "gitlab",
+                  "html"]
 DEFAULT_SUPPRESSIONS = ".lintrials-suppressions.yaml"
 
 

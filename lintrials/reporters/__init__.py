@@ -20,6 +20,7 @@ FORMATS = {
     "junit": "junit",
     "github": "github",
     "gitlab": "gitlab",
+    "html": "html",
     "statistics": "statistics",
 }
 

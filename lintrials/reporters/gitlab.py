@@ -6,7 +6,7 @@ import json
 
 from lintrials.config import Config
 from lintrials.engine import RunResult
-from lintrials.reporters.sarif import artifact_uri
+from lintrials.reporters.sarif import artifact_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -21,7 +21,7 @@ def render(result: RunResult, config: Config) -> str:
             "severity": SEVERITIES[f.severity],
             "fingerprint": f.fingerprint,
             "location": {
-                "path": artifact_uri(f.path),
+                "path": artifact_path(f.path),
                 "lines": {"begin": f.line, "end": f.end_line},
             },
         }

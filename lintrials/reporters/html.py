@@ -30,7 +30,7 @@ from lintrials.config import Config
 from lintrials.engine import RunResult
 from lintrials.findings import SEVERITIES, Finding, severity_rank
 from lintrials.plugins import Check
-from lintrials.reporters.full import frame
+from lintrials.reporters.full import fix_diff, frame
 
 PAGE_SIZE = 100
 ORDER = tuple(reversed(SEVERITIES))  # error, warning, info
@@ -54,9 +54,7 @@ def _frame_lines(finding: Finding) -> list[list[object]]:
     """``frame()`` without colour, as ``[line number or 0 for the caret line, text]`` pairs."""
     out: list[list[object]] = []
     for line in frame(finding, colour=False):
-        gutter, _, text = line.partition(" | ")
-        if not _ and gutter.endswith(" |"):  # an empty source line: "12 |"
-            gutter, text = gutter[:-2], ""
+        gutter, _, text = line.partition(" | ")  # the gutter never holds " | ", the text may
         number = gutter.strip()
         out.append([int(number) if number.isdigit() else 0, text])
     return out
@@ -64,6 +62,7 @@ def _frame_lines(finding: Finding) -> list[list[object]]:
 
 def _finding_data(finding: Finding) -> dict[str, object]:
     related = [f"{r.field} (line {r.line})" for r in finding.related]
+    fixed = fix_diff(finding, colour=False)
     return {
         "code": finding.code,
         "name": finding.name,
@@ -78,6 +77,7 @@ def _finding_data(finding: Finding) -> dict[str, object]:
         "rel": related,
         "sup": finding.suppression,
         "frame": _frame_lines(finding),
+        "fix": [fixed[0].strip(), *fixed[1:]] if fixed else [],
     }
 
 
@@ -95,7 +95,7 @@ def _chart(by_check: dict[str, Counter[str]], names: dict[str, str]) -> str:
     label_w, bar_w, row_h = 300, 380, 26
     width, height = label_w + bar_w + 70, row_h * len(rows) + 6
     parts = [
-        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" aria-label="Findings per check">'
     ]
     for i, (code, counts) in enumerate(rows):
@@ -103,7 +103,10 @@ def _chart(by_check: dict[str, Counter[str]], names: dict[str, str]) -> str:
         total = sum(counts.values())
         name = names.get(code, "")
         detail = ", ".join(f"{counts[s]} {s}" for s in ORDER if counts[s])
-        parts.append(f'<a href="#check={_e(code)}" class="bar-row">')
+        parts.append(
+            f'<a href="#check={_e(code)}" class="bar-row" data-filter="check" '
+            f'data-value="{_e(code)}">'
+        )
         parts.append(f"<title>{_e(code)} {_e(name)}: {total:,} ({_e(detail)})</title>")
         parts.append(
             f'<rect class="bar-bg" x="0" y="{y - 2}" width="{width}" height="{row_h - 2}"/>'
@@ -128,6 +131,15 @@ def _chart(by_check: dict[str, Counter[str]], names: dict[str, str]) -> str:
     return "".join(parts)
 
 
+def _legend(severities: Counter[str]) -> str:
+    keys = "".join(
+        f'<span class="key"><span class="swatch {s}"></span>{_e(s)}</span>'
+        for s in ORDER
+        if severities[s]
+    )
+    return f'<div class="legend">{keys}</div>' if keys else ""
+
+
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -140,11 +152,14 @@ def _check_table(
         check = checks.get(code)
         summary = check.summary if check else ""
         cells = "".join(
-            f'<td class="num {s}">{counts[s]:,}</td>' if counts[s] else '<td class="num zero">0</td>'
+            f'<td class="num {s}">{counts[s]:,}</td>'
+            if counts[s]
+            else '<td class="num zero">0</td>'
             for s in ORDER
         )
         rows.append(
-            f'<tr><td><a class="code" href="#check={_e(code)}">{_e(code)}</a></td>'
+            f'<tr><td><a class="code" href="#check={_e(code)}" data-filter="check" '
+            f'data-value="{_e(code)}">{_e(code)}</a></td>'
             f'<td>{_e(names.get(code, ""))}<div class="muted">{_e(summary)}</div></td>'
             f'{cells}<td class="num total">{sum(counts.values()):,}</td></tr>'
         )
@@ -265,7 +280,7 @@ def render(result: RunResult, config: Config) -> str:
             f'<section class="cards" id="totals" aria-label="Totals by severity">{cards}'
             "</section>\n",
             '<section id="by-check"><h2>Findings by check</h2>',
-            f'<div class="chart-wrap">{_chart(by_check, names)}</div>',
+            f'<div class="chart-wrap">{_legend(severities)}{_chart(by_check, names)}</div>',
             f"{_check_table(by_check, checks, names)}</section>\n",
             '<section id="findings"><h2>Findings</h2>\n',
             '<form class="filters" id="filters" role="search" autocomplete="off">',
@@ -305,9 +320,11 @@ def render(result: RunResult, config: Config) -> str:
 _CSS = """
 :root {
   --bg: #f5f6f8; --fg: #1c2230; --muted: #5d6778; --card: #ffffff; --line: #dfe3e9;
-  --head: #eef1f5; --code-bg: #f6f8fa; --hit: #fff6c9; --link: #0b5cad;
+  --head: #eef1f5; --code-bg: #f6f8fa; --hit: #fffbe6; --link: #0b5cad;
   --error: #c62828; --warning: #b45f06; --info: #1a64c2;
   --error-bg: #fdecea; --warning-bg: #fff3e0; --info-bg: #e7f0fc;
+  --error-mark: #f9c9c4; --warning-mark: #fcd9a8; --info-mark: #c6dcfa; --add-bg: #e6f4ea;
+  --ok: #1e7b34; --ok-bg: #e6f4ea;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -315,6 +332,8 @@ _CSS = """
     --head: #252b35; --code-bg: #181c23; --hit: #3b3620; --link: #7fb6ff;
     --error: #ff6b6b; --warning: #f0a24a; --info: #6fa8ff;
     --error-bg: #3a2023; --warning-bg: #3a2c1a; --info-bg: #1c2a40;
+    --error-mark: #6b2a2e; --warning-mark: #6a4a1c; --info-mark: #264a7a; --add-bg: #1d3524;
+    --ok: #7ed99a; --ok-bg: #1d3524;
   }
 }
 * { box-sizing: border-box; }
@@ -335,7 +354,7 @@ a:hover { text-decoration: underline; }
 .status { display: inline-block; margin: 0; padding: 4px 10px; border-radius: 4px;
   font-weight: 600; }
 .status.failed { background: var(--error-bg); color: var(--error); }
-.status.passed { background: #e6f4ea; color: #1e7b34; }
+.status.passed { background: var(--ok-bg); color: var(--ok); }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 18px; }
 .card { background: var(--card); border: 1px solid var(--line); border-left: 5px solid
   var(--muted); border-radius: 6px; padding: 10px 18px; min-width: 130px; }
@@ -345,13 +364,15 @@ a:hover { text-decoration: underline; }
 .card.warning { border-left-color: var(--warning); } .card.warning .n { color: var(--warning); }
 .card.info { border-left-color: var(--info); } .card.info .n { color: var(--info); }
 .card.all { border-left-color: var(--fg); }
-#by-check { display: grid; grid-template-columns: minmax(0, 760px) minmax(0, 1fr); gap: 0 24px;
-  align-items: start; }
-#by-check h2 { grid-column: 1 / -1; }
-@media (max-width: 1100px) { #by-check { grid-template-columns: minmax(0, 1fr); } }
 .chart-wrap { background: var(--card); border: 1px solid var(--line); border-radius: 6px;
-  padding: 10px 8px; overflow-x: auto; }
+  padding: 10px 8px; overflow-x: auto; margin-bottom: 14px; }
 .chart { display: block; max-width: 100%; height: auto; }
+.legend { display: flex; gap: 16px; font-size: 12px; color: var(--muted);
+  padding: 0 8px 6px; }
+.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
+  margin-right: 5px; vertical-align: -1px; }
+.swatch.error { background: var(--error); } .swatch.warning { background: var(--warning); }
+.swatch.info { background: var(--info); }
 .chart text { font-size: 12.5px; fill: var(--fg); }
 .chart .bar-code { font-weight: 700; }
 .chart .bar-count { fill: var(--muted); }
@@ -379,13 +400,14 @@ details.quiet ul { margin: 6px 0; padding-left: 20px; }
   padding: 10px 12px; position: sticky; top: 0; z-index: 2; }
 .filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted);
   gap: 3px; }
-.filters label.grow { flex: 1 1 200px; }
+.filters label.grow { flex: 1 1 160px; }
 .filters label.toggle { flex-direction: row; align-items: center; gap: 6px; font-size: 13px;
   padding-bottom: 6px; }
 .filters select, .filters input[type=search], .filters input:not([type]) {
   font: inherit; font-size: 13.5px; color: var(--fg); background: var(--bg);
   border: 1px solid var(--line); border-radius: 4px; padding: 5px 7px; min-width: 110px; }
-#f-check { max-width: 340px; }
+#f-check { max-width: 300px; }
+#f-record { width: 150px; min-width: 0; }
 button { font: inherit; font-size: 13px; color: var(--fg); background: var(--head);
   border: 1px solid var(--line); border-radius: 4px; padding: 5px 12px; cursor: pointer; }
 button:disabled { opacity: .45; cursor: default; }
@@ -396,13 +418,13 @@ button:disabled { opacity: .45; cursor: default; }
 .findings { border: 1px solid var(--line); table-layout: fixed; }
 .findings th { background: var(--head); text-align: left; padding: 7px 10px; font-size: 13px;
   border-bottom: 1px solid var(--line); }
-col.w-sev { width: 92px; } col.w-check { width: 210px; } col.w-rec { width: 125px; }
-col.w-where { width: 250px; }
+col.w-sev { width: 104px; } col.w-check { width: 200px; } col.w-rec { width: 120px; }
+col.w-where { width: 270px; }
 tbody.finding { border-top: 1px solid var(--line); }
 tbody.finding td { padding: 8px 10px 6px; vertical-align: top; overflow-wrap: anywhere; }
 tbody.finding tr.frame-row td { padding: 0 10px 10px; }
 .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px;
-  font-weight: 600; }
+  font-weight: 600; white-space: nowrap; }
 .badge.error { background: var(--error-bg); color: var(--error); }
 .badge.warning { background: var(--warning-bg); color: var(--warning); }
 .badge.info { background: var(--info-bg); color: var(--info); }
@@ -420,14 +442,18 @@ pre.frame .g { display: inline-block; color: var(--muted); padding: 0 10px 0 8px
   margin-right: 8px; border-right: 1px solid var(--line); text-align: right;
   user-select: none; }
 pre.frame .hit { background: var(--hit); }
-pre.frame mark { background: transparent; color: inherit; text-decoration: underline wavy;
-  text-decoration-thickness: 1px; text-underline-offset: 3px; }
+pre.frame mark { color: inherit; border-radius: 2px; }
 pre.frame .caret { font-weight: 700; }
-.sev-error pre.frame mark { text-decoration-color: var(--error); }
-.sev-warning pre.frame mark { text-decoration-color: var(--warning); }
-.sev-info pre.frame mark { text-decoration-color: var(--info); }
+.sev-error pre.frame mark { background: var(--error-mark); }
+.sev-warning pre.frame mark { background: var(--warning-mark); }
+.sev-info pre.frame mark { background: var(--info-mark); }
 .sev-error .caret { color: var(--error); } .sev-warning .caret { color: var(--warning); }
 .sev-info .caret { color: var(--info); }
+.fix { margin-top: 6px; }
+.fix-head { font-size: 12.5px; color: var(--muted); margin-bottom: 3px; }
+pre.diff .fl { padding-left: 10px; }
+pre.diff .del { background: var(--error-bg); }
+pre.diff .add { background: var(--add-bg); }
 .empty { padding: 16px; color: var(--muted); }
 """
 
@@ -484,12 +510,17 @@ _JS = """
     view = out;
   }
 
+  // The carets under a line are left out where the marked text already shows the span.
+  const marked = (line, carets) => carets.indexOf("^") < line.length;
+
   function frame(f) {
     const pre = el("pre", "frame");
     const width = Math.max(...f.frame.map(([n]) => String(n).length));
     for (let i = 0; i < f.frame.length; i++) {
       const [n, text] = f.frame[i];
       const caret = n === 0;
+      const above = f.frame[i - 1];
+      if (caret && above && above[0] !== 0 && marked(above[1], text)) continue;
       const line = el("span", "fl" + (caret ? " caret" : n >= f.line && n <= f.end ? " hit" : ""));
       line.append(el("span", "g", caret ? " ".repeat(width) : String(n).padStart(width)));
       const next = f.frame[i + 1];
@@ -504,6 +535,17 @@ _JS = """
       pre.append(line);
     }
     return pre;
+  }
+
+  function fix(f) {
+    const box = el("div", "fix");
+    box.append(el("div", "fix-head", f.fix[0]));
+    const pre = el("pre", "frame diff");
+    for (const line of f.fix.slice(1)) {
+      pre.append(el("span", "fl " + (line.startsWith("+") ? "add" : "del"), line));
+    }
+    box.append(pre);
+    return box;
   }
 
   function row(f) {
@@ -538,11 +580,12 @@ _JS = """
     if (f.sup !== null) msg.append(el("div", "reason", "suppressed: " + f.sup));
     head.append(sev, check, rec, where, msg);
     body.append(head);
-    if (f.frame.length) {
+    if (f.frame.length || f.fix.length) {
       const tr = el("tr", "frame-row");
       const td = el("td");
       td.colSpan = 5;
-      td.append(frame(f));
+      if (f.frame.length) td.append(frame(f));
+      if (f.fix.length) td.append(fix(f));
       tr.append(td);
       body.append(tr);
     }
@@ -568,7 +611,8 @@ _JS = """
       frag.append(body);
     }
     table.append(frag);
-    const active = all.filter((f) => f.sup === null).length;
+    const withSuppressed = suppressed !== null && suppressed.checked;
+    const active = withSuppressed ? all.length : all.filter((f) => f.sup === null).length;
     $("shown").textContent = view.length
       ? "Showing " + fmt(start + 1) + "\\u2013" + fmt(start + slice.length) + " of " +
         fmt(view.length) + (view.length !== active ? " (filtered from " + fmt(active) + ")" : "")
@@ -638,13 +682,15 @@ _JS = """
   $("prev2").addEventListener("click", turn(-1));
   $("next").addEventListener("click", turn(1));
   $("next2").addEventListener("click", turn(1));
-  table.addEventListener("click", (event) => {
+  document.addEventListener("click", (event) => {
     const link = event.target.closest("a[data-filter]");
     if (!link) return;
     event.preventDefault();
     controls[link.dataset.filter].value = link.dataset.value;
     update(false);
+    if (!table.contains(link)) $("findings").scrollIntoView({block: "start"});
   });
+  $("filters").addEventListener("submit", (event) => event.preventDefault());
   window.addEventListener("hashchange", () => {
     fromHash();
     compute();

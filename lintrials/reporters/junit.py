@@ -7,12 +7,21 @@ is one passing test case.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from xml.etree import ElementTree as ET
 
 from lintrials.config import Config
 from lintrials.engine import RunResult
 from lintrials.findings import severity_rank
+
+# Characters XML 1.0 does not allow, even escaped: a message quoting a value that holds one
+# would make the whole report unreadable to the CI system.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def render(result: RunResult, config: Config) -> str:
@@ -27,23 +36,28 @@ def render(result: RunResult, config: Config) -> str:
         ET.SubElement(suite, "testcase", classname="lintrials",
                       name=f"no findings in {result.files} files, {result.records} records")
     suite_of: dict[str, ET.Element] = {}
+    names: Counter[str] = Counter()
     for finding in result.findings:
         if finding.path not in suite_of:
             count = by_file[finding.path]
             fails = sum(1 for f in failing if f.path == finding.path)
-            suite = ET.SubElement(suites, "testsuite", name=finding.path, tests=str(count),
+            suite = ET.SubElement(suites, "testsuite", name=_xml(finding.path), tests=str(count),
                                   failures=str(fails), errors="0", skipped="0")
             suite_of[finding.path] = suite
         suite = suite_of[finding.path]
         where = f"{finding.path}:{finding.line}:{finding.column}"
         name = f"{finding.code} {finding.name} at {where}"
         if finding.record:
-            name += f" ({finding.record} {finding.field or ''})".rstrip()
-        case = ET.SubElement(suite, "testcase", classname=finding.path, name=name,
-                             file=finding.path, line=str(finding.line))
-        text = f"{where}: {finding.code} {finding.name} {finding.message}"
+            name += f" ({finding.record} {finding.field or ''}".rstrip() + ")"
+        names[name] += 1
+        if names[name] > 1:  # two findings of one check at one place: GitLab would merge them
+            name += f" #{names[name]}"
+        case = ET.SubElement(suite, "testcase", classname=_xml(finding.path), name=_xml(name),
+                             file=_xml(finding.path), line=str(finding.line))
+        text = _xml(f"{where}: {finding.code} {finding.name} {finding.message}")
         if severity_rank(finding.severity) >= threshold:
-            failure = ET.SubElement(case, "failure", type=finding.code, message=finding.message)
+            failure = ET.SubElement(case, "failure", type=finding.code,
+                                    message=_xml(finding.message))
             failure.text = text
         else:
             out = ET.SubElement(case, "system-out")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from lintrials import __version__
 from lintrials.config import Config
@@ -21,15 +22,23 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def artifact_uri(path: str) -> str:
+def artifact_path(path: str) -> str:
     """The file's path relative to the current folder, with forward slashes."""
     path = path.split(ZIP_MEMBER_SEPARATOR, 1)[0]
     if os.path.isabs(path):
         try:
             path = os.path.relpath(path)
-        except ValueError:
-            return Path(path).as_uri()
+        except ValueError:  # another drive on Windows: no relative path
+            return Path(path).as_posix()
     return Path(path).as_posix()
+
+
+def artifact_uri(path: str) -> str:
+    """The file as a relative URI reference (``my%20file.json``), or a ``file:`` URI."""
+    relative = artifact_path(path)
+    if os.path.isabs(relative):
+        return Path(relative).as_uri()
+    return quote(relative, safe="/")
 
 
 def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
@@ -40,12 +49,20 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
                 "startLine": finding.line,
                 "startColumn": finding.column,
                 "endLine": finding.end_line,
-                "endColumn": max(finding.end_column, finding.column),
+                "endColumn": (
+                    finding.end_column
+                    if finding.end_line > finding.line
+                    else max(finding.end_column, finding.column)
+                ),
             },
         }
     }
-    if finding.record or finding.pointer:
-        name = "".join(x for x in (finding.record, finding.pointer or finding.field) if x)
+    where = finding.pointer or finding.field
+    if finding.record or where:
+        # NCT01234567/protocolSection/... for a JSON pointer, NCT01234567.locations[2].facility
+        # for a model field (a page or XML record), the record or the field alone otherwise.
+        separator = "" if (finding.pointer or "").startswith("/") else "."
+        name = separator.join(x for x in (finding.record, where) if x)
         location["logicalLocations"] = [{"fullyQualifiedName": name, "kind": "member"}]
     result: dict[str, object] = {
         "ruleId": finding.code,
