@@ -6,7 +6,9 @@ or internal error (including a check that failed on a record).
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,9 +22,19 @@ if TYPE_CHECKING:
     from lintrials.plugins import Check
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
-REPORT_FORMATS = ["text", "full", "json", "json-lines", "sarif", "junit", "github", "gitlab",
-                  "html"]
+REPORT_FORMATS = [
+    "text",
+    "full",
+    "json",
+    "json-lines",
+    "sarif",
+    "junit",
+    "github",
+    "gitlab",
+    "html",
+]
 DEFAULT_SUPPRESSIONS = ".lintrials-suppressions.yaml"
+PROGRESS_FROM = 50  # files: below this a run is too short for a progress bar
 
 
 def _fail(message: str) -> None:
@@ -186,7 +198,7 @@ def check(
     stdin = sys.stdin.buffer.read() if "-" in targets else None
     runner = Runner(checks, config, baseline)
     try:
-        result = runner.run(targets, stdin, stdin_filename)
+        result = runner.run(targets, stdin, stdin_filename, _progress_bar())
         if fix or diff:
             result = _apply_fixes(
                 runner, result, targets, stdin, stdin_filename, unsafe_fixes, write=fix and not diff
@@ -215,6 +227,24 @@ def check(
         sys.exit(EXIT_ERROR if plugin_errors or result.check_failures else 0)
     code = result.exit_code(config.fail_on)
     sys.exit(EXIT_ERROR if plugin_errors else code)
+
+
+def _progress_bar() -> Callable[[Iterable[str]], Iterable[str]] | None:
+    """A progress bar on standard error, for a person at a terminal, over many files."""
+    if not sys.stderr.isatty() or "CI" in os.environ:
+        return None
+
+    def show(paths: Iterable[str]) -> Iterable[str]:
+        todo = list(paths)
+        if len(todo) < PROGRESS_FROM:
+            yield from todo
+            return
+        from rich.console import Console
+        from rich.progress import track
+
+        yield from track(todo, description="Checking", transient=True, console=Console(stderr=True))
+
+    return show
 
 
 def _apply_fixes(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import traceback
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -152,12 +152,18 @@ class Runner:
             options.today = config.today
             self.options[check.code] = options
 
-    def run(self, paths: list[str], stdin: bytes | None = None, stdin_name: str = "-") -> RunResult:
+    def run(
+        self,
+        paths: list[str],
+        stdin: bytes | None = None,
+        stdin_name: str = "-",
+        progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+    ) -> RunResult:
+        """Check every file of ``paths``; ``progress`` may wrap the list of files to show it."""
         result = RunResult()
         summaries: dict[str, list[tuple[RecordRef, Any]]] = defaultdict(list)
-        for path in files.discover(paths):
-            if path != "-" and excluded(self.config, path):
-                continue
+        todo = [p for p in files.discover(paths) if p == "-" or not excluded(self.config, p)]
+        for path in progress(todo) if progress else todo:
             data = stdin if path == "-" else None
             for item in files.read(stdin_name if path == "-" else path, data):
                 result.files += 1
