@@ -211,6 +211,9 @@ def load(checks: list[Check], path: Path | None = None, search_from: Path | None
     config = Config()
     data, located = load_yaml("config.yaml (built in)", default_config_text())
     _apply(config, data, located, checks)
+    # The built-in severities are each check's own (a test holds them equal); only a user's
+    # setting may override the severity a check gives one problem.
+    config.severities.clear()
     user = path or find_user_config(search_from or Path.cwd())
     if user is None:
         return config

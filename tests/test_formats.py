@@ -129,6 +129,15 @@ def test_legacy_xml_is_normalised_to_the_api_v2_spelling() -> None:
     assert text_at(path, position.line, position.column, position.end_column) == "NCT00000161"
 
 
+def test_legacy_xml_phases_use_the_api_v2_values() -> None:
+    phases = {}
+    for path in sorted(LEGACY.glob("*.xml")):
+        (item,) = records(path)
+        phases.setdefault(tuple(item.record.phases), path.name)
+    assert set(phases) == {(), ("NA",), ("EARLY_PHASE1",), ("PHASE1",), ("PHASE1", "PHASE2"),
+                           ("PHASE2",), ("PHASE2", "PHASE3"), ("PHASE3",), ("PHASE4",)}
+
+
 def test_legacy_xml_location_xpath_and_position() -> None:
     path = next(p for p in sorted(LEGACY.glob("*.xml")) if p.read_text().count("<location>") > 2)
     (item,) = records(path)

@@ -300,9 +300,19 @@ _ROLES = {
 
 
 def _phases(value: str | None) -> list[str]:
-    if not value:
+    """"Phase 1/Phase 2" -> [PHASE1, PHASE2]; "Early Phase 1" -> [EARLY_PHASE1]; "N/A" -> [NA]."""
+    if not value or not value.strip():
         return []
-    return [p for p in (_enum(part.replace(" ", "")) for part in value.split("/")) if p]
+    if value.strip() == "N/A":
+        return ["NA"]
+    phases = []
+    for part in value.split("/"):
+        words = part.split()
+        early = words[:1] == ["Early"]
+        phase = _enum("".join(words[1:] if early else words))
+        if phase:
+            phases.append(f"EARLY_{phase}" if early else phase)
+    return phases
 
 
 def _masking(value: str | None) -> tuple[str | None, list[str]]:

@@ -117,7 +117,8 @@ class PageLocator:
     ) -> tuple[Position, str | None]:
         key = field or ""
         while key and key not in self.spans:  # an absent field: point at what holds it
-            key = re.sub(r"(\.[a-z_]+|\[\d+\])$", "", key)
+            parent = re.sub(r"(\.[a-z_]+|\[\d+\])$", "", key)
+            key = "" if parent == key else parent
             span = None
         start, end = self.spans.get(key, (0, 0))
         if span is not None:
@@ -496,4 +497,6 @@ _SECTION_FIELDS = {
     "Study Groups": "arms",
     "Interventions": "interventions",
     "Conditions": "conditions",
+    "Brief Summary": "brief_summary",
+    "Detailed Description": "detailed_description",
 }
