@@ -1,0 +1,123 @@
+"""A single-group study lists several arms that are different groups.
+
+Why: ClinicalTrials.gov defines the Single Group model as "clinical trials with a single arm":
+every participant gets the same intervention. A single-group record with a randomized
+allocation, a comparator arm or arms that get different interventions is a parallel (or
+sequential, or crossover) study registered with the wrong model, and the registry's design
+filters and every analysis of single-arm trials count it wrongly.
+
+The finding points at the intervention model, names the arms and says why they are separate
+groups:
+
+- the allocation is RANDOMIZED (randomized between what, in one group?);
+- an arm is a comparator: ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, SHAM_COMPARATOR or
+  NO_INTERVENTION;
+- the arms get different sets of interventions (links are read as arm-intervention-mismatch
+  reads them).
+
+Several arms that get the same interventions, without randomization or comparator, are not
+reported by default: they are cohorts of one single-group study split by disease, age or
+dose level of the same product (NCT02349698: one CAR-T product in three leukaemia and
+lymphoma cohorts; NCT04946890: MRX2843 at 80, 120 and 180 mg/d), which registrants commonly
+register as arms. Set `same_interventions` to report them too. Only interventional studies
+are checked.
+
+Example (fails): NCT00008411, SINGLE_GROUP, allocation RANDOMIZED, arms "Docetaxel Weekly" and
+"Docetaxel Every 3 Weeks".
+Example (fails): NCT06372145, SINGLE_GROUP, arms EXPERIMENTAL "Tolebrutinib" and
+ACTIVE_COMPARATOR "Teriflunomide".
+Example (passes): seed NCT07104344, SINGLE_GROUP with the one arm "CM355".
+Example (passes): NCT00463476, SINGLE_GROUP, non-randomized, arms "2-year olds" and "5-year
+olds" with the same vaccine.
+
+Options:
+    same_interventions (false): also report arms that all get the same interventions.
+
+Corpus: 36 findings, 36 correct (100%), measured with
+lintrials check --select D106 --today 2026-11-22 ../shared/corpus/
+Kinds of true findings: randomized two-arm and multi-arm trials registered as single group
+(NCT00460239, eight randomized dose arms; NCT00947323, simvastatin against placebo;
+NCT05929300, yoga against usual care); non-randomized studies with a comparator or
+no-intervention arm (NCT06060392, oral semaglutide against standard of care; NCT06372145,
+tolebrutinib or teriflunomide); non-randomized groups on different treatments (NCT04207047,
+four device-exposure schedules; NCT04638790, risk-adapted Hodgkin lymphoma regimens). In three
+records the arms, not the model, are what is wrong: the "arms" are steps or periods that every
+participant goes through (NCT02389088, a baseline period and a letrozole period; NCT05691894,
+two PET tracers in "a single arm study"; NCT05694559, a screening form then genetic testing).
+With `same_interventions`, 10 more findings (the cohort studies above).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "D106", "single-group-arms", "warning"
+OPTIONS: dict[str, Any] = {"same_interventions": False}
+
+_COMPARATORS = frozenset(
+    {"ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION"}
+)
+_SPACE = re.compile(r"\s+")
+_SHOWN = 4  # arms named in a message
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if record.study_type != "INTERVENTIONAL" or (record.intervention_model or "") != "SINGLE_GROUP":
+        return
+    if len(record.arms) < 2:
+        return
+    reasons = []
+    if (record.allocation or "").upper() == "RANDOMIZED":
+        reasons.append("allocation is RANDOMIZED")
+    comparators = [a for a in record.arms if (a.type or "").upper() in _COMPARATORS]
+    if comparators:
+        kinds = sorted({(a.type or "").upper() for a in comparators})
+        reasons.append(f"{'/'.join(kinds)} arm{'s' if len(comparators) > 1 else ''}")
+    if len({frozenset(links) for links in _arm_interventions(record)}) > 1:
+        reasons.append("the arms get different interventions")
+    if not reasons and not options.get("same_interventions"):
+        return
+    if not reasons:
+        reasons.append("the arms get the same interventions")
+    arms = ", ".join(
+        f"{(a.type or 'no type')} {a.label!r}" for a in record.arms[:_SHOWN]
+    ) + (f" and {len(record.arms) - _SHOWN} more" if len(record.arms) > _SHOWN else "")
+    yield Problem(
+        "intervention_model",
+        f"intervention model is SINGLE_GROUP (one arm) but the study has {len(record.arms)}"
+        f" arms ({arms}): {'; '.join(reasons)}",
+        related=tuple(f"arms[{i}].label" for i in range(min(len(record.arms), _SHOWN))),
+    )
+
+
+def _arm_interventions(record: Record) -> list[set[int]]:
+    """The interventions of each arm, from the arm's names and the interventions' labels."""
+    by_name: dict[str, list[int]] = {}
+    for k, item in enumerate(record.interventions):
+        kind = (item.type or "").replace("_", " ").title()
+        by_name.setdefault(_key(item.name), []).append(k)
+        by_name.setdefault(_key(f"{kind}: {item.name or ''}"), []).append(k)
+    arm_of_label: dict[str, list[int]] = {}
+    for i, arm in enumerate(record.arms):
+        arm_of_label.setdefault(_key(arm.label), []).append(i)
+    links: list[set[int]] = [set() for _ in record.arms]
+    for i, arm in enumerate(record.arms):
+        for name in arm.intervention_names:
+            hit = by_name.get(_key(name))
+            if hit is None and ":" in name:
+                hit = by_name.get(_key(name.split(":", 1)[1]))
+            links[i].update(hit or ())
+    for k, item in enumerate(record.interventions):
+        for label in item.arm_group_labels:
+            for i in arm_of_label.get(_key(label), ()):
+                links[i].add(k)
+    return links
+
+
+def _key(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip().casefold()

@@ -1,0 +1,130 @@
+"""D103 design-claim-mismatch: randomized/blind/open-label/placebo claims against the design."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from lintrials.findings import Finding
+
+V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
+
+
+def d103(path: Path) -> list[Finding]:
+    return findings(path, select=["D103"])
+
+
+def flagged_text(finding: Finding) -> str:
+    text = Path(finding.path).read_bytes().decode("utf-8").replace("\r\n", "\n")
+    assert finding.line == finding.end_line
+    return text.split("\n")[finding.line - 1][finding.column - 1 : finding.end_column - 1]
+
+
+def test_double_blinded_title_with_single_masking() -> None:
+    (f,) = d103(LEGACY / "NCT00460083.xml")
+    assert (f.code, f.line, f.column, f.field) == ("D103", 14, 33, "official_title")
+    assert flagged_text(f) == "Double-Blinded"
+    assert "masking is SINGLE (Investigator)" in f.message
+    assert [r.field for r in f.related] == ["masking"]
+
+
+def test_open_label_title_with_the_participant_masked() -> None:
+    (f,) = d103(V2 / "NCT04757038.json")
+    assert (f.line, f.column, flagged_text(f)) == (13, 28, "Open Label")
+    assert "participant is masked" in f.message and "DOUBLE" in f.message
+
+
+def test_randomized_in_a_summary_sentence_with_a_verb() -> None:
+    (f,) = d103(V2 / "NCT03830788.json")  # "240 potent patients are randomized in two arms"
+    assert (f.line, f.column, f.field) == (60, 281, "brief_summary")
+    assert flagged_text(f) == "randomized"
+    assert "allocation is NON_RANDOMIZED" in f.message
+
+
+def test_two_claims_of_one_title_are_two_findings() -> None:
+    found = d103(V2 / "NCT04930887.json")
+    assert [(f.line, f.column, flagged_text(f)) for f in found] == [
+        (13, 38, "Randomized"),
+        (13, 50, "Double-blinded"),
+    ]
+
+
+def test_placebo_controlled_without_a_placebo_arm() -> None:
+    (f,) = d103(V2 / "NCT00457457.json")  # "Placebo Controlled ... With an Active Control"
+    assert flagged_text(f) == "Placebo Controlled"
+    assert "no arm is a placebo or sham comparator" in f.message
+
+
+def test_single_blinded_summary_with_masking_none() -> None:
+    (f,) = d103(V2 / "NCT05998161.json")  # "In this single-blinded randomized controlled ..."
+    assert (f.line, f.column, flagged_text(f)) == (71, 32, "single-blinded")
+
+
+def test_the_seeds_keep_their_promises() -> None:
+    assert d103(SEEDS) == []
+    assert d103(EXAMPLES) == []
+
+
+def test_periods_other_studies_and_controls_are_not_claims_about_the_design() -> None:
+    for name in (
+        "NCT00143221.json",  # "... Study With and Open-label Extension", masking DOUBLE
+        "NCT00159809.json",  # "Placebo-Controlled Phase Followed By An Open-Label Phase"
+        "NCT04721834.json",  # "Yee et al. has published a double-blinded randomized ... trial"
+        "NCT01339377.json",  # "a go vs. no-go decision on performing a randomized-controlled trial"
+        "NCT06268873.json",  # "a 6-week open-label period", "open-label dapagliflozin"
+        "NCT06568081.json",  # "SloMo was previously tested in a randomised trial"
+        "NCT01262157.json",  # "Double Blind Placebo Controlled" with a SHAM_COMPARATOR arm
+        "NCT04814381.json",  # "placebo-controlled" with an arm labelled Control
+        "NCT00137072.json",  # 2005 record with no arms: the placebo was never listed
+        "NCT06312176.json",  # "blinded independent central review", masking NONE
+    ):
+        assert d103(V2 / name) == [], name
+    # "Double-Blind, Placebo-Controlled GSK1358820 Treatment Followed by an Open-Label ..."
+    assert d103(LEGACY / "NCT00460655.xml") == []
+    assert [(f.line, f.column) for f in d103(LEGACY / "NCT05702931.xml")] == [(55, 62)]
+
+
+def test_made_up_blinded_device_is_not_a_blinded_design(tmp_path: Path) -> None:
+    # NCT05702931's summary also says "Double blinded continuous glucose monitoring (CGM) will
+    # be performed": a CGM whose display is hidden, not the design. Alone, it is no claim.
+    text = (LEGACY / "NCT05702931.xml").read_text()
+    start = text.index("<brief_summary>")
+    end = text.index("</brief_summary>") + len("</brief_summary>")
+    summary = (
+        "<brief_summary>\n    <textblock>\n      Double blinded\n      continuous glucose"
+        " monitoring (CGM) will be performed for 10-14 days.\n    </textblock>\n"
+        "  </brief_summary>"
+    )
+    path = tmp_path / "NCT05702931.xml"
+    path.write_text(text[:start] + summary + text[end:])
+    assert d103(path) == []
+
+
+def test_made_up_negations_are_not_claims(tmp_path: Path) -> None:
+    study = json.loads((V2 / "NCT04930887.json").read_text())
+    ident = study["protocolSection"]["identificationModule"]
+    ident["officialTitle"] = "Prospective, Non-randomized, Double-blinded Cross-over Trial of X"
+    study["protocolSection"]["designModule"]["designInfo"]["maskingInfo"] = {
+        "masking": "DOUBLE", "whoMasked": ["PARTICIPANT", "INVESTIGATOR"]
+    }
+    study["protocolSection"]["descriptionModule"]["briefSummary"] = "A study of X."
+    path = tmp_path / "NCT04930887.json"
+    path.write_text(json.dumps(study, indent=2))
+    assert d103(path) == []
+
+
+def test_made_up_triple_blind_with_double_masking(tmp_path: Path) -> None:
+    study = json.loads((V2 / "NCT05998161.json").read_text())
+    study["protocolSection"]["descriptionModule"]["briefSummary"] = (
+        "This is a triple-blind, randomized, controlled trial of reviga."
+    )
+    study["protocolSection"]["designModule"]["designInfo"]["maskingInfo"] = {
+        "masking": "DOUBLE", "whoMasked": ["PARTICIPANT", "OUTCOMES_ASSESSOR"]
+    }
+    path = tmp_path / "NCT05998161.json"
+    path.write_text(json.dumps(study, indent=2))
+    (f,) = d103(path)
+    assert flagged_text(f) == "triple-blind"
+    assert "masking is DOUBLE (Participant, Outcomes Assessor)" in f.message
