@@ -127,3 +127,30 @@ def test_unsafe_fixes_wait_for_the_flag(tmp_path: Path) -> None:
     before = path.read_bytes()
     lintrials("--select", "L201", "--fix", str(path))
     assert path.read_bytes() == before
+
+
+def test_fix_on_the_corpus_changes_only_fixed_values_and_is_idempotent(tmp_path: Path) -> None:
+    fixable = [f for f in findings(CORPUS, select=["C301", "L201"]) if f.fix and f.fix.safe]
+    paths = sorted({Path(f.path) for f in fixable})
+    assert len(paths) >= 10, "the corpus has fixable findings in many files"
+    copies = {}
+    for path in paths:
+        copy = tmp_path / f"{path.parent.name}-{path.name}"
+        shutil.copy(path, copy)
+        copies[copy] = path.read_bytes()
+    lintrials("--select", "C301,L201", "--fix", *map(str, copies))
+    fixed_keys = {(f.code, f.record, f.field) for f in fixable}
+    for copy, before in copies.items():
+        after = copy.read_bytes()
+        assert after != before, copy
+        for line in changed_lines(before, after):
+            # Only phone values change, or whole site entries go.
+            assert '"phone"' in line or "<phone>" in line or line[1:].strip() in (
+                "},", "{", "}", "") or '"' in line or "<" in line, line
+        assert record_of(copy) is not None  # still a readable record
+    after_fix = {copy: copy.read_bytes() for copy in copies}
+    lintrials("--select", "C301,L201", "--fix", *map(str, copies))
+    assert {copy: copy.read_bytes() for copy in copies} == after_fix, "idempotent"
+    remaining = {(f.code, f.record, f.field) for f in findings(*copies, select=["C301", "L201"])
+                 if f.fix and f.fix.safe}
+    assert not remaining & fixed_keys

@@ -1,0 +1,191 @@
+"""The same NCT ID is in two files of the run (or twice in one file) with different content.
+
+Why: two versions of one study in a repository of exports mean one of them is stale, and a
+report built from the folder counts the study twice or takes whichever copy it reads last.
+
+How: each record is summarised as its NCT ID and a short hash of each field, with text
+normalised so that a difference of format is not a difference of content (markdown escapes,
+bullet characters, line wrapping and white space are ignored, so a legacy XML record and its
+API v2 JSON twin with the same facts compare equal). Two copies differ when a field that both
+hold has different values; a field one copy does not hold (a study page shows no official
+title, a partial download lacks modules) is not compared. The finding is on the later copy in
+the run's order (files as named, folders walked in sorted order), at the first field that
+differs; it names the other file and the fields that differ (eight, then how many more), and
+lists each of them as a related location. Identical copies are not reported.
+
+Example: `NCT05695014.json` (status COMPLETED, updated 2024-08-28) and `NCT05695014.xml`
+(RECRUITING, 2023-02-01) in one folder. Passing: only one of them, or two identical copies.
+
+Options: none.
+
+Corpus: 3 findings, 3 correct (100%), measured with
+lintrials check --select R101 --today 2026-11-22 ../shared/corpus/
+(NCT00499317, NCT05695014, NCT05697627: a legacy XML export and a later API v2 JSON export of
+the same study, whose status, dates, enrollment, criteria or contacts moved on). Not reported:
+NCT05696847, a partial JSON download that agrees with its legacy XML copy on every field it
+holds, and the examples folder, which holds each seed page beside its JSON twin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.findings import Problem
+from lintrials.model import Contact, DateField, Record
+
+CODE, NAME, SEVERITY = "R101", "conflicting-duplicate", "warning"
+
+Summary = tuple[str, dict[str, bytes]]
+
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_BULLET = re.compile(r"^[ \t]*[*•\-+][ \t]+", re.MULTILINE)
+# API v2 names an arm's interventions "Drug: CC312"; legacy XML and study pages write "CC312".
+_TYPE_PREFIX = re.compile(
+    r"^(?:Drug|Device|Biological|Procedure|Radiation|Behavioral|Genetic|Dietary Supplement"
+    r"|Combination Product|Diagnostic Test|Other): "
+)
+
+
+def _text(value: str) -> str:
+    """Text as a reader sees it, whatever the format wrote around it."""
+    return " ".join(_BULLET.sub("", _ESCAPE.sub("", value)).split())
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(_norm(v) for v in value)
+    return value
+
+
+def _present(value: Any) -> bool:
+    if value is None or value == "" or value == ():
+        return False
+    if isinstance(value, tuple):
+        return any(_present(v) for v in value)
+    return True
+
+
+def _contacts(prefix: str, contacts: list[Contact]) -> Iterator[tuple[str, Any]]:
+    yield f"{prefix}.name", [c.name for c in contacts]
+    yield f"{prefix}.phone", [c.phone for c in contacts]
+    yield f"{prefix}.email", [c.email for c in contacts]
+
+
+def _dates(name: str, value: DateField) -> Iterator[tuple[str, Any]]:
+    yield f"{name}.date", value.date
+    yield f"{name}.type", value.type
+
+
+def _fields(r: Record) -> Iterator[tuple[str, Any]]:
+    """Every field worth comparing, in the model's order: (name, value)."""
+    for name in ("org_study_id", "brief_title", "official_title", "acronym", "brief_summary"):
+        yield name, getattr(r, name)
+    yield "detailed_description", r.detailed_description
+    yield "conditions", r.conditions
+    yield "overall_status", r.overall_status
+    yield "why_stopped", r.why_stopped
+    yield "status_verified_date", r.status_verified_date
+    yield from _dates("start_date", r.start_date)
+    yield from _dates("primary_completion_date", r.primary_completion_date)
+    yield from _dates("completion_date", r.completion_date)
+    yield "first_submitted_date", r.first_submitted_date
+    yield "last_update_submitted_date", r.last_update_submitted_date
+    yield "last_update_posted_date", r.last_update_posted_date
+    yield "study_type", r.study_type
+    yield "phases", sorted(r.phases)
+    for name in ("allocation", "intervention_model", "primary_purpose", "masking"):
+        yield name, getattr(r, name)
+    yield "who_masked", sorted(r.who_masked)
+    yield "enrollment_count", r.enrollment_count
+    yield "enrollment_type", r.enrollment_type
+    yield "arms.label", [a.label for a in r.arms]
+    yield "arms.type", [a.type for a in r.arms]
+    yield "arms.description", [a.description for a in r.arms]
+    yield "arms.intervention_names", [
+        sorted(_TYPE_PREFIX.sub("", name) for name in a.intervention_names) for a in r.arms
+    ]
+    yield "interventions.type", [i.type for i in r.interventions]
+    yield "interventions.name", [i.name for i in r.interventions]
+    yield "interventions.description", [i.description for i in r.interventions]
+    e = r.eligibility
+    yield "eligibility.criteria", e.criteria
+    yield "eligibility.sex", e.sex
+    yield "eligibility.minimum_age", e.minimum_age
+    yield "eligibility.maximum_age", e.maximum_age
+    yield "eligibility.std_ages", sorted(e.std_ages)
+    yield "eligibility.healthy_volunteers", e.healthy_volunteers
+    yield "lead_sponsor", r.lead_sponsor
+    yield from _contacts("central_contacts", r.central_contacts)
+    for name in ("facility", "status", "city", "state", "zip", "country"):
+        yield f"locations.{name}", [getattr(loc, name) for loc in r.locations]
+    yield "locations.contacts.name", [[c.name for c in loc.contacts] for loc in r.locations]
+    yield "locations.contacts.phone", [[c.phone for c in loc.contacts] for loc in r.locations]
+    yield "locations.contacts.email", [[c.email for c in loc.contacts] for loc in r.locations]
+
+
+# Field names in the model's order, for the message.
+_ORDER = [name for name, _ in _fields(Record())]
+# The field a finding points at: lists of sites, arms, ... point at the list.
+_LISTS = ("arms.", "interventions.", "central_contacts.", "locations.")
+
+
+def _field_path(name: str) -> str:
+    return name.split(".", 1)[0] if name.startswith(_LISTS) else name
+
+
+def _digest(value: Any) -> bytes:
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=8).digest()
+
+
+def summarize(record: Record, options: Mapping[str, Any]) -> Summary | None:
+    if not record.nct_id or not record.nct_id.strip():
+        return None
+    hashes = {}
+    for name, value in _fields(record):
+        normalised = _norm(value)
+        if _present(normalised):
+            hashes[name] = _digest(normalised)
+    return record.nct_id.strip().upper(), hashes
+
+
+def _differences(later: dict[str, bytes], earlier: dict[str, bytes]) -> list[str]:
+    return [n for n in _ORDER if n in later and n in earlier and later[n] != earlier[n]]
+
+
+def _where(ref: Any, other: Any) -> str:
+    path, index = other
+    if path == ref[0]:
+        return f"record {index + 1} of this file"
+    return path if index == 0 else f"{path} (record {index + 1})"
+
+
+def reduce(
+    summaries: list[tuple[Any, Summary]], options: Mapping[str, Any]
+) -> Iterator[tuple[Any, Problem]]:
+    copies: dict[str, list[tuple[Any, dict[str, bytes]]]] = defaultdict(list)
+    for ref, (nct_id, hashes) in summaries:
+        copies[nct_id].append((ref, hashes))
+    for nct_id, found in copies.items():
+        for k in range(1, len(found)):
+            ref, hashes = found[k]
+            for other, other_hashes in found[:k]:
+                differ = _differences(hashes, other_hashes)
+                if not differ:
+                    continue
+                listed = ", ".join(differ[:8])
+                if len(differ) > 8:
+                    listed += f" and {len(differ) - 8} more"
+                paths = list(dict.fromkeys(_field_path(n) for n in differ))
+                yield ref, Problem(
+                    paths[0],
+                    f"{nct_id} is also in {_where(ref, other)}, with different {listed}: "
+                    "keep one version",
+                    related=tuple(paths[1:]),
+                )
+                break

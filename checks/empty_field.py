@@ -1,0 +1,116 @@
+"""A required text field is missing or blank, or a text field is present with nothing in it.
+
+Why: the brief title, brief summary, conditions and eligibility criteria are what a patient or
+a search engine reads first; the ClinicalTrials.gov data element definitions require them of
+every study, interventional, observational or expanded access alike. A heading or element
+with nothing in it (only white space) looks filled in to a tool and is empty to a reader.
+
+What is reported:
+
+- Missing or blank (warning): brief title, brief summary, eligibility criteria, and at least
+  one condition. A missing one is reported only for a complete record: one that holds every
+  module a study must have (identification, status, sponsor, description, conditions, design,
+  eligibility). A partial download (a `fields=` filter) lacks modules and often fields inside
+  the modules it has, so nothing missing from it is a defect.
+- Present but blank (warning): the official title, a condition, the label of an arm, the name
+  of an intervention. An absent official title is not reported: study pages do not show it.
+- Present but blank (info): the detailed description, the acronym, the description of an arm
+  or an intervention. These are optional: a study page that shows the "Detailed Description"
+  heading with nothing under it is worth a note, not a warning.
+
+A withheld record (status WITHHELD, whose content ClinicalTrials.gov redacts) is not checked.
+
+Example: a study page with "Brief Summary" followed directly by the "Conditions" heading.
+Passing: a summary of the study under "Brief Summary".
+Example: `"conditions": ["Psoriasis", "  "]`. Passing: `"conditions": ["Psoriasis"]`.
+
+Options: none.
+
+Corpus: 1 finding, 1 correct (100%), measured with
+lintrials check --select T101 --today 2026-11-22 ../shared/corpus/
+(NCT00005388, a 1999 observational record with no eligibility criteria). The corpus has no
+blank field; the blank and missing cases are tested on a record of the examples with one value
+emptied (tests/test_empty_field.py). Not reported: NCT03182660 (withheld) and the 51 partial
+downloads. On the seeds: the empty "Detailed Description" heading of 000 and 002 (info).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "T101", "empty-field", "warning"
+
+# Every module a registered study has; a record lacking one is a partial download.
+_COMPLETE = frozenset(
+    {
+        "identificationModule",
+        "statusModule",
+        "sponsorCollaboratorsModule",
+        "descriptionModule",
+        "conditionsModule",
+        "designModule",
+        "eligibilityModule",
+    }
+)
+# White space, and the invisible characters that pass for text in a copied field.
+_VISIBLE = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _blank(value: str) -> bool:
+    return _VISIBLE.search(value) is None
+
+
+def _required(record: Record) -> Iterator[tuple[str, str, str | None]]:
+    yield "brief_title", "brief title", record.brief_title
+    yield "brief_summary", "brief summary", record.brief_summary
+    yield "eligibility.criteria", "eligibility criteria", record.eligibility.criteria
+
+
+def _present(record: Record) -> Iterator[tuple[str, str, str | None, str]]:
+    """Fields that may be absent but, when present, must hold text; and the severity."""
+    yield "official_title", "official title", record.official_title, "warning"
+    yield "acronym", "acronym", record.acronym, "info"
+    yield "detailed_description", "detailed description", record.detailed_description, "info"
+    for i, condition in enumerate(record.conditions):
+        yield f"conditions[{i}]", f"condition {i + 1}", condition, "warning"
+    for i, arm in enumerate(record.arms):
+        yield f"arms[{i}].label", f"label of arm {i + 1}", arm.label, "warning"
+        yield f"arms[{i}].description", f"description of arm {i + 1}", arm.description, "info"
+    for i, item in enumerate(record.interventions):
+        yield f"interventions[{i}].name", f"name of intervention {i + 1}", item.name, "warning"
+        yield (
+            f"interventions[{i}].description",
+            f"description of intervention {i + 1}",
+            item.description,
+            "info",
+        )
+
+
+def _empty(value: str) -> str:
+    return "empty" if not value else "only white space"
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if record.overall_status == "WITHHELD":
+        return
+    complete = record.sections >= _COMPLETE
+    for field, label, value in _required(record):
+        if value is None:
+            if complete:
+                yield Problem(field, f"no {label}: every study must have one")
+        elif _blank(value):
+            yield Problem(field, f"the {label} is {_empty(value)}: every study must have one")
+    if complete and not record.conditions:
+        yield Problem("conditions", "no condition: every study must name at least one")
+    for field, label, value, severity in _present(record):
+        if value is not None and _blank(value):
+            yield Problem(
+                field,
+                f"the {label} is {_empty(value)}: write it, or leave it out",
+                severity=severity if severity != SEVERITY else None,
+            )

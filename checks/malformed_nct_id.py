@@ -1,0 +1,61 @@
+"""The NCT ID is missing, or is not "NCT" followed by eight digits.
+
+Why: the NCT ID is the key every other system uses for the study: links to the registry,
+publications that cite it, the whole-run checks of lintrials. `NCT0123456` (seven digits),
+`nct01234567`, `NCT 01234567` or an ID with a space at the end match nothing.
+
+A record that lacks the identification module (a partial download) is not reported; one that
+has it and no NCT ID is. This check looks at one record at a time; it is in the R family
+because the whole-run checks (R101) key on the NCT ID.
+
+Example: `"nctId": "NCT0710434"`. Passing: `"nctId": "NCT07104344"`.
+
+Options: none.
+
+Corpus: 0 findings, 0 correct, measured with
+lintrials check --select R102 --today 2026-11-22 ../shared/corpus/
+(all 2,554 records hold a well-formed NCT ID, and so do the seeds). The check is tested on a
+record of the corpus with its NCT ID changed (tests/test_malformed_nct_id.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "R102", "malformed-nct-id", "error"
+
+_WELL_FORMED = re.compile(r"NCT[0-9]{8}")
+
+
+def _what_is_wrong(nct_id: str) -> str:
+    stripped = nct_id.strip()
+    if stripped != nct_id:
+        return "has white space around it"
+    if not stripped:
+        return "is empty"
+    if " " in stripped and _WELL_FORMED.fullmatch(stripped.upper().replace(" ", "")):
+        return "has a space in it"
+    if _WELL_FORMED.fullmatch(stripped.upper()):
+        return 'must be written in capitals, "NCT"'
+    if not stripped.upper().startswith("NCT"):
+        return 'does not start with "NCT"'
+    digits = stripped[3:].strip()
+    if digits.isdigit():
+        return f"has {len(digits)} digits after NCT, not 8"
+    return 'is not "NCT" followed by 8 digits'
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    nct_id = record.nct_id
+    if nct_id is None:
+        if "identificationModule" in record.sections:
+            yield Problem("nct_id", "the record has no NCT ID")
+        return
+    if _WELL_FORMED.fullmatch(nct_id):
+        return
+    yield Problem("nct_id", f"the NCT ID {nct_id!r} {_what_is_wrong(nct_id)}")

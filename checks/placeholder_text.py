@@ -1,0 +1,127 @@
+"""A title, summary, condition or the criteria hold placeholder text instead of content.
+
+Why: "TBD", "xxx", "lorem ipsum" or "[insert inclusion criteria]" are drafts that were
+submitted; the public record then tells a patient nothing, and a registry reviewer would
+return it.
+
+What is reported:
+
+- anywhere in the text: `TBD`, `lorem ipsum`, a run of three or more x (`xxx`, `XXXX`, but
+  not the karyotype `47,XXX`), a date placeholder (`XX/XX/XXXX`), and a bracketed
+  instruction such as `[insert ...]`, `<enter ...>`, `{specify ...}`, `[name of ...]`;
+- as the whole value or a whole line of it: "to be determined" (confirmed, announced, added,
+  completed), "TBA", "placeholder";
+- as the whole value only (not the acronym): "TBC", "N/A", "NA", "none", "not applicable",
+  "test", "-", ".", "..." and "?" ("None" as a line under "Exclusion Criteria" is an answer).
+
+Inside a sentence these words are ordinary ("the dose to be determined by the safety
+committee") and are not reported.
+
+The span is the placeholder itself. A withheld record (status WITHHELD), whose text
+ClinicalTrials.gov replaces with bracketed notes, is not checked.
+
+Fields: brief title, official title, acronym, brief summary, detailed description,
+conditions, eligibility criteria.
+
+Example: `"briefSummary": "TBD"`, or criteria `* [insert exclusion criteria]`.
+Passing: `"briefSummary": "This study tests ..."`; `the recommended dose, to be determined
+in Part A`.
+
+Options: none.
+
+Corpus: 0 findings, 0 correct, measured with
+lintrials check --select T104 --today 2026-11-22 ../shared/corpus/
+(no record of the corpus holds a placeholder; the words it does hold, "to be determined by
+the investigator", "package insert", "double-dummy", "TBC" for tuberculosis inside a
+sentence, are the ordinary text the check must pass). The check is tested on records of the
+corpus with one value replaced by a placeholder (tests/test_placeholder_text.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "T104", "placeholder-text", "warning"
+
+_ANYWHERE = re.compile(
+    r"\bTBD\b"
+    r"|\blorem\s+ipsum\b"
+    r"|(?<![\w,])(?<!, )[xX]{3,}(?!\w)"
+    r"|\b[xX]{2}/[xX]{2}/[xX]{2,4}\b"
+    r"|\\?[\[<{]\s*(?:insert|enter|add|fill\s+in|specify|describe|name\s+of|type\s+here)\b"
+    r"[^\]>}\n]{0,80}\\?[\]>}]",
+    re.IGNORECASE,
+)
+# Placeholders as a whole line of the text, or as the whole value.
+_PLACEHOLDER_LINES = frozenset(
+    {
+        "to be determined",
+        "to be confirmed",
+        "to be announced",
+        "to be added",
+        "to be completed",
+        "tbd",
+        "tba",
+        "placeholder",
+    }
+)
+# Placeholders only as the whole value: as a line of the criteria, "None" under "Exclusion
+# Criteria" is an answer.
+_PLACEHOLDER_VALUES = _PLACEHOLDER_LINES | {
+    "tbc",
+    "n/a",
+    "na",
+    "none",
+    "not applicable",
+    "test",
+    "-",
+    "--",
+    ".",
+    "...",
+    "?",
+}
+# A line, less its list marker and closing punctuation.
+_LINE = re.compile(r"^[ \t]*(?:\\?[*•\-+]|\d{1,3}\\?[.)])?[ \t]*(?P<words>.*?)[ \t.;:]*$", re.M)
+
+
+def _text_fields(record: Record) -> Iterator[tuple[str, str | None]]:
+    yield "brief_title", record.brief_title
+    yield "official_title", record.official_title
+    yield "acronym", record.acronym
+    yield "brief_summary", record.brief_summary
+    yield "detailed_description", record.detailed_description
+    for i, condition in enumerate(record.conditions):
+        yield f"conditions[{i}]", condition
+    yield "eligibility.criteria", record.eligibility.criteria
+
+
+def _whole(field: str, value: str) -> Iterator[tuple[int, int]]:
+    """Spans of the value, or of its lines, that are nothing but a placeholder."""
+    stripped = value.strip()
+    if field != "acronym" and stripped.lower() in _PLACEHOLDER_VALUES:
+        start = value.index(stripped)
+        yield start, start + len(stripped)
+        return
+    for line in _LINE.finditer(value):
+        words = line.group("words")
+        if words.lower() in _PLACEHOLDER_LINES:
+            yield line.start("words"), line.end("words")
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if record.overall_status == "WITHHELD":
+        return
+    for field, value in _text_fields(record):
+        if not value:
+            continue
+        found = {m.span() for m in _ANYWHERE.finditer(value)}
+        found.update(_whole(field, value))
+        for start, end in sorted(found):
+            yield Problem(
+                field, f'placeholder text "{value[start:end]}" instead of content', (start, end)
+            )

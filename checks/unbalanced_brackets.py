@@ -1,0 +1,201 @@
+"""A bracket in a title, summary or the criteria is never closed, or closes nothing.
+
+Why: an unclosed "(" or a stray ")" makes a reader guess where an aside ends, and in the
+criteria that guess decides who may enrol. It is also the mark of text that was cut or pasted
+badly: `be diagnosed as (generalized pustular psoriasis(GPP);` lost a ")".
+
+How: round, square and curly brackets (and their full-width forms, so `（GPP)` is balanced)
+are matched within each paragraph or list item; a list item starts at a line that begins with
+a bullet or a number. What is not a bracket to match:
+
+- list markers `1)`, `a)`, `iv)`, `1\\)` (markdown), `1）` (a ")" after a number, letter or
+  Roman numeral that starts the text or follows a space or punctuation, when it closes
+  nothing);
+- half-open ranges `[0, 1)`, `(0, 100]`;
+- emoticons `:)`, `;-)`, `:(` standing alone.
+
+What a paragraph or item leaves unmatched is then matched across the field, so an aside that
+runs over a wrapped line or holds a sub-list passes. Each unmatched bracket is one finding
+whose span is the bracket; a bracket closed by another kind (`(BMI, kg/m2]`) is one finding
+whose span is the whole aside.
+
+Fields: brief title, official title, brief summary, detailed description, eligibility criteria.
+
+Example: `* Meet ... and be diagnosed as (generalized pustular psoriasis(GPP);`
+Passing: `* Meet ... and be diagnosed as generalized pustular psoriasis (GPP);`
+Example: `the SLEDAI-2K) clinical symptoms`. Passing: `the SLEDAI-2K clinical symptoms`.
+
+Options: none.
+
+Corpus: 174 findings, 174 correct (100%), measured with
+lintrials check --select T103 --today 2026-11-22 ../shared/corpus/
+(156 records; 130 in criteria, 42 in detailed descriptions, 13 in summaries). Most are an
+aside never closed ("(i.e., subjects with serum creatinine > 1.4 mg/dL; ..." to the end of the
+item) or a ")" left behind by an edit ("... the SLEDAI-2K) clinical symptoms"); also doubled
+"((n = 2,295)", mixed "(BMI, kg/m2]" and "[e.g., Coumadin ... enoxaparin)", and one mangled
+list marker "1. )". On the seeds: the "(" of 000 and the ")" of 001, in the pages and their
+JSON twins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "T103", "unbalanced-brackets", "warning"
+
+_OPEN = {"(": "(", "[": "[", "{": "{", "（": "(", "［": "[", "｛": "{"}
+_CLOSE = {")": "(", "]": "[", "}": "{", "）": "(", "］": "[", "｝": "{"}
+# A line that starts a list item: a bullet, or a number, letter or Roman numeral and ". " or ")".
+_ITEM = re.compile(
+    r"[ \t]*(?:\\?[*•·▪◦‣+\-–]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,6})(?:\.\d{1,3})*\\?[.):）])\s"
+)
+_RANGE = re.compile(
+    r"[\[(（]\s*[-+−]?(?:\d[\d.,]*|∞|inf)\s*(?:,|;|–|-|to)\s*[-+−]?(?:\d[\d.,]*%?|∞|inf)\s*[\])）]"
+)
+_EMOTICON = re.compile(r"(?<!\S)[:;=][-']?[()\[\]](?![^\s.,!?])")
+# ")" ending a list marker ("1)", "b)", "iv)", "1\)" in markdown, "1）"): a short label after
+# the start, a space or punctuation.
+_MARKER = re.compile(
+    r"(?:^|(?<=[\s:;,/.：；，、。]))(?:\d{1,3}[a-z]?|[A-Za-z]|[ivxlIVXL]{1,6})\\?[)）]"
+)
+
+
+def _units(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph or list item."""
+    start = 0
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if not line.strip() or _ITEM.match(line):
+            if offset > start:
+                yield start, offset
+            start = offset if line.strip() else offset + len(line)
+        offset += len(line)
+    if offset > start:
+        yield start, offset
+
+
+def _match(
+    brackets: list[tuple[int, str]], skip: frozenset[int]
+) -> tuple[list[int], list[int]]:
+    """Unclosed openers and unopened closers, ignoring the closers at ``skip``."""
+    stack: list[tuple[int, str]] = []
+    stray: list[int] = []
+    for pos, char in brackets:
+        if char in _OPEN:
+            stack.append((pos, char))
+            continue
+        if pos in skip:
+            continue
+        kind = _CLOSE[char]
+        depth = next(
+            (d for d in range(len(stack) - 1, -1, -1) if _OPEN[stack[d][1]] == kind), None
+        )
+        if depth is None:
+            stray.append(pos)
+        else:
+            # Openers above the match were never closed: "(a [b) c".
+            stray.extend(p for p, _ in stack[depth + 1 :])
+            del stack[depth:]
+    return [p for p, _ in stack], stray
+
+
+def _leftovers(unit: str) -> Iterator[tuple[int, str, bool]]:
+    """Brackets of one paragraph or item that have no partner in it: offset, bracket, and
+    whether it is the ")" of a list marker."""
+    masked = _EMOTICON.sub(_blank, _RANGE.sub(_blank, unit))
+    brackets = [(i, c) for i, c in enumerate(masked) if c in _OPEN or c in _CLOSE]
+    if not brackets:
+        return
+    markers = frozenset(m.end() - 1 for m in _MARKER.finditer(masked))
+    # A marker's ")" may close a real "(" ("(n = 20)"): take the reading that leaves fewer
+    # brackets unmatched, not counting markers; the markers it skipped are left over too.
+    plain = _match(brackets, frozenset())
+    skipping = _match(brackets, markers)
+    if _cost(skipping, markers) < _cost(plain, markers):
+        left = set(skipping[0]) | set(skipping[1]) | markers
+    else:
+        left = set(plain[0]) | set(plain[1])
+    for pos in sorted(left):
+        yield pos, unit[pos], pos in markers
+
+
+def _cost(reading: tuple[list[int], list[int]], markers: frozenset[int]) -> int:
+    return sum(1 for pos in reading[0] + reading[1] if pos not in markers)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _unmatched(text: str) -> Iterator[tuple[int, int | None]]:
+    """Brackets that have no partner: (offset, None), or (offset of an opener, offset of the
+    closer of another kind that ends it) for "(BMI, kg/m2]".
+
+    Brackets are matched within each paragraph or item first; what is left is matched across
+    the field, so an aside that runs over a wrapped line or a sub-list is not reported.
+    """
+    left: list[tuple[int, str, bool]] = []
+    for start, end in _units(text):
+        unit = text[start:end]
+        left.extend((start + pos, char, marker) for pos, char, marker in _leftovers(unit))
+    stack: list[tuple[int, str]] = []
+    for pos, char, marker in left:
+        if char in _OPEN:
+            stack.append((pos, _OPEN[char]))
+            continue
+        kind = _CLOSE[char]
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][1] == kind), None)
+        if depth is not None:
+            yield from ((p, None) for p, _ in stack[depth + 1 :])
+            del stack[depth:]
+        elif marker:
+            continue
+        elif stack:
+            yield stack.pop()[0], pos
+        else:
+            yield pos, None
+    yield from ((p, None) for p, _ in stack)
+
+
+def _excerpt(text: str, pos: int, end: int | None = None) -> str:
+    """The words around a bracket on its line, or from an opener to its closer."""
+    if end is not None and end - pos <= 80:
+        words = text[pos : end + 1]
+    else:
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        words = text[max(line_start, pos - 40) : min(line_end, pos + 41)]
+    return " ".join(words.split())
+
+
+def _text_fields(record: Record) -> Iterator[tuple[str, str | None]]:
+    yield "brief_title", record.brief_title
+    yield "official_title", record.official_title
+    yield "brief_summary", record.brief_summary
+    yield "detailed_description", record.detailed_description
+    yield "eligibility.criteria", record.eligibility.criteria
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    for field, value in _text_fields(record):
+        if not value:
+            continue
+        for at, closer in sorted(_unmatched(value)):
+            char = value[at]
+            if closer is not None:
+                message = (
+                    f'"{char}" is closed by "{value[closer]}": "{_excerpt(value, at, closer)}"'
+                )
+                yield Problem(field, message, span=(at, closer + 1))
+                continue
+            if char in _OPEN:
+                message = f'"{char}" is never closed: "{_excerpt(value, at)}"'
+            else:
+                message = f'"{char}" has no "{_CLOSE[char]}" before it: "{_excerpt(value, at)}"'
+            yield Problem(field, message, span=(at, at + 1))

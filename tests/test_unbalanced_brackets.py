@@ -1,0 +1,110 @@
+"""T103 unbalanced-brackets: a bracket never closed, closing nothing, or closed by another kind."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from lintrials.checks import unbalanced_brackets
+from lintrials.model import Record
+from lintrials.plugins import Options
+
+SELECT = ["T103"]
+V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
+
+
+def problems(criteria: str) -> list[str]:
+    record = Record(text_format="markdown")
+    record.eligibility.criteria = criteria
+    options = Options()
+    options.today = date(2026, 11, 22)
+    return [
+        criteria[p.span[0] : p.span[1]] if p.span else ""
+        for p in unbalanced_brackets.check(record, options)
+    ]
+
+
+def test_seed_000_unclosed_parenthesis_in_the_page_and_its_twin() -> None:
+    (page,) = findings(SEEDS / "000_c17df8f03dc45045.txt", select=SELECT)
+    (twin,) = findings(EXAMPLES / "NCT07314060.json", select=SELECT)
+    line = (SEEDS / "000_c17df8f03dc45045.txt").read_text(encoding="utf-8").splitlines()[129]
+    assert (page.line, page.column, page.end_column) == (130, 173, 174)
+    assert line[172:] == "(generalized pustular psoriasis(GPP);"
+    assert (twin.line, twin.column) == (110, 290)
+    assert page.field == twin.field == "eligibility.criteria"
+    assert page.message == twin.message
+    assert page.message.startswith('"(" is never closed: ')
+    assert page.message.endswith('be diagnosed as (generalized pustular psoriasis(GPP);"')
+
+
+def test_seed_001_stray_closing_parenthesis() -> None:
+    (page,) = findings(SEEDS / "001_020fa720e2ffd389.txt", select=SELECT)
+    (twin,) = findings(EXAMPLES / "NCT07104344.json", select=SELECT)
+    line = (SEEDS / "001_020fa720e2ffd389.txt").read_text(encoding="utf-8").splitlines()[111]
+    assert (page.line, page.column) == (112, 171)
+    assert line[160:171] == " SLEDAI-2K)"  # column 171 is the ")"
+    assert (twin.line, twin.column) == (88, 640)
+    assert page.message.startswith('")" has no "(" before it: ')
+
+
+def test_seed_002_is_balanced() -> None:
+    assert findings(SEEDS / "002_e3ee89ab0d39f9a4.txt", select=SELECT) == []
+
+
+def test_bracket_closed_by_another_kind_is_one_finding_over_the_aside() -> None:
+    (finding,) = findings(LEGACY / "NCT00495105.xml", select=SELECT)
+    assert (finding.field, finding.line, finding.column, finding.end_column) == (
+        "detailed_description", 43, 64, 76
+    )
+    assert finding.message == '"(" is closed by "]": "(BMI, kg/m2]"'
+    (finding,) = findings(V2 / "NCT05232279.json", select=SELECT)
+    assert finding.message.startswith('"[" is closed by ")": "[e.g., Coumadin or Marevan')
+
+
+def test_list_markers_are_not_brackets() -> None:
+    # Full-width "1）" markers (NCT05480501, NCT00490204) and markdown-escaped "1\\)" markers
+    # (NCT04691388, whose one finding is a real stray ")" after "cerebral hemorrhage").
+    assert findings(V2 / "NCT05480501.json", LEGACY / "NCT00490204.xml", select=SELECT) == []
+    (finding,) = findings(V2 / "NCT04691388.json", select=SELECT)
+    assert finding.message.endswith('"have no symptoms of cerebral hemorrhage);"')
+
+
+def test_asides_over_wrapped_lines_and_sub_lists_pass() -> None:
+    # Legacy XML wraps lines inside an aside: "(Day\n 0) between" (NCT00000897), and puts
+    # a sub-list inside one: "(eg:\n\n - sulfonamides ...)." (NCT00001996).
+    assert findings(LEGACY / "NCT00000897.xml", LEGACY / "NCT00001996.xml", select=SELECT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "score in [0, 1) and (0, 100]",
+        "great study :) really ;-) yes",
+        "1) adults 2) children a) boys b) girls",
+        "Criteria: (a) age; (b) sex (n = 20)",
+        "any of: 1) diabetes; 2) asthma)".replace("any", "(any"),
+        "diagnosed (GPP）by a doctor",
+        "* item (begun\n  and ended) here",
+        "Exclusion (any of:\n* a\n* b)",
+    ],
+)
+def test_balanced_text_passes(text: str) -> None:
+    assert problems(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("as (generalized psoriasis(GPP);", ["("]),
+        ("the SLEDAI-2K) score", [")"]),
+        ("daily ((n = 2,295) or placebo", ["("]),
+        ("index (BMI, kg/m2], waist", ["(BMI, kg/m2]"]),
+        ("* first (open\n* second closed)", []),
+        ("* first (open\n* second", ["("]),
+    ],
+)
+def test_unbalanced_text_is_flagged(text: str, flagged: list[str]) -> None:
+    assert problems(text) == flagged
