@@ -128,6 +128,30 @@ def main() -> None:
     help="Add an entry with this reason to the suppression file for every finding.",
 )
 @click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to check files in (default: every core).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file again instead of reusing the findings of unchanged files.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(".lintrials_cache"),
+    show_default=True,
+    help="Where findings of checked files are kept between runs.",
+)
+@click.option(
+    "--dask-scheduler",
+    metavar="ADDRESS",
+    help="Check files on this Dask cluster (needs lintrials[dask] there and here).",
+)
+@click.option(
     "--fix", is_flag=True, help="Apply the fixes that are safe, then report what is left."
 )
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
@@ -158,6 +182,10 @@ def check(
     add_suppressions: str | None,
     baseline: Path | None,
     write_baseline: Path | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path,
+    dask_scheduler: str | None,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -196,7 +224,16 @@ def check(
         config.suppressions = Path(DEFAULT_SUPPRESSIONS)
     targets = list(paths) or ["."]
     stdin = sys.stdin.buffer.read() if "-" in targets else None
-    runner = Runner(checks, config, baseline)
+    runner = Runner(
+        checks,
+        config,
+        baseline,
+        jobs=jobs or os.cpu_count() or 1,
+        cache_dir=None if no_cache else cache_dir,
+    )
+    client = _dask_client(dask_scheduler) if dask_scheduler else None
+    if client is not None:
+        runner.executor = client.get_executor()
     try:
         result = runner.run(targets, stdin, stdin_filename, _progress_bar())
         if fix or diff:
@@ -227,6 +264,18 @@ def check(
         sys.exit(EXIT_ERROR if plugin_errors or result.check_failures else 0)
     code = result.exit_code(config.fail_on)
     sys.exit(EXIT_ERROR if plugin_errors else code)
+
+
+def _dask_client(address: str):  # type: ignore[no-untyped-def]
+    """A client of an existing Dask cluster, or a clear error."""
+    try:
+        from distributed import Client
+    except ImportError:
+        _fail("--dask-scheduler needs Dask: pip install 'lintrials[dask]'")
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError) as error:
+        _fail(f"--dask-scheduler: cannot reach {address}: {error}")
 
 
 def _progress_bar() -> Callable[[Iterable[str]], Iterable[str]] | None:

@@ -8,10 +8,12 @@ the sake of a finding that may never come.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import traceback
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -111,6 +113,9 @@ ENGINE_RULES = [INVALID_SYNTAX, UNKNOWN_FORMAT, INVALID_RECORD, UNREADABLE_FILE,
                 UNUSED_SUPPRESSION]
 
 
+RecordRef = tuple[str, int]  # (source path, index of the record in its source)
+
+
 @dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
@@ -121,6 +126,18 @@ class RunResult:
     suppressed: list[Finding] = field(default_factory=list)  # accepted by a suppression entry
     baselined: int = 0  # findings left out because the baseline holds them
     record_ids: set[str] = field(default_factory=set)  # every record ID the run checked
+    # Whole-run checks' summaries: check code -> [(record reference, summary)].
+    summaries: dict[str, list[tuple[RecordRef, Any]]] = field(default_factory=dict)
+
+    def merge(self, other: RunResult) -> None:
+        """Add one file's result to the run's."""
+        self.findings.extend(other.findings)
+        self.files += other.files
+        self.records += other.records
+        self.check_failures += other.check_failures
+        self.record_ids |= other.record_ids
+        for code, items in other.summaries.items():
+            self.summaries.setdefault(code, []).extend(items)
 
     def all_findings(self) -> list[Finding]:
         """Findings and suppressed findings, in file order (for reports that show both)."""
@@ -133,13 +150,35 @@ class RunResult:
         return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
 
 
-RecordRef = tuple[str, int]  # (source path, index of the record in its source)
+# Files: a run over fewer is checked in this process, since starting workers costs more than
+# it saves (a pre-commit hook usually hands over one or two files).
+PARALLEL_FROM = 8
 
 
 class Runner:
-    def __init__(self, checks: list[Check], config: Config, baseline: Path | None = None) -> None:
+    def __init__(
+        self,
+        checks: list[Check],
+        config: Config,
+        baseline: Path | None = None,
+        jobs: int = 1,
+        cache_dir: Path | None = None,
+    ) -> None:
         self.config = config
         self.baseline = baseline
+        self.jobs = max(1, jobs)
+        self.cache_dir = cache_dir
+        self.cache = None
+        if cache_dir is not None:
+            from lintrials.cache import Cache, settings_fingerprint
+
+            modules = {c.check.__module__ for c in checks if c.check} | {
+                c.summarize.__module__ for c in checks if c.summarize}
+            self.cache = Cache(cache_dir, settings_fingerprint(config, checks), modules)
+        # Where files are checked when not here: a process pool or a Dask cluster's executor.
+        self.executor: Executor | None = None
+        self.task: Callable[[str], RunResult] = functools.partial(
+            check_file_task, config, cache_dir)
         self.checks = [c for c in checks if selected(config, c)]
         # Files that cannot be read are always reported, whatever is selected, unless ignored.
         self.engine_rules = {
@@ -161,24 +200,19 @@ class Runner:
     ) -> RunResult:
         """Check every file of ``paths``; ``progress`` may wrap the list of files to show it."""
         result = RunResult()
-        summaries: dict[str, list[tuple[RecordRef, Any]]] = defaultdict(list)
         todo = [p for p in files.discover(paths) if p == "-" or not excluded(self.config, p)]
-        for path in progress(todo) if progress else todo:
-            data = stdin if path == "-" else None
-            for item in files.read(stdin_name if path == "-" else path, data):
-                result.files += 1
-                if isinstance(item, files.ReadProblem):
-                    self._file_finding(
-                        result,
-                        UNREADABLE_FILE,
-                        item.path,
-                        item.message,
-                        None,
-                        (item.line, item.column),
-                    )
-                    continue
-                self._check_source(item, result, summaries)
-        self._reduce(summaries, result, paths, stdin, stdin_name)
+        pool = None
+        if self.executor is None and self.jobs > 1 and len(todo) >= PARALLEL_FROM:
+            pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self.executor = pool
+        try:
+            for file_result in self._results(todo, stdin, stdin_name, progress):
+                result.merge(file_result)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+                self.executor = None
+        self._reduce(result.summaries, result, paths, stdin, stdin_name)
         result.findings.sort(key=Finding.sort_key)
         assign_fingerprints(result.findings)
         result.checks = self.checks + ENGINE_RULES
@@ -187,6 +221,55 @@ class Runner:
         if self.baseline is not None:
             result.findings, result.baselined = suppressions.apply_baseline(
                 self.baseline, result.findings)
+        return result
+
+    def _results(
+        self,
+        todo: list[str],
+        stdin: bytes | None,
+        stdin_name: str,
+        progress: Callable[[Iterable[str]], Iterable[str]] | None,
+    ) -> Iterator[RunResult]:
+        """Each file's result, in the order of ``todo``, from this process or from workers."""
+        shown = progress(todo) if progress else todo
+        if self.executor is None:
+            for path in shown:
+                if path == "-":
+                    yield self.check_file(stdin_name, stdin)
+                else:
+                    yield self.cached_check_file(path)
+            return
+        # Standard input is read here; files go to the workers, in chunks to keep them busy.
+        on_disk = [p for p in todo if p != "-"]
+        chunk = max(1, min(64, len(on_disk) // (8 * self.jobs)))
+        mapped = iter(self.executor.map(self.task, on_disk, chunksize=chunk))
+        for path in shown:
+            yield self.check_file(stdin_name, stdin) if path == "-" else next(mapped)
+
+    def cached_check_file(self, path: str) -> RunResult:
+        if self.cache is None:
+            return self.check_file(path)
+        keyed = self.cache.key(path)
+        if keyed is None:
+            return self.check_file(path)
+        key, data = keyed
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        result = self.check_file(path, data)
+        self.cache.put(key, result)
+        return result
+
+    def check_file(self, path: str, data: bytes | None = None) -> RunResult:
+        """Read, parse and check one file (or standard input, given as ``data``)."""
+        result = RunResult()
+        for item in files.read(path, data):
+            result.files += 1
+            if isinstance(item, files.ReadProblem):
+                self._file_finding(result, UNREADABLE_FILE, item.path, item.message, None,
+                                   (item.line, item.column))
+                continue
+            self._check_source(item, result, result.summaries)
         return result
 
     def _suppress(self, result: RunResult, path: Path) -> None:
@@ -263,7 +346,7 @@ class Runner:
                 if check.summarize is not None:
                     summary = check.summarize(parsed.record, options)
                     if summary is not None:
-                        summaries[check.code].append(((path, parsed.index), summary))
+                        summaries.setdefault(check.code, []).append(((path, parsed.index), summary))
             except Exception as error:  # a failing check is reported, and the run goes on
                 result.check_failures += 1
                 yield self._failure(check, error, parsed, path)
@@ -413,6 +496,25 @@ class Runner:
                 pointer=pointer,
             )
         )
+
+
+_RUNNERS: dict[tuple[int, str | None], Runner] = {}
+
+
+def check_file_task(config: Config, cache_dir: Path | None, path: str) -> RunResult:
+    """Check one file in a worker process (a local pool's or a Dask cluster's).
+
+    The worker finds the checks through the same entry points as the main process, and keeps
+    one runner per configuration, so a task costs a file's work and nothing more.
+    """
+    key = (hash(repr(config)), str(cache_dir) if cache_dir else None)
+    runner = _RUNNERS.get(key)
+    if runner is None:
+        from lintrials.plugins import discover
+
+        _RUNNERS.clear()
+        runner = _RUNNERS[key] = Runner(discover()[0], config, cache_dir=cache_dir)
+    return runner.cached_check_file(path)
 
 
 def assign_fingerprints(findings: list[Finding]) -> None:
