@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -266,14 +266,15 @@ def check(
     sys.exit(EXIT_ERROR if plugin_errors else code)
 
 
-def _dask_client(address: str):  # type: ignore[no-untyped-def]
+def _dask_client(address: str) -> Any:
     """A client of an existing Dask cluster, or a clear error."""
     try:
-        from distributed import Client
+        import distributed
     except ImportError:
         _fail("--dask-scheduler needs Dask: pip install 'lintrials[dask]'")
+    client: Any = distributed.Client
     try:
-        return Client(address, timeout="10s")
+        return client(address, timeout="10s")
     except (OSError, TimeoutError) as error:
         _fail(f"--dask-scheduler: cannot reach {address}: {error}")
 
