@@ -1,0 +1,156 @@
+"""A contact's name is an instruction, an e-mail address, an officer's title or a field label.
+
+Why: the registry shows a contact's name to people who want to join the study and to site
+staff: "First Name & Middle Initial & Last Name or Official Title & Degree" for a central
+contact, the person for a site contact (ClinicalTrials.gov data element definitions). A
+sentence ("There may be multiple sites in this clinical trial. 1-877-CTLILLY ... or"), an
+address ("herbert.pichler@stanna.at") or the word "Contact" there tells a reader nothing about
+whom they will reach, and an address in the name field is missing from the e-mail field where
+the registry links it.
+
+What is reported:
+
+- an e-mail address as the name, or in it: move it to the e-mail field;
+- an instruction or a sentence: "There may be multiple sites in this clinical trial...", "First
+  line of the email MUST contain the NCT# and Site #.", "Trial Transparency email recommended
+  (Toll free for US & Canada)", "For more information ... contact ...", "Call for information",
+  Roche's "Reference Study ID Number: ML12345 https://forpatients.roche.com/", a name holding
+  a telephone number;
+- a company officer's title on its own: "CEO", "President", "Chief Scientific Officer",
+  "Chairman", "Founder", "Owner", "Managing Director". The registry allows an official title
+  instead of a person's name, but the title of a person who answers participants' questions
+  (a study coordinator, a trial manager, a clinical trials office); a company's chief executive
+  is not a study contact, and the title alone says neither who answers nor where. With a
+  person's name ("Scott Mathis, Co-Founder & COO") the name is fine;
+- the label of a field or a placeholder instead of a name: "Contact", "Contact Person",
+  "Name", "Phone", "Toll Free Number", "E-mail", "N/A", "TBD", "Unknown".
+
+What is not reported: people, with or without titles and degrees ("Hang Li, Doctor", "Emily
+Lab Manager"); the titles of study roles and offices, which the registry accepts instead of a
+person ("Study Coordinator", "Trial Manager", "Clinical Trials Office", "Recruitment Office",
+"Clinical Project Manager", "Director Clinical Affairs", "PI", "Investigator"); call centres
+and companies that answer for a sponsor ("US GSK Clinical Trials Call Center", "Boehringer
+Ingelheim", "BMS Clinical Trials Contact Center www.BMSClinicalTrials.com"); sponsors'
+anonymised contacts ("Site Public Contact", Bristol-Myers Squibb's "Site 0221").
+
+Severity is warning: the record is published with a contact nobody can be asked for by name.
+
+Example (flagged): central contact "CEO" (NCT07177911): ``contact name 'CEO' is a company
+officer's title, not a study contact: name the person, or the office, that answers
+participants' questions``.
+Passing: "Qianjin Lu"; "Study Coordinator"; "US GSK Clinical Trials Call Center".
+
+Options:
+    officer_titles ([]): more titles (case ignored) to report when they stand alone as a name.
+    allowed_names ([]): names (case ignored) never to report, for a sponsor's own convention.
+
+Corpus: 52 findings, 52 correct (100%), measured with
+lintrials check --select C303 --today 2026-11-22 ../shared/corpus/
+Every finding was read against its record: 45 instructions (Eli Lilly's "There may be multiple
+sites in this clinical trial. 1-877-CTLILLY (1-877-285-4559) or" in 13 records, Merck's "First
+line of the email MUST contain the NCT# and Site #." in 13, Roche's "Reference Study ID Number:
+... https://forpatients.roche.com/" in 11, Pfizer's "Trial Transparency email recommended (Toll
+free for US & Canada)" in 6, the NIH Clinical Center's "For more information at the NIH
+Clinical Center contact Office of Patient Recruitment (OPR)" in 2), 4 labels ("Toll Free
+Number", Merck), 2 officer titles ("President", "Chief Scientific Officer") and 1 e-mail address
+(NCT01949129, "herbert.pichler@stanna.at", with the e-mail field empty). The seeds add 1
+correct finding: seed 002's "CEO". Of the 9,251 distinct contact names of the corpus, the
+2,597 that are not plainly a person's were listed and read; the titles, offices and
+anonymised contacts named above as accepted (554 "Site Public Contact", 482 "Study
+Coordinator", 826 GSK call-centre entries, Bristol-Myers Squibb's "Site 0221" contacts) are
+left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+
+def _labels(text: str) -> frozenset[str]:
+    return frozenset(label.strip() for label in text.split("|"))
+
+
+CODE, NAME, SEVERITY = "C303", "contact-name-not-a-name", "warning"
+OPTIONS: dict[str, Any] = {"officer_titles": [], "allowed_names": []}
+
+_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\W\d_]{2,}")
+# Sentences and instructions: how they start, and words a name never has.
+_INSTRUCTION = re.compile(
+    r"^(?:there (?:may|are|is)\b|please\b|call (?:for|us|the|\+?\d)|contact (?:us|the|our)\b"
+    r"|for (?:more )?information\b|for (?:further )?(?:details|enquiries|inquiries)\b"
+    r"|first line of\b|see (?:the|below|above|www|http)|visit (?:the|our|www|http)"
+    r"|e-?mail (?:us|the)\b|refer to\b|reference study id\b|if you\b|to learn\b"
+    r"|use the\b|ask (?:for|the)\b)"
+    r"|\b(?:must contain|recommended|please|click here|call us)\b",
+    re.IGNORECASE)
+_PHONE_DIGITS = re.compile(r"\d")
+_PHONE_RUN = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
+_OFFICER = (
+    r"ceo|cfo|coo|cto|cso|cmo|president|vice[ -]president|chairman|chairwoman|chairperson"
+    r"|founder|co-?founder|owner|managing director|general manager"
+    r"|chief (?:executive|operating|financial|scientific|medical|technology|technical|business"
+    r"|commercial|development) officer"
+)
+_OFFICER_TITLE = re.compile(rf"^(?:the )?(?:{_OFFICER})(?: ?(?:and|&|/|,) ?(?:{_OFFICER}))*$")
+_LABELS = _labels("""
+    contact|contacts|contact person|contact name|central contact|site contact person|name
+    |phone|telephone|tel|phone number|telephone number|toll free number|toll-free number
+    |toll free|email|e-mail|e mail|email address|e-mail address|mail|fax
+    |n/a|na|n.a.|tbd|tba|tbc|unknown|none|not applicable|not available|to be determined
+    |to be announced|test|xxx|x|-|--|.|?|information|info
+""")
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    extra_titles = {_folded(t) for t in options.get("officer_titles") or ()}
+    allowed = {_folded(n) for n in options.get("allowed_names") or ()}
+    for path, contact, _country in record.contacts_with_country():
+        name = contact.name
+        if not name or not name.strip():
+            continue
+        folded = _folded(name)
+        if folded in allowed:
+            continue
+        found = _not_a_name(name, folded, contact.email, extra_titles)
+        if found is not None:
+            span, message = found
+            yield Problem(field=f"{path}.name", message=message, span=span)
+
+
+def _not_a_name(name: str, folded: str, email: str | None,
+                extra_titles: set[str]) -> tuple[tuple[int, int] | None, str] | None:
+    address = _EMAIL.search(name)
+    if address is not None:
+        whole = address.group().strip(".") == name.strip().strip(".")
+        where = "is an e-mail address" if whole else "holds an e-mail address"
+        advice = ("put it in the e-mail field" if not (email or "").strip()
+                  else "the e-mail field has one already")
+        return (address.start(), address.end()), (
+            f"contact name {name!r} {where}, not a name: {advice}, and name the person or "
+            "office it reaches")
+    if _INSTRUCTION.search(name) or _phone_in(name):
+        return None, (f"contact name {name!r} is an instruction, not a name or title: name "
+                      "the person or office to contact, and put telephone numbers and "
+                      "addresses in their own fields")
+    if _OFFICER_TITLE.match(folded) or folded in extra_titles:
+        return None, (f"contact name {name!r} is a company officer's title, not a study "
+                      "contact: name the person, or the office, that answers participants' "
+                      "questions")
+    if folded in _LABELS:
+        return None, (f"contact name {name!r} is a field label or placeholder, not a name: "
+                      "name the person or office to contact")
+    return None
+
+
+def _phone_in(name: str) -> bool:
+    """A telephone number written into the name: a run of nine digits or more."""
+    return any(len(_PHONE_DIGITS.findall(m.group())) >= 9 for m in _PHONE_RUN.finditer(name))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split()).strip(" :")

@@ -1,0 +1,393 @@
+"""A facility name is mistyped: a stray space, a stray full stop, or words in lower case.
+
+Why: the facility name is what patients, search engines and the registry's own site matching
+read. "Sichuan Provincial People' s Hospital" and "The first hospital of jilin university" are
+the names of well-known hospitals typed carelessly; they look unprofessional on the study page,
+and they no longer match the other records that name the same hospital ("People's Hospital",
+"Jilin University"), so the sites of a sponsor or a city cannot be counted together.
+
+The check reads each location's facility name and reports:
+
+- a stray space inside a possessive or an elision: "People' s", "People 's", "Children ' s",
+  "Service d' Immunologie", "L' Hopital" (a lone "d'" or "l'" is always an elision in French
+  and Italian; "Ca' Granda", "Sant' Andrea" and "St Thomas' Hospital" are left alone);
+- a doubled space, or a space or tab at the start or end of the name;
+- a space before a comma ("Hospital ,University") and a comma with no space after it between
+  two words ("West China Hospital,Sichuan University");
+- a trailing full stop after a whole word ("Advocate Lutheran General Hospital.") or a trailing
+  colon. A full stop that ends an abbreviation is fine: "Inc.", "Ltd.", "Co., Ltd.", "P.C.",
+  "s.r.o.", "Hosp.", "Dept.", an initial ("Erdmann, R."), or an acronym in capitals. Trailing
+  commas, hyphens and "&" are left to truncated-site-name (L202), which reads them as a name
+  cut off;
+- proper names written in lower case:
+  - the whole name in lower case ("peking union medical college hospital");
+  - a place name of the site in lower case: its city, state or country ("The first hospital of
+    jilin university" in Changchun, Jilin; "The first hospital of china medical university");
+  - in a name written in English title case (it has capitalised words only English uses, such as
+    "University", "Medical", "Center", "Affiliated", and none of another language's, such as
+    "de", "la", "universitario"), the words of an institution's name in lower case: "hospital",
+    "university", "first", "affiliated", "people's", "science" ("The fifth Affiliated hospital",
+    "Henan University of science and technology", "Hubei Cancer hospital");
+  - a name that starts with a lower-case word when it is written in English ("the First
+    Affiliated Hospital"), or with a caps-lock slip ("kING SAUD UNIVERSITY").
+  Connectors stay in lower case in every language: "of", "and", "for", "the", "de", "la", "del",
+  "di", "für", "und", "van"... So do the words of a name in another language, which may follow
+  sentence case: "Praxis für gynäkologische Onkologie", "Centre hospitalier régional",
+  "Cliniques universitaires Saint-Luc", "Östersunds hospital". Brand names that start in lower
+  case ("emovis GmbH", "eyeMD Institute") are not reported.
+
+Anonymised placeholder names ("Research Site", Eli Lilly's "For additional information
+regarding investigative sites...") are not read: they are no one's name.
+
+Severity is info: none of these makes the record say anything false; they are typing slips for
+the next edit of the record.
+
+Fix safety: a fix could repair without doubt the stray space in a possessive or elision (join
+it), doubled, leading and trailing spaces (collapse or strip them), the space before a comma
+(drop it), the missing space after a comma (add one), the trailing full stop or colon (drop it),
+and a place name in lower case (write it as the site's city, state or country field writes it).
+The other lower-case words need a person: capitalising "hospital" is right in an English name
+and the rule that tells English from sentence-case languages is a heuristic.
+
+Example (flagged): "Sichuan Provincial People' s Hospital" (Chengdu): ``stray space in the
+possessive "People' s": write "People's"``; "The first hospital of jilin university"
+(Changchun, Jilin, China): ``words of the facility name in lower case: 'first', 'hospital',
+'jilin' (place name: the site's state is 'Jilin'), 'university'``.
+Passing: "Sichuan Provincial People's Hospital"; "The First Hospital of Jilin University";
+"Urological Associates of Lancaster, Ltd."; "Centre Hospitalier Universitaire de Nantes".
+
+Options:
+    allow_lower_case ([]): words never reported for being in lower case (a brand, a word of a
+        language the check reads as English), beyond the built-in connectors of English,
+        French, Spanish, Portuguese, Italian, German, Dutch and the Nordic languages.
+
+Corpus: 209 findings, 207 correct (99%), measured with
+lintrials check --select L207 --today 2026-11-22 ../shared/corpus/
+Every finding was read against its record. 146 are words of a name in lower case (12 of them a
+place name: "Fourth Military Medical University china", "People's Hospital of zhengzhou",
+"Hopital regional de saint jerome", "Unidad biomedica avanzada monterrey"; the rest English
+title-case slips such as "Beijing Cancer hospital" in seven records, "Kanagawa cancer center",
+"Asan medical center", "the First Affiliated Hospital of Bengbu Medical College"), 26 commas
+without a space after them ("West China Hospital,Sichuan University"), 19 spaces before a comma
+("Arcturus Healthcare , PLC", repeated in nine records), 9 trailing full stops ("Advocate
+Lutheran General Hospital.", "Hospital Universitario Fundacion Jimenez Diaz."), 6 stray spaces
+in a possessive or elision ("Shanghai The Sixth People' s Hospital", "Centre Catalan D'
+Oncologie"), 2 trailing colons ("S.A. de C.V:") and 1 caps-lock slip ("kING SAUD UNIVERSITY").
+The 2 false ones are descriptions of a department written in sentence case that the check reads
+as part of an English name (NCT03813992: "..., consulting and diagnostic center"). No name of
+the corpus has a doubled, leading or trailing space (the registry strips them); those rules
+are tested on made-up records. The seeds add 6 correct findings (seed 000: "People' s", and
+"The fifth Affiliated hospital of zhengzhou university" and three other Chinese names in lower
+case, and "Henan University of science and technology").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from lintrials.findings import Problem
+from lintrials.model import Location, Record
+from lintrials.names import is_placeholder_name
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CODE, NAME, SEVERITY = "L207", "facility-name-style", "info"
+OPTIONS: dict[str, Any] = {"allow_lower_case": []}
+
+# "People' s", "People ' s", "People 's" (a possessive split by a space), "d' Oncologie".
+_POSSESSIVE_SPACE = re.compile(r"(?<=[^\W\d_])(?: ['’] ?| ?['’] )s\b(?!-)")
+_ELISION_SPACE = re.compile(r"(?<![^\W\d_])[dlDL]['’] +(?=[^\W\d_])")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_EDGE_SPACE = re.compile(r"^\s+|\s+$")
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=\S)[ \t]+(?=,)")
+_NO_SPACE_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+# The last word before a trailing full stop or colon: "Hospital." "Inc." "P.C." "C.V:".
+_TRAILING_MARK = re.compile(r"(\S*?)([.:])\s*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Words with their positions; an apostrophe inside a word keeps it whole ("People's", "Xi'an").
+# Letters glued to a number are an ordinal's ending ("2nd", "920th"), not a word.
+_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Where a name's parts meet: "Hospital X, Department of ...", "Hospital X - Oncology".
+_PART_BREAK = re.compile(r"[,;()/_–—]| - ")
+
+# A full stop after these ends an abbreviation, not a sentence.
+_ABBREVIATIONS = _wordset("""
+    inc ltd ltda llc llp lp plc pllc corp co cos bros assoc ass dept dep div hosp univ uni med
+    ctr cntr inst fac lab labs tech sci coll sch st ste mt ft jr sr dr prof md phd rn no nr
+    sz kft spol sp zoo ag gmbh ggmbh mbh ev eg sa sas sl slu srl spa bv nv ab oy as aps pc pa
+    pty pvt ptd cia cie soc etc al ave blvd rd hts ext intl natl gen mem
+""")
+
+# Words a name keeps in lower case, in any language this corpus writes names in.
+_CONNECTORS = _wordset("""
+    of and for the at in on to by with from a an or via per
+    de del della delle dei degli di da do dos das du des la le les lo el y e i o et en à al
+    für fur und zu zum zur am im an der die das den dem von van voor het op te en bij
+    och og i på af ved
+    w we z ze na im ul
+    s dba c o
+""")
+
+# Capitalised, these say a name is written in English title case.
+_ENGLISH_TITLE_WORDS = _wordset("""
+    university medical center college institute affiliated school research health children's
+    childrens people's peoples department faculty sciences science technology provincial
+    academy women's womens memorial
+""")
+# Words English shares with Spanish, Portuguese, Catalan or French: English only when the name
+# has no word of another language.
+_SHARED_TITLE_WORDS = _wordset("hospital cancer general national clinic centre")
+# Words that say a name is (partly) in another language, which may write it in sentence case.
+_FOREIGN_WORDS = _wordset("""
+    de del della delle dei degli di da do dos das du des la le les lo el y e i o et en al
+    und für fur der die das den dem von van voor het och og på af w we z ze na
+    universitario universitaria universitari universitaire universitat universität
+    universitätsklinikum hospitalier hospitalario hospitalar hôpital hopital ospedale ospedaliera
+    ospedaliero azienda centro centre clinique clinica clínica klinik klinikum krankenhaus
+    instituto istituto institut fundación fundacion fundação fundacao fondazione policlinico
+    szpital nemocnice nemocnica sjukhus sykehus ziekenhuis
+""")
+# Words of an institution's name that an English title-case name capitalises.
+_TITLE_WORDS = _wordset("""
+    hospital hospitals university universities medical center centre centers centres college
+    clinic clinics institute affiliated school research health cancer children's childrens
+    people's peoples general national provincial municipal memorial faculty science sciences
+    technology academy union traditional chinese specialty speciality eye heart women's womens
+    maternity maternal central regional
+    first second third fourth fifth sixth seventh eighth ninth tenth
+""")
+# A later part of a name is the institution's name only with one of these words; otherwise it
+# names a department or a specialty, which is often written in sentence case ("Internal
+# medicine IV", "Department of medical oncology").
+_INSTITUTION_WORDS = _wordset("""
+    hospital hospitals university center centre college clinic clinics institute academy school
+    faculty foundation
+""")
+
+_S = "'s"
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    allowed = _allowed(tuple(options.get("allow_lower_case") or ()))
+    for i, loc in enumerate(record.locations):
+        name = loc.facility
+        if not name or not name.strip() or is_placeholder_name(name):
+            continue
+        field = f"locations[{i}].facility"
+        for span, message in _spacing(name):
+            yield Problem(field=field, message=message, span=span)
+        trailing = _trailing_mark(name)
+        if trailing is not None:
+            yield Problem(field=field, message=trailing[1], span=trailing[0])
+        lower = _lower_case(name, loc, allowed)
+        if lower is not None:
+            yield Problem(field=field, message=lower[1], span=lower[0])
+
+
+@lru_cache(maxsize=8)
+def _allowed(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_fold(word) for word in words)
+
+
+def _spacing(name: str) -> Iterator[tuple[tuple[int, int], str]]:
+    """Stray spaces: in a possessive or elision, doubled, at the edges, around commas."""
+    for m in _POSSESSIVE_SPACE.finditer(name):
+        word = _word_before(name, m.start())
+        yield (m.start(), m.end()), (
+            f"stray space in the possessive {word + m.group()!r}: write {word + _S!r}")
+    for m in _ELISION_SPACE.finditer(name):
+        yield (m.start(), m.end()), (
+            f"stray space after the elision {m.group().rstrip()!r}: write "
+            f"{m.group().rstrip() + _word_after(name, m.end())!r}")
+    for m in _DOUBLE_SPACE.finditer(name):
+        yield (m.start(), m.end()), f"{len(m.group())} spaces in a row in the facility name"
+    for m in _EDGE_SPACE.finditer(name):
+        where = "starts" if m.start() == 0 else "ends"
+        yield (m.start(), m.end()), f"the facility name {where} with a space"
+    for m in _SPACE_BEFORE_COMMA.finditer(name):
+        yield (m.start(), m.end() + 1), "space before a comma in the facility name"
+    for m in _NO_SPACE_AFTER_COMMA.finditer(name):
+        pair = _word_before(name, m.start()) + "," + _word_after(name, m.end())
+        yield (m.start(), m.end()), f"no space after the comma in {pair!r}"
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and (text[start - 1].isalpha()):
+        start -= 1
+    return text[start:end]
+
+
+def _word_after(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+def _trailing_mark(name: str) -> tuple[tuple[int, int], str] | None:
+    """A full stop after a whole word, or a colon, at the end of the name."""
+    m = _TRAILING_MARK.search(name)
+    if m is None:
+        return None
+    word, mark = m.group(1), m.group(2)
+    span = (m.start(2), m.end(2))
+    if mark == ":":
+        return span, "the facility name ends with a colon"
+    if name.rstrip().endswith(".."):
+        return None  # an ellipsis: the name was shortened on purpose, or cut (L202)
+    letters = _LETTERS.findall(word)
+    if not letters:
+        return None
+    last = letters[-1]
+    # "P.C.", "s.r.o.", "Pulm.Int." (dots inside), "R." (an initial), "UHN." (an acronym),
+    # "HospitalLtd." (a known abbreviation at the end of a run-together word).
+    if len(letters) > 1 and "." in word.rstrip("."):
+        return None
+    if len(last) == 1 or (last.isupper() and len(last) <= 5):
+        return None
+    tail = re.split(r"(?<=[a-z])(?=[A-Z])", last)[-1]
+    if _fold(last) in _ABBREVIATIONS or _fold(tail) in _ABBREVIATIONS:
+        return None
+    return span, f"the facility name ends with a full stop after {last!r}, not an abbreviation"
+
+
+def _lower_case(name: str, loc: Location,
+                allowed: frozenset[str]) -> tuple[tuple[int, int], str] | None:
+    """Words of a proper name written in lower case, as one problem over the first to last."""
+    words = [_Word(m.start(), m.end(), m.group(), _fold(m.group())) for m in _WORD.finditer(name)]
+    if not words:
+        return None
+    cased = [w for w in words if _has_case(w.text)]
+    if not cased:
+        return None  # a script without case (Chinese, Japanese, Arabic...)
+    if all(w.text.islower() for w in cased):
+        if len(cased) < 2:
+            return None  # one word: a brand written in lower case ("emovis")
+        return (words[0].start, words[-1].end), (
+            "the facility name is all in lower case: write it as the institution does")
+    first = words[0]
+    if _caps_lock(first.text) and all(w.text.isupper() for w in cased[1:]):
+        return (first.start, first.end), (
+            f"the facility name starts with {first.text!r}, a caps-lock slip for "
+            f"{first.text.swapcase()!r}")
+    flagged: dict[int, str] = {}
+    for index, note in _lower_places(name, words, loc):
+        if words[index].folded not in allowed:
+            flagged[index] = note
+    if _english_title_case(words):
+        in_name = _institution_parts(name, words)
+        for index, w in enumerate(words):
+            if (index in flagged or not in_name[index] or not _is_lower_word(w.text)
+                    or w.folded in allowed):
+                continue
+            if w.start > 0 and name[w.start - 1] == "-":
+                continue  # the second part of a compound: "Non-commercial", "C-health"
+            if w.folded == "affiliated" and index + 1 < len(words) and (
+                    words[index + 1].folded in {"to", "with"}):
+                continue  # a description: "Gulou Hospital affiliated to Nanjing University"
+            if w.folded in _TITLE_WORDS or (index == 0 and w.folded not in _CONNECTORS - {"the"}):
+                flagged[index] = ""
+    elif first.text == "the" and len(words) > 1 and not _is_lower_word(words[1].text):
+        flagged[0] = ""
+    if not flagged:
+        return None
+    order = sorted(flagged)
+    listed = ", ".join(
+        repr(words[i].text) + (f" ({flagged[i]})" if flagged[i] else "") for i in order)
+    noun = "word" if len(order) == 1 else "words"
+    return (words[order[0]].start, words[order[-1]].end), (
+        f"{noun} of the facility name in lower case: {listed}")
+
+
+def _institution_parts(name: str, words: list[_Word]) -> list[bool]:
+    """For each word, whether it is in the first part of the name or in a later part that
+    names an institution (has "Hospital", "University", "Center"...)."""
+    part_of = [len(_PART_BREAK.findall(name, 0, w.start)) for w in words]
+    named = {part for part, w in zip(part_of, words, strict=True)
+             if w.folded in _INSTITUTION_WORDS} | {0}
+    return [part in named for part in part_of]
+
+
+def _lower_places(name: str, words: list[_Word], loc: Location) -> Iterator[tuple[int, str]]:
+    """Indexes of words that spell the site's city, state or country, written in lower case
+    (but not inside a compound written in lower case on purpose, such as "hop-augsburg")."""
+    folded = [w.folded for w in words]
+    for label, place in (("city", loc.city), ("state", loc.state), ("country", loc.country)):
+        for variant in _place_variants(place):
+            size = len(variant)
+            for start in range(len(words) - size + 1):
+                if tuple(folded[start:start + size]) != variant:
+                    continue
+                span_words = words[start:start + size]
+                first, last = span_words[0], span_words[-1]
+                if name[first.start - 1:first.start] == "-" or name[last.end:last.end + 1] == "-":
+                    continue
+                if all(_is_lower_word(w.text) for w in span_words):
+                    note = f"place name: the site's {label} is {place!r}"
+                    for k in range(start, start + size):
+                        yield k, note if k == start else ""
+
+
+@lru_cache(maxsize=4096)
+def _place_variants(place: str | None) -> tuple[tuple[str, ...], ...]:
+    """A place as folded word sequences: "Korea, Republic of" -> ("korea","republic","of"),
+    ("korea",); "Changsha City" also as ("changsha",). Connectors alone are not places."""
+    if not place:
+        return ()
+    variants = set()
+    for part in (place, place.split(",")[0], re.sub(r"(?i)\s+(city|shi|sheng|province)$", "",
+                                                     place.split(",")[0].strip())):
+        words = tuple(_fold(w) for w in _WORD.findall(part))
+        if words and not (len(words) == 1 and (words[0] in _CONNECTORS or len(words[0]) < 3)):
+            variants.add(words)
+    return tuple(sorted(variants, key=len, reverse=True))
+
+
+def _english_title_case(words: Iterable[_Word]) -> bool:
+    """Whether a name is written in English: no word of another language, and a capitalised
+    word of an English institution's name, or two such words in lower case ("The first
+    affiliated hospital of ningbo university", "Asan medical center")."""
+    english = shared = False
+    lower_title_words = 0
+    for w in words:
+        if w.folded in _FOREIGN_WORDS:
+            return False
+        if w.text[:1].isupper():
+            english = english or w.folded in _ENGLISH_TITLE_WORDS
+            shared = shared or w.folded in _SHARED_TITLE_WORDS
+        elif w.folded in _TITLE_WORDS:
+            lower_title_words += 1
+    return english or shared or lower_title_words >= 2
+
+
+def _is_lower_word(text: str) -> bool:
+    return text[:1].islower() and text == text.lower() and _has_case(text)
+
+
+def _has_case(text: str) -> bool:
+    return any(c.isupper() or c.islower() for c in text if c.lower() != c.upper())
+
+
+def _caps_lock(text: str) -> bool:
+    return len(text) >= 3 and text[0].islower() and text[1:].isupper()
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return text.replace("’", "'")

@@ -1,0 +1,514 @@
+"""One facility is spelled several ways across the records of the run.
+
+Why: sponsors, registries and readers count sites by their names. When one hospital in one city
+is "The First Hospital of Jilin University" in fourteen records and "The first hospital of
+jilin university" in another, or "Universitätsklinikum Jena" and "Universitatsklinikum Jena",
+the registry's search by facility, a sponsor's site list and every analysis of where trials run
+count two sites. Spelling a site the way the other records of the run spell it fixes that.
+
+How it works (whole run): every record sends the names of its sites with their city, state and
+country. Names are compared only within one city and country, never across the whole registry,
+and anonymised placeholders ("Research Site", "Pfizer Investigational Site") are left out. Two
+names are one facility when, in the same city and country:
+
+- they are equal once case, accents, punctuation and spacing are folded (`lintrials.names`),
+  connectors ("of", "de", "the"...) inside the name, a trailing legal form ("Inc.", "Ltd.",
+  "S.A.", "P.C."), the city's name at the end, an acronym of the words beside it ("Centre
+  Hospitalier Universitaire Vaudois (CHUV)"), plural endings and a few standard abbreviations
+  ("Univ.", "Hosp.", "Ctr.", "St.", "Centre"/"Center") are set aside; or
+- they are nearly equal: rapidfuzz's ratio of the two folded names is at least `similarity`
+  (default 90), the names have the same words but for one or two, and each differing pair is a
+  misspelling of one word: both at least five letters, at most two letters apart (one for
+  words shorter than eight letters) ("Afffiliated", "Universtiy", "Hospial"). Ordinals,
+  numbers and compass words never count as misspellings ("First"/"Fifth", "North"/"South"), so
+  "Hospital A" and "Hospital B", "The First" and "The Fifth Affiliated Hospital", "Site 0034"
+  and "Site 0038", and a hospital and one of its departments stay different sites.
+
+Two sites with different states (Portland, Oregon and Portland, Maine; a state mistyped by one
+letter, "Jilin"/"Jinlin", is one state) or different zip codes (a chain's offices in one city)
+are different sites; a state or zip code given on one of them only does not tell them apart.
+Spellings that differ only in punctuation or spacing ("Beaumont Hospital - Dearborn",
+"Beaumont Hospital-Dearborn") read the same and are not reported, unless one is damaged ("St
+Mary s", "People?s") and the other is not.
+
+The suggestion: among the spellings of the group of equal names that most records use (when
+two names differ by a misspelling, the commoner is right; when they are equally common, neither
+is suggested for the other), the best written, then the commonest. Written worse: in capitals
+only, English words of the name in lower case ("Cancer hospital"), untidy (a trailing comma, a
+space before a comma, a damaged character), abbreviated ("Univ", "Med Ctr"), or with fewer of
+its accents ("Hopital", "Universitat"; "Universitaet" keeps half of them). So "Hôpital" is
+suggested over "Hopital" however few records use it. Two spellings equally common and equally
+well written: no suggestion, nothing reported. Never suggested to a site: a spelling with fewer
+accents than its own, "Cà" for its "Ca'", a blemish it does not have, an acronym in small
+letters ("Az" for "AZ") or a word's capital taken off, nor capitals for the lower-case words of
+a sentence-case name in another language ("Akademiska Sjukhuset" for "Akademiska sjukhuset").
+Every other site of the facility with another spelling is reported, naming the suggestion and
+the records that use it (related: the same record's site with the suggested spelling, if any).
+Records that share an NCT ID (the same study exported twice) are one record here, and a
+suggestion must come from a record with another NCT ID.
+
+Severity is info: the name is not wrong, only another spelling of a name the run already knows.
+
+Example (flagged, with the corpus in the run): "The first hospital of jilin university",
+Changchun, China: ``facility 'The first hospital of jilin university' (Changchun, Jilin, China)
+is spelled 'The First Hospital of Jilin University' in 14 other records of the run
+(NCT04044170, NCT04479917, NCT04961996, ...); differs in case``.
+Passing: "The First Affiliated Hospital of Zhengzhou University" and "The Fifth Affiliated
+Hospital of Zhengzhou University" (two hospitals); "Hospital Clinic de Barcelona" and "Hospital
+Clinic de Barcelona, Department of Cardiology" (a hospital and its department).
+
+Options:
+    similarity (90): the least rapidfuzz ratio (0-100) of two folded names for the near-equal
+        test; 100 turns it off, leaving only names equal once folded.
+    show_records (3): how many of the other records the message names.
+
+Corpus: 905 findings, 903 correct (99.8%), measured with
+lintrials check --select R103 --today 2026-11-22 ../shared/corpus/
+Every spelling pair (about 660 distinct pairs) was read, and the places and records behind
+the doubtful ones checked. 543 differ in wording: abbreviations ("Duke Univ Med Ctr", "Mount
+Sinai Med Ctr" in six records), a leading "The", connectors ("West China Hospital of
+Sichuan University" / ", Sichuan University"), legal forms ("Tennessee Oncology, PLLC"), the
+city's name at the end ("Mayo Clinic in Rochester"), an acronym ("Asan Medical Center (AMC)"),
+"Center"/"Centre", "St."/"Saint"; 189 in accents ("Hospital Clinico San Carlos", "Centre Leon
+Berard", "Universitaetsklinikum Tuebingen" for "Universitätsklinikum Tübingen"); 113 in case
+("Sichuan Cancer hospital", "Kanagawa cancer center" in six records); 55 in spelling
+("The First Afffiliated Hospital of Chongqing Medical University", "Withrop University
+Hospital", "Naitonal Taiwan University Hospital", "SUNY Dowstate Medical Center"); 5 in
+spacing only where one spelling is damaged ("Zhejiang Provincial People?s Hospital"). The 2
+false ones suggest "Hospital Vall d'Hebrón", an accent that one record added and the hospital's
+name does not have. With the seeds in the run, 5 more, all correct: seed 000's "The first
+hospital of jilin university" (14 records spell it "The First Hospital of Jilin University"),
+"The first hospital of china medical university", "Peking University First Hospita",
+"Xiangya Hospital of Central South University", and one corpus site that seed 002's "West
+China Hospital, Sichuan University" gives a spelling to compare with (NCT04613596).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from lintrials.findings import Problem
+from lintrials.model import Record
+from lintrials.names import fold, is_placeholder_name, normalise_name, place_key, zip_key
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CODE, NAME, SEVERITY = "R103", "facility-spelling-variants", "info"
+OPTIONS: dict[str, Any] = {"similarity": 90, "show_records": 3}
+
+
+class Site(NamedTuple):
+    """One site of a record, as the summary carries it."""
+
+    location: int  # its index in record.locations
+    name: str
+    city: str
+    state: str
+    zip: str  # folded (`zip_key`)
+    country: str
+    words: tuple[str, ...]  # the folded name, reduced for comparison (`variant_words`)
+
+
+class Summary(NamedTuple):
+    record: str  # the NCT ID, or "" when the record has none
+    sites: tuple[Site, ...]
+
+
+# Words that join the words of a name; dropped inside a name (not at its ends, where "A" or
+# "I" may be a name's letter or numeral: "Hospital A", "Policlinico Umberto I").
+_CONNECTORS = _wordset("""
+    of the at and to for in on by de del della delle dei degli di da do dos das du des la le
+    les lo el y e i a et en und fur zu zum zur am im an der die den dem von van voor het op te
+    och og w we z ze na
+""")
+# Legal forms at the end of a name, written as one word or as letters ("P.C.", "S.A. de C.V.").
+_LEGAL_FORMS = _wordset("""
+    inc incorporated llc llp lp ltd limited corp corporation co pc pa pllc plc gmbh ggmbh mbh ag
+    kg sa sas sl slu srl sro spa sc ac cv ltda eood ead ad as bv nv ab oy kft pvt pty private
+    zoo oo
+""")
+_ABBREVIATIONS = {
+    "univ": "university", "uni": "university", "hosp": "hospital", "ctr": "center",
+    "cntr": "center", "centre": "center", "med": "medical", "st": "saint", "ste": "sainte",
+    "inst": "institute", "dept": "department", "natl": "national", "coll": "college",
+    "mem": "memorial", "gen": "general", "hlth": "health", "sci": "science",
+}
+# Words that tell sites apart however close their spelling.
+_DISTINCT = _wordset("""
+    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    one two three four five six seven eight nine ten eleven twelve
+    north south east west northern southern eastern western central northeast northwest
+    southeast southwest upper lower new old main
+    primero segundo tercero primer premier deuxieme primo secondo terzo erste zweite dritte
+    norte sur este oeste nord sud est ouest ost
+""")
+_INITIALS_MIN = 3
+
+
+def summarize(record: Record, options: Mapping[str, Any]) -> Summary | None:
+    """The record's named sites with a city and a country, placeholders left out."""
+    sites = []
+    for i, loc in enumerate(record.locations):
+        name = loc.facility
+        if not name or not loc.city or not loc.country or is_placeholder_name(name):
+            continue
+        city, country = place_key(loc.city), place_key(loc.country)
+        words = variant_words(name, loc.city)
+        if not city or not country or not words:
+            continue
+        sites.append(Site(i, name, loc.city, loc.state or "", zip_key(loc.zip), loc.country,
+                          words))
+    return Summary(record.nct_id or "", tuple(sites)) if sites else None
+
+
+def variant_words(name: str, city: str | None = None) -> tuple[str, ...]:
+    """A facility name reduced to the words that tell it from another name.
+
+    >>> variant_words("The Catholic Univ. of Korea, Seoul St. Mary's Hospital, Inc.", "Seoul")
+    ('catholic', 'university', 'korea', 'seoul', 'saint', 'mary', 'hospital')
+    """
+    words = normalise_name(name).split()
+    words = _join_possessives(words)
+    words = _strip_legal_forms(words)
+    words = [w for k, w in enumerate(words)
+             if not (w in _CONNECTORS and 0 < k < len(words) - 1)]
+    words = [_singular(_transliterated(_ABBREVIATIONS.get(w, w))) for w in words]
+    city_words = [_singular(_transliterated(w)) for w in fold(city).split()] if city else []
+    if city_words and len(words) > len(city_words) + 1 and words[-len(city_words):] == city_words:
+        words = words[:-len(city_words)]
+    return tuple(_drop_acronyms(words))
+
+
+def _join_possessives(words: list[str]) -> list[str]:
+    """ "people s" (a possessive typed with a space) -> "peoples"."""
+    joined: list[str] = []
+    for k, w in enumerate(words):
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if w == "s" and joined and len(joined[-1]) > 1 and len(following) != 1:
+            joined[-1] += "s"  # but "S.A." ("s a") is a legal form
+        else:
+            joined.append(w)
+    return joined
+
+
+def _strip_legal_forms(words: list[str]) -> list[str]:
+    """Drop trailing legal forms: "inc", "ltd", "s a de c v", "p c", "sp z o o"."""
+    words = list(words)
+    while len(words) > 1:
+        if words[-1] in _LEGAL_FORMS:
+            words.pop()
+            continue
+        letters = 0
+        while letters < len(words) - 1 and len(words[-1 - letters]) == 1:
+            letters += 1
+        if letters >= 2 and "".join(words[-letters:]) in _LEGAL_FORMS:
+            del words[-letters:]
+            continue
+        if len(words) > 2 and words[-1] in {"sp", "spol"}:
+            words.pop()
+            continue
+        if len(words) > 2 and words[-1] == "de" and words[-2] in _LEGAL_FORMS:
+            words.pop()
+            continue
+        break
+    return words
+
+
+def _transliterated(word: str) -> str:
+    """German umlauts written out ("Universitaetsklinikum", "Tuebingen") read like the folded
+    umlaut ("universitatsklinikum", "tubingen"); the same on every name."""
+    return word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+def _singular(word: str) -> str:
+    """Plural and possessive endings off, the same way on every name: "Hospitals" and
+    "Hospital", "Children's" and "Childrens", "St James's" and "St James" compare equal."""
+    return word.rstrip("s") if len(word) >= 4 and not word.isdigit() else word
+
+
+def _drop_acronyms(words: list[str]) -> list[str]:
+    """Drop a word that is the initials of the words just before or after it:
+    "centre hospitalier universitaire vaudois chuv" -> without "chuv"."""
+    kept = list(words)
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        size = len(word)
+        if size < _INITIALS_MIN or not word.isalpha():
+            continue
+        before = "".join(w[0] for w in words[max(0, k - size):k])
+        after = "".join(w[0] for w in words[k + 1:k + 1 + size])
+        if (k >= size and before == word) or (len(words) - k - 1 >= size and after == word):
+            del kept[k]
+            break  # one acronym per name is the convention; more would be guessing
+    return kept
+
+
+class _Spelling(NamedTuple):
+    text: str  # the name as most of its sites write it
+    letters: str  # letters and digits only, case and accents kept: its identity
+    records: frozenset[str]
+
+
+_Item = tuple[Any, str, Site]  # (record reference, record ID, site)
+
+
+def reduce(summaries: list[tuple[Any, Summary]],
+           options: Mapping[str, Any]) -> Iterator[tuple[Any, Problem]]:
+    similarity = float(options.get("similarity", 90))
+    show = int(options.get("show_records", 3))
+    places: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for n, (ref, summary) in enumerate(summaries):
+        record = summary.record or f"#{n}"
+        for site in summary.sites:
+            places[(_place(site.city), _place(site.country))].append((ref, record, site))
+    for items in places.values():
+        for groups in _clusters(items, similarity):
+            yield from _report(groups, show)
+
+
+def _place(name: str) -> str:
+    """A city or country as a grouping key: "Tübingen" = "Tuebingen" = "Tubingen"."""
+    return _transliterated(place_key(name))
+
+
+def _clusters(items: list[_Item], similarity: float) -> Iterator[list[list[_Item]]]:
+    """The sites of one city and country as facilities: each a list of groups of sites whose
+    reduced names are equal, groups joined when their names differ by a misspelt word."""
+    by_key: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        by_key["".join(item[2].words)].append(item)
+    keys = sorted(by_key)
+    parent = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    if similarity < 100 and len(keys) > 1:
+        words = [by_key[key][0][2].words for key in keys]
+        spaced = [" ".join(w) for w in words]
+        for a, text in enumerate(spaced):
+            for _, _score, b in process.extract(text, spaced, scorer=fuzz.ratio,
+                                                 score_cutoff=similarity, limit=None):
+                if b > a and _misspelt(words[a], words[b]):
+                    parent[root(keys[b])] = root(keys[a])
+    clusters: dict[str, list[list[_Item]]] = defaultdict(list)
+    for key in keys:
+        clusters[root(key)].append(by_key[key])
+    for groups in clusters.values():
+        if len({_letters(site.name) for group in groups for _, _, site in group}) > 1:
+            yield groups
+
+
+def _misspelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two reduced names are one name with one or two misspelt words."""
+    if len(a) != len(b):
+        return False
+    pairs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if not pairs or len(pairs) > 2:
+        return False
+    for x, y in pairs:
+        if x in _DISTINCT or y in _DISTINCT or not x.isalpha() or not y.isalpha():
+            return False
+        if min(len(x), len(y)) < 5:
+            return False
+        allowed = 1 if min(len(x), len(y)) < 8 else 2
+        if Levenshtein.distance(x, y, score_cutoff=allowed) > allowed:
+            return False
+    return True
+
+
+def _report(groups: list[list[_Item]], show: int) -> Iterator[tuple[Any, Problem]]:
+    """Report the sites of one facility not spelled as suggested.
+
+    The suggestion comes from the group of equal reduced names that most records use: when two
+    groups differ by a misspelling, the more common one is the right one. With no such group
+    (a tie), each group is read on its own and no misspelling is reported."""
+    records = [len({record for _, record, _ in group}) for group in groups]
+    top = max(records)
+    if records.count(top) > 1:
+        for group in groups:
+            yield from _report([group], show)
+        return
+    lead = groups[records.index(top)]
+    best = _suggestion(_spellings(lead))
+    if best is None:
+        return
+    suggested = [item for item in lead if _letters(item[2].name) == best.letters]
+    for ref, record, site in (item for group in groups for item in group):
+        if _letters(site.name) == best.letters and not (
+                _untidy(site.name) and not _untidy(best.text)):
+            continue
+        if _accents(site.name) > _accents(best.text) or (
+                _APOCOPE.search(site.name) and not _APOCOPE.search(best.text)):
+            continue  # never suggest taking accents off, nor "Cà" for "Ca'"
+        if _blemishes(best.text) - _blemishes(site.name) or _worse_case(site.name, best.text):
+            continue  # nor a spelling with a blemish this one does not have
+        others = sorted({rec for _, rec, other in suggested
+                         if rec != record and _compatible(site, other)})
+        if not others:
+            continue
+        local = [other.location for r, rec, other in suggested if r == ref and rec == record]
+        shown = ", ".join(others[:show]) + (", ..." if len(others) > show else "")
+        count = f"{len(others)} other record{'s' if len(others) != 1 else ''}"
+        where = ", ".join(p for p in (site.city, site.state, site.country) if p)
+        message = (f"facility {site.name!r} ({where}) is spelled {best.text!r} in {count} of "
+                   f"the run ({shown}); {_difference(site, best.text)}")
+        related = (f"locations[{local[0]}].facility",) if local else ()
+        yield ref, Problem(field=f"locations[{site.location}].facility", message=message,
+                           related=related)
+
+
+def _compatible(a: Site, b: Site) -> bool:
+    """Whether two sites may be one: no two different states or zip codes."""
+    if a.zip and b.zip and a.zip != b.zip:
+        return False
+    state_a, state_b = place_key(a.state), place_key(b.state)
+    if not state_a or not state_b or state_a.startswith(state_b) or state_b.startswith(state_a):
+        return True
+    # "Jilin" and "Jinlin": one state mistyped, not two states.
+    return min(len(state_a), len(state_b)) >= 5 and Levenshtein.distance(
+        state_a, state_b, score_cutoff=1) <= 1
+
+
+def _spellings(group: list[_Item]) -> list[_Spelling]:
+    """The group's spellings (same letters, case and accents = one spelling) and their records."""
+    texts: dict[str, Counter[str]] = defaultdict(Counter)
+    records: dict[str, set[str]] = defaultdict(set)
+    for _, record, site in group:
+        letters = _letters(site.name)
+        texts[letters][site.name] += 1
+        records[letters].add(record)
+    # A spelling is shown as most of its sites write it, a tidy way first ("St Marys", not
+    # "St Mary s", which has the same letters).
+    return [_Spelling(min(texts[k], key=lambda t: (_untidy(t), -texts[k][t])), k,
+                      frozenset(records[k])) for k in texts]
+
+
+def _suggestion(spellings: list[_Spelling]) -> _Spelling | None:
+    """The spelling to suggest: the best written, then the most used; None on a tie."""
+    most_accents = max(_accents(s.text) for s in spellings)
+    least_abbreviations = min(_abbreviations(s.text) for s in spellings)
+
+    def flaws(s: _Spelling) -> int:
+        # "Ca' Granda" is not "Cà Granda" without its accent: an apostrophe ending a word is
+        # an apocope (Italian) that the accented spelling only imitates.
+        unaccented = _accents(s.text) < most_accents and not _APOCOPE.search(s.text)
+        return (_all_caps(s.text) + _lower_english(s.text) + _untidy(s.text) + unaccented
+                + (_abbreviations(s.text) > least_abbreviations))
+
+    ranked = sorted(spellings, key=lambda s: (flaws(s), -len(s.records)))
+    best = ranked[0]
+    if len(ranked) > 1 and (flaws(ranked[1]), len(ranked[1].records)) == (
+            flaws(best), len(best.records)):
+        return None
+    return best
+
+
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_WORDS = re.compile(r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*")
+# English words of an institution's name that an English name writes with a capital.
+_ENGLISH_NAME_WORDS = _wordset("""
+    hospital hospitals university medical center centre college clinic institute affiliated
+    school research health cancer first second third fourth fifth sixth people's peoples
+    saint sainte san santa sao são
+""")
+# Words a name may keep in lower case in any language: not a difference of case that matters.
+_LOWER_OK = _CONNECTORS | {"fur", "für", "y", "e", "i", "o", "s", "a", "u"}
+_ABBREVIATED = frozenset(k for k in _ABBREVIATIONS if k not in {"st", "ste", "centre"})
+# A trailing mark, a space before a comma, doubled spaces, a possessive typed apart ("People' s",
+# "Mary s Hospital"), or a character lost to a wrong encoding ("l?Université", "?ukaszczyka").
+_UNTIDY = re.compile(r"[,;:&/-]\s*$|\s,|\s{2}|\w['’] s\b|\w s (?=[A-Z])|^\s|\s$|\?(?=\w)|\ufffd")
+_WRITTEN_UMLAUT = re.compile(r"(?<=[^\W\d_])[aou]e(?=[^\W\d_])")
+_APOCOPE = re.compile(r"[^\W\d_]['’](?=\s|$)")
+
+
+def _letters(name: str) -> str:
+    """Letters and digits, case and accents kept, "&" read as "and": a spelling's identity."""
+    return _NOT_LETTERS.sub("", unicodedata.normalize("NFC", name.replace("&", "and")))
+
+
+def _lower_english(name: str) -> bool:
+    """English words of a name in lower case ("Beijing Cancer hospital"), or all of it."""
+    words = _WORDS.findall(name)
+    if words and all(w.islower() for w in words):
+        return True
+    return any(w.islower() and w.replace("’", "'") in _ENGLISH_NAME_WORDS for w in words)
+
+
+def _abbreviations(name: str) -> int:
+    return sum(1 for w in _WORDS.findall(name) if w.casefold() in _ABBREVIATED)
+
+
+def _blemishes(name: str) -> set[str]:
+    """What a suggestion must not bring into a name that lacks it."""
+    found = {flaw for flaw, test in (("capitals", _all_caps), ("lower case", _lower_english),
+                                     ("untidy", _untidy)) if test(name)}
+    return found | ({"abbreviated"} if _abbreviations(name) else set())
+
+
+def _worse_case(name: str, suggestion: str) -> bool:
+    """Whether a suggestion writes the case of a word worse, or only otherwise.
+
+    Worse: an acronym in capitals made a word ("AZ Groeninge" -> "Az"), a capital taken off
+    a word ("Nuevas" -> "nuevas"). Only otherwise: capitals given to the words of a name in
+    sentence case that are not English ("Akademiska sjukhuset", "Cliniques universitaires
+    Saint-Luc"): sentence case is that language's way, not a slip.
+    """
+    forms = {w.casefold(): w for w in _WORDS.findall(suggestion)}
+    words = _WORDS.findall(name)
+    shouting = sum(1 for w in words if w.isupper() and len(w) > 1) * 2 > len(words)
+    raised = []
+    for word in words:
+        other = forms.get(word.casefold())
+        if other is None or other == word or word.casefold() in _LOWER_OK:
+            continue
+        if word.isupper() and len(word) > 1 and not other.isupper() and not shouting:
+            return True
+        if word[0].isupper() and other[0].islower():
+            return True
+        if word[0].islower() and other[0].isupper():
+            raised.append(word.casefold().replace("’", "'"))
+    return bool(raised) and not any(w in _ENGLISH_NAME_WORDS for w in raised)
+
+
+def _untidy(name: str) -> bool:
+    return bool(_UNTIDY.search(name))
+
+
+def _accents(name: str) -> int:
+    """How much of its accents a spelling keeps: an accented letter counts two, an umlaut
+    written out ("ae", "oe", "ue") one, so "Universität" > "Universitaet" > "Universitat"."""
+    marks = sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
+    return 2 * marks + len(_WRITTEN_UMLAUT.findall(name))
+
+
+def _all_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 6 and all(c.isupper() for c in letters if c.lower() != c.upper())
+
+
+def _difference(site: Site, other: str) -> str:
+    name = site.name
+    if _letters(name) == _letters(other):
+        return "differs in spacing or punctuation"
+    if _letters(name).casefold() == _letters(other).casefold():
+        return "differs in case"
+    if _transliterated(fold(name).replace(" ", "")) == _transliterated(
+            fold(other).replace(" ", "")):
+        return "differs in accents" if _accents(name) != _accents(other) else "differs in case"
+    if variant_words(name, site.city) == variant_words(other, site.city):
+        return "differs in wording"
+    return "differs in spelling"
