@@ -42,11 +42,11 @@ regarding investigative sites...") are not read: they are no one's name.
 Severity is info: none of these makes the record say anything false; they are typing slips for
 the next edit of the record.
 
-Fix safety: a fix could repair without doubt the stray space in a possessive or elision (join
-it), doubled, leading and trailing spaces (collapse or strip them), the space before a comma
-(drop it), the missing space after a comma (add one), the trailing full stop or colon (drop it),
-and a place name in lower case (write it as the site's city, state or country field writes it).
-The other lower-case words need a person: capitalising "hospital" is right in an English name
+Fix: `--fix` repairs the spacing slips, which have one repair without doubt (safe fixes): the
+stray space in a possessive or elision (joined), doubled, leading and trailing spaces
+(collapsed or stripped), the space before a comma (dropped), the missing space after a comma
+(added). A trailing full stop or colon, and a place name in lower case, could be repaired too
+but are left to a person for now. The other lower-case words need a person: capitalising "hospital" is right in an English name
 and the rule that tells English from sentence-case languages is a heuristic.
 
 Example (flagged): "Sichuan Provincial People' s Hospital" (Chengdu): ``stray space in the
@@ -89,7 +89,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from lintrials.findings import Problem
+from lintrials.findings import Fix, Problem
 from lintrials.model import Location, Record
 from lintrials.names import is_placeholder_name
 
@@ -99,6 +99,7 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 CODE, NAME, SEVERITY = "L207", "facility-name-style", "info"
+FIXABLE = True
 OPTIONS: dict[str, Any] = {"allow_lower_case": []}
 
 # "People' s", "People ' s", "People 's" (a possessive split by a space), "d' Oncologie".
@@ -188,8 +189,9 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         if not name or not name.strip() or is_placeholder_name(name):
             continue
         field = f"locations[{i}].facility"
-        for span, message in _spacing(name):
-            yield Problem(field=field, message=message, span=span)
+        for span, message, repair in _spacing(name):
+            yield Problem(field=field, message=message, span=span,
+                          fix=Fix(f"write {repair!r} there", repair, span=span))
         trailing = _trailing_mark(name)
         if trailing is not None:
             yield Problem(field=field, message=trailing[1], span=trailing[0])
@@ -203,26 +205,31 @@ def _allowed(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_fold(word) for word in words)
 
 
-def _spacing(name: str) -> Iterator[tuple[tuple[int, int], str]]:
-    """Stray spaces: in a possessive or elision, doubled, at the edges, around commas."""
+def _spacing(name: str) -> Iterator[tuple[tuple[int, int], str, str]]:
+    """Stray spaces: in a possessive or elision, doubled, at the edges, around commas.
+
+    Each with its span and the text that repairs it without doubt.
+    """
     for m in _POSSESSIVE_SPACE.finditer(name):
         word = _word_before(name, m.start())
+        mark = "’" if "’" in m.group() else "'"
         yield (m.start(), m.end()), (
-            f"stray space in the possessive {word + m.group()!r}: write {word + _S!r}")
+            f"stray space in the possessive {word + m.group()!r}: write {word + _S!r}"
+        ), mark + "s"
     for m in _ELISION_SPACE.finditer(name):
         yield (m.start(), m.end()), (
             f"stray space after the elision {m.group().rstrip()!r}: write "
-            f"{m.group().rstrip() + _word_after(name, m.end())!r}")
+            f"{m.group().rstrip() + _word_after(name, m.end())!r}"), m.group().rstrip()
     for m in _DOUBLE_SPACE.finditer(name):
-        yield (m.start(), m.end()), f"{len(m.group())} spaces in a row in the facility name"
+        yield (m.start(), m.end()), f"{len(m.group())} spaces in a row in the facility name", " "
     for m in _EDGE_SPACE.finditer(name):
         where = "starts" if m.start() == 0 else "ends"
-        yield (m.start(), m.end()), f"the facility name {where} with a space"
+        yield (m.start(), m.end()), f"the facility name {where} with a space", ""
     for m in _SPACE_BEFORE_COMMA.finditer(name):
-        yield (m.start(), m.end() + 1), "space before a comma in the facility name"
+        yield (m.start(), m.end() + 1), "space before a comma in the facility name", ","
     for m in _NO_SPACE_AFTER_COMMA.finditer(name):
         pair = _word_before(name, m.start()) + "," + _word_after(name, m.end())
-        yield (m.start(), m.end()), f"no space after the comma in {pair!r}"
+        yield (m.start(), m.end()), f"no space after the comma in {pair!r}", ", "
 
 
 def _word_before(text: str, end: int) -> str:

@@ -154,3 +154,13 @@ def test_fix_on_the_corpus_changes_only_fixed_values_and_is_idempotent(tmp_path:
     remaining = {(f.code, f.record, f.field) for f in findings(*copies, select=["C301", "L201"])
                  if f.fix and f.fix.safe}
     assert not remaining & fixed_keys
+
+
+def test_stray_space_in_a_facility_name_is_joined(tmp_path: Path) -> None:
+    path = tmp_path / "seed.txt"
+    shutil.copy(EXAMPLES / "000_c17df8f03dc45045.txt", path)
+    before = path.read_bytes()
+    lintrials("--select", "L207", "--fix", str(path))
+    assert changed_lines(before, path.read_bytes()) == [
+        "-Sichuan Provincial People' s Hospital", "+Sichuan Provincial People's Hospital"]
+    assert not [f for f in findings(path, select=["L207"]) if "stray space" in f.message]
