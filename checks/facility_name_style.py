@@ -46,8 +46,9 @@ Fix: `--fix` repairs the spacing slips, which have one repair without doubt (saf
 stray space in a possessive or elision (joined), doubled, leading and trailing spaces
 (collapsed or stripped), the space before a comma (dropped), the missing space after a comma
 (added). A trailing full stop or colon, and a place name in lower case, could be repaired too
-but are left to a person for now. The other lower-case words need a person: capitalising "hospital" is right in an English name
-and the rule that tells English from sentence-case languages is a heuristic.
+but are left to a person for now. The other lower-case words need a person: capitalising
+"hospital" is right in an English name, and the rule that tells English from sentence-case
+languages is a heuristic.
 
 Example (flagged): "Sichuan Provincial People' s Hospital" (Chengdu): ``stray space in the
 possessive "People' s": write "People's"``; "The first hospital of jilin university"
