@@ -42,9 +42,9 @@ Options:
   (3-3-4 digits, no +1) that is no number of the site's country, such as a sponsor's US
   toll-free line listed for a site in Japan.
 
-Corpus: 1,363 findings in 193 of the 2,554 corpus records, each read and judged: 1,361
-correct, precision 99.9%. Measured with
-`lintrials check --select malformed-phone --today 2026-11-22 /work/shared/corpus/` (the 22
+Corpus: 1,363 findings, 1,361 correct (99.9%), in 193 of the 2,554 corpus records, each read
+and judged. Measured with
+`lintrials check --select malformed-phone --today 2026-11-22 ../shared/corpus/` (the 22
 F003 findings it also prints are the engine's, on files of other registries). The two doubtful
 findings are Argentine numbers ("03583819050", "0384154125573") that the libphonenumber metadata
 rejects but that may be mobile numbers written without their "15". By kind: 521 trunk prefixes

@@ -10,12 +10,12 @@ import re
 
 from lintrials.plugins import Check
 
-_CORPUS = re.compile(r"Corpus: (\d+) findings?, (\d+) correct")
+_CORPUS = re.compile(r"Corpus: ([\d,]+) findings?, ([\d,]+) correct")
 
 
 def corpus_figures(check: Check) -> tuple[int, int] | None:
     m = _CORPUS.search(" ".join(check.doc.split()))
-    return (int(m.group(1)), int(m.group(2))) if m else None
+    return (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))) if m else None
 
 
 def _figures(check: Check) -> str:
@@ -25,7 +25,8 @@ def _figures(check: Check) -> str:
     found, correct = figures
     if not found:
         return "0 findings"
-    return f"{found} findings, {correct} correct ({100 * correct / found:.0f}%)"
+    share = "100%" if correct == found else f"{100 * correct / found:.1f}%"
+    return f"{found:,} findings, {correct:,} correct ({share})"
 
 
 def render_rules(checks: list[Check]) -> str:
