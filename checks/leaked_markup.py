@@ -23,6 +23,10 @@ Example (a study page): `* IgA deficiency (serum IgA level \\<10 mg/dL).`
 Passing: `* IgA deficiency (serum IgA level <10 mg/dL).`, or `\\<10` in API v2 JSON.
 Example (API v2 JSON): `"HbA1c \\\\&gt; 6.5%"`. Passing: `"HbA1c \\\\> 6.5%"`.
 
+Fix: a markdown escape in plain text loses its backslash with `--fix` (`\\>6 g/24 h` becomes
+`>6 g/24 h`): safe, since plain text never means the backslash. Entities and tags are left to a
+person.
+
 Options: none.
 
 Corpus: 48 findings, 48 correct (100%), measured with
@@ -41,10 +45,11 @@ from collections.abc import Iterator, Mapping
 from html.entities import html5
 from typing import Any
 
-from lintrials.findings import Problem
+from lintrials.findings import Fix, Problem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "T102", "leaked-markup", "warning"
+FIXABLE = True
 FIXABLE = False
 
 _ENTITY_NAMES = frozenset(name.rstrip(";").lower() for name in html5)
@@ -104,6 +109,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         for match in pattern.finditer(value):
             found = match.group()
             entity = match.group("entity")
+            fix = None
             if entity is not None:
                 if not _is_entity(entity):
                     continue
@@ -116,6 +122,8 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
                     f"markdown escape `{found}` in plain text shows its backslash: "
                     f"write `{found[1]}`"
                 )
+                # In plain text the backslash is never meant: dropping it is safe.
+                fix = Fix(f"write `{found[1]}`", found[1], span=(match.start(), match.end()))
             else:
                 message = f"HTML tag `{found}` shows as text"
-            yield Problem(field, message, span=(match.start(), match.end()))
+            yield Problem(field, message, span=(match.start(), match.end()), fix=fix)
