@@ -64,9 +64,9 @@ Options:
     placeholder_patterns ([]): more regular expressions (searched in the facility name, case
         ignored) naming a sponsor's anonymised placeholder sites, beyond the built-in ones.
 
-Corpus: 14 findings, 14 correct (100%), on the 2,554 records of ../shared/corpus (10 in ctgov_v2_json, 3 in
-ctgov_legacy_xml, 1 in ctgov_v2_json_partial), every one read against its record and all 14
-judged correct: precision 100% (14/14), measured with
+Corpus: 14 findings, 14 correct (100%), on the 2,554 records of ../shared/corpus (10 in
+ctgov_v2_json, 3 in ctgov_legacy_xml, 1 in ctgov_v2_json_partial), every one read against its
+record and all 14 judged correct: precision 100% (14/14), measured with
 `lintrials check --select L201 --today 2026-11-22 ../shared/corpus/` (plus 1 correct finding on
 the seeds: NCT07314060 entry 25). The corpus has 1,974 pairs of entries with one name in one
 city, 1,896 of them placeholder names; the rest are mostly separate registrations (above).
