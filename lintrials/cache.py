@@ -31,12 +31,29 @@ FOLDER = ".lintrials_cache"
 FORMAT = 1  # bump when the entry layout changes
 
 
+def _code_digest(checks: Iterable[Check]) -> str:
+    """lintrials' own code and every check's module: an edited check never reuses entries."""
+    package = Path(__file__).parent
+    modules = {sys.modules.get(getattr(c.check or c.summarize, "__module__", "")) for c in checks}
+    paths = sorted(package.rglob("*.py")) + sorted(
+        Path(m.__file__) for m in modules if m is not None and m.__file__)
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(str(path).encode())
+    return digest.hexdigest()
+
+
 def settings_fingerprint(config: Config, checks: Iterable[Check]) -> str:
     """Everything besides the file that decides its findings."""
+    checks = list(checks)
     settings = {
         "format": FORMAT,
         "lintrials": __version__,
         "checks": sorted((c.code, c.name, c.version, c.origin) for c in checks),
+        "code": _code_digest(checks),
         "select": config.select, "extend": config.extend_select, "ignore": config.ignore,
         "severities": config.severities, "options": config.options,
         "per_file": config.per_file_ignores, "per_record": config.per_record_ignores,
