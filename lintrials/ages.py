@@ -12,8 +12,12 @@ Shared by every check that compares ages:
   its words and of the whole phrase in the text as given (spans survive the markdown escapes
   ``\\>`` and ``\\<`` of API v2 JSON and the wrapped, indented lines of legacy XML).
 - `age_mentions` adds the ages a text gives for sub-groups and conditions, marked not
-  confident; `says_no_age_limit` spots "no age limit" / "all ages"; `criteria_sections` finds
-  the inclusion and exclusion parts.
+  confident; `age_statements` adds to those the statements that cannot be a limit at all
+  ("65 to 18 years", "18 to 150 years"); `says_no_age_limit` spots "no age limit" / "all
+  ages"; `criteria_sections` finds the inclusion and exclusion parts, and `criteria_items`
+  the items of a criteria text (bullets, numbered items, headings, paragraphs) with their
+  indentation, marker and part. A text is read once: several checks asking about the same
+  text share the reading.
 
 Bounds are limits on the *participant's* age, so statements in the exclusion part are turned
 around: "Exclusion: age > 75" is an inclusive upper limit of 75, "Exclusion: under 18" an
@@ -35,15 +39,19 @@ only words for the participants.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = [
     "Age",
+    "CriteriaItem",
     "StatedLimit",
     "age_mentions",
+    "age_statements",
+    "criteria_items",
     "criteria_sections",
     "is_no_limit",
     "parse_age_field",
@@ -333,6 +341,123 @@ def criteria_sections(text: str) -> list[tuple[int, Section]]:
             found.append((start, section))
         start = end + 1
     return found
+
+
+class CriteriaItem(NamedTuple):
+    """One item of a criteria text: a bulleted or numbered line with the lines that continue
+    it, or a line of plain text (a heading, a paragraph) with its wrapped lines.
+
+    ``start`` is where its line starts, ``text_start`` where its words start (after the
+    marker), ``end`` where its words end; all are offsets in the text as given. ``indent`` is
+    the width of the blanks before it (tabs count 4), ``marker`` the bullet or number ("*",
+    "-", "3.", "b)"), None for plain text. ``section`` is the part of the criteria it stands in
+    (see `criteria_sections`); ``header`` says whether the item is itself a section header
+    ("Exclusion Criteria:").
+    """
+
+    start: int
+    text_start: int
+    end: int
+    indent: int
+    marker: str | None
+    section: Section
+    header: bool
+
+
+_ITEM_LINE = re.compile(
+    r"""(?P<indent>[ \t]*)
+    (?:(?P<marker>[-*•·+–▪◦]|\(?\d{1,2}[.)](?!\d)|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|
+        [①②③④⑤⑥⑦⑧⑨⑩])[ \t]+)?
+    (?P<text>[^\n]*)""",
+    re.VERBOSE,
+)
+_HEADER_WORD_ANY_CASE = re.compile(r"inclusion|exclusion|eligibility", re.IGNORECASE)
+
+
+# Only a line with one of these words can be a section header (see _HEADER, _SUBHEADER), and
+# with the words of the second group only when it holds a ":".
+_HEADER_HINT = re.compile(
+    r"inclu|exclu|eligib|(?P<colon>enrolled|not\s+allowed|must|characteristics)")
+
+
+def _header_lines(text: str) -> dict[int, Section]:
+    """Where each section header line starts, and its section: `criteria_sections` as a
+    mapping, found faster by trying only the lines that hold a header word."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.translate(_ASCII_LOWER)
+    found: dict[int, Section] = {}
+    tried: set[int] = set()
+    for hint in _HEADER_HINT.finditer(low):
+        start = text.rfind("\n", 0, hint.start()) + 1
+        if start in tried:
+            continue
+        end = _line_end(text, start)
+        tried.add(start)
+        if text.find(":", start, end) < 0 and (hint.group("colon") or hint.start() > start + 60
+                                                or not _HEADER_WORD.search(low, start, end)):
+            continue  # a header without ":" names its part at the start of its line
+        section = _header_section(text, start, end)
+        if section is not None:
+            found[start] = section
+    return found
+
+
+def criteria_items(text: str | None) -> tuple[CriteriaItem, ...]:
+    """The items of a criteria text, in order (see `CriteriaItem`).
+
+    A line with a marker starts an item; a line without one continues the item above it when
+    it follows with no blank line between, is indented at least as deep as that item's marker,
+    and the item above does not end with ":" (a heading); otherwise it starts a plain item.
+    """
+    return _criteria_items(text) if text else ()
+
+
+@functools.lru_cache(maxsize=8)  # several checks read the items of the same text
+def _criteria_items(text: str) -> tuple[CriteriaItem, ...]:
+    headers = _header_lines(text)
+    sections = sorted(headers.items())
+    starts = [start for start, _ in sections]
+    items: list[CriteriaItem] = []
+    # The item being read: line start, words start, words end, indent, marker.
+    current: tuple[int, int, int, int, str | None] | None = None
+    previous_blank = True
+    line_start = 0
+    for raw in text.split("\n"):
+        start, line_start = line_start, line_start + len(raw) + 1
+        words = raw.rstrip(" \t\r")
+        if not words.strip():
+            previous_blank = True
+            continue
+        line = _ITEM_LINE.match(words)
+        if line is None or not line.group("text"):
+            previous_blank = True
+            continue
+        indent = len(line.group("indent").expandtabs(4))
+        marker = line.group("marker")
+        words_start, words_end = start + line.start("text"), start + len(words)
+        if (current is not None and marker is None and not previous_blank
+                and indent >= current[3] and text[current[2] - 1] != ":"
+                and start not in headers):
+            current = (current[0], current[1], words_end, current[3], current[4])
+        else:
+            if current is not None:
+                items.append(_item(text, sections, starts, headers, *current))
+            current = (start, words_start, words_end, indent, marker)
+        previous_blank = False
+    if current is not None:
+        items.append(_item(text, sections, starts, headers, *current))
+    return tuple(items)
+
+
+def _item(text: str, sections: list[tuple[int, Section]], starts: list[int],
+          headers: dict[int, Section], start: int, text_start: int, end: int, indent: int,
+          marker: str | None) -> CriteriaItem:
+    header = start in headers and _HEADER_WORD_ANY_CASE.search(
+        text, start, min(_line_end(text, start), start + 60)) is not None
+    i = bisect.bisect_right(starts, start) - 1
+    return CriteriaItem(start, text_start, end, indent, marker,
+                        sections[i][1] if i >= 0 else "unknown", header)
 
 
 def _section_at(sections: list[tuple[int, Section]], pos: int) -> Section:
@@ -682,8 +807,12 @@ def _number(digits: str) -> Fraction:
     return Fraction(int(digits)) if digits.isdigit() else Fraction(digits)
 
 
-def _read_phrase(m: re.Match[str]) -> tuple[list[_Bound], str | None] | None:
-    """The bounds a phrase states, as written (before turning exclusion statements around)."""
+def _read_phrase(m: re.Match[str], loose: bool = False) -> tuple[list[_Bound], str | None] | None:
+    """The bounds a phrase states, as written (before turning exclusion statements around).
+
+    With ``loose``, a range written backwards ("65 to 18 years", "0 to 0 years") is read as
+    written, lower end first, instead of being dropped as no range at all.
+    """
     first = _direction(m, "1")
     v1 = _number(m.group("num1"))
     unit1 = _unit_of(m.group("unit1"))
@@ -698,7 +827,8 @@ def _read_phrase(m: re.Match[str]) -> tuple[list[_Bound], str | None] | None:
     v2 = _number(m.group("num2"))
     unit2 = _unit_of(m.group("unit2"))
     u1, u2 = unit1 or unit2, unit2 or unit1
-    if u1 and u2 and UNIT_DAYS[u1] * v1 >= UNIT_DAYS[u2] * v2 and (first or second) is None:
+    if (u1 and u2 and UNIT_DAYS[u1] * v1 >= UNIT_DAYS[u2] * v2 and (first or second) is None
+            and not loose):
         return None  # "65-18": not a range
     whole = (m.start(), _bound_end(m, "2"))
     between = m.group("between") is not None
@@ -715,7 +845,7 @@ def _read_phrase(m: re.Match[str]) -> tuple[list[_Bound], str | None] | None:
         return None
     if first is None:
         # "18 to ≤ 30 years": a range whose upper end is marked.
-        if second[0] == "upper" and (sep in _RANGE_SEPS or between) and v1 < v2:
+        if second[0] == "upper" and (sep in _RANGE_SEPS or between) and (v1 < v2 or loose):
             return [_Bound("lower", True, v1, u1, (m.start("num1"), m.end("num1"))),
                     _Bound("upper", second[1], v2, u2, (_comp_start(m, "2"), whole[1]),
                            not second[1])], sep
@@ -775,7 +905,15 @@ def _phrases(low: str) -> list[re.Match[str]]:
     return found
 
 
-def _scan(criteria: str) -> list[StatedLimit]:
+def _scan(criteria: str, loose: bool = False) -> list[StatedLimit]:
+    """The bounds of the age phrases of a text; with ``loose``, also those that cannot be
+    limits (ranges written backwards, ages beyond `_MAX_VALUE`)."""
+    return [limit for limit, strict in _scan_all(criteria) if loose or strict]
+
+
+@functools.lru_cache(maxsize=8)  # E101 and E102 read the same text, one after the other
+def _scan_all(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
+    """Every bound `_scan` finds with ``loose``, each with whether it finds it without."""
     source = _Text.of(criteria)
     text = source.text
     low = text.lower()
@@ -783,16 +921,16 @@ def _scan(criteria: str) -> list[StatedLimit]:
         low = text.translate(_ASCII_LOWER)
     phrases = _phrases(low)
     if not phrases:
-        return []
+        return ()
     layout = _Layout(text, low)
-    found: list[StatedLimit] = []
+    found: list[tuple[StatedLimit, bool]] = []
     for m in phrases:
-        read = _read_phrase(m)
+        read = _read_phrase(m, loose=True)
         if read is None:
             continue
         bounds, sep = read
-        if any(b.value > _MAX_VALUE[b.unit or "years"] for b in bounds):
-            continue
+        strict = _read_phrase(m) is not None and not any(
+            b.value > _MAX_VALUE[b.unit or "years"] for b in bounds)
         start, end = m.start(), m.end()
         crit_start = layout.criterion_start(start)
         before = low[crit_start:start]
@@ -835,12 +973,12 @@ def _scan(criteria: str) -> list[StatedLimit]:
         phrase_span = source.original_span(phrase_start, end)
         for reading in readings:
             for b in reading:
-                found.append(StatedLimit(
+                found.append((StatedLimit(
                     kind=b.kind, inclusive=b.inclusive, age=Age(b.value, b.unit or "years"),
                     span=source.original_span(*b.span), phrase_span=phrase_span,
                     section=section, joined_by=sep if len(reading) == 2 else None,
-                    strict_written=b.strict, confident=confident))
-    return found
+                    strict_written=b.strict, confident=confident), strict))
+    return tuple(found)
 
 
 _NO_AGE_LIMIT = re.compile(
@@ -853,6 +991,15 @@ def says_no_age_limit(criteria: str | None) -> bool:
     """Whether a criteria text says that (some) participants have no age limit ("There is no
     age limit for the low risk stratum", "all ages", "Age: Any age")."""
     return bool(criteria) and bool(_NO_AGE_LIMIT.search(criteria or ""))
+
+
+def age_statements(criteria: str | None) -> list[StatedLimit]:
+    """Every age bound a criteria text states, as `age_mentions` gives them, and also the
+    statements that cannot be a limit at all: ranges written backwards ("65 to 18 years",
+    "18-5 years", "0 to 0 years"), whose bounds come lower end first as written, and ages
+    beyond any lifetime ("18 to 150 years"). For checks of the statements themselves.
+    """
+    return _scan(criteria or "", loose=True)
 
 
 def stated_age_limits(criteria: str | None) -> list[StatedLimit]:

@@ -1,0 +1,119 @@
+"""A minimum or maximum age field that the registry cannot accept or that cannot be right.
+
+Why: the age fields drive the registry's age search and its age groups. ClinicalTrials.gov
+accepts only a whole number and a unit from a fixed list (API v2 pattern
+``^\\d+ (Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)$``; the legacy
+XML schema also allows "N/A"), so "18 years", "18 Yrs", "17.5 Years" or "eighteen" are
+rejected on upload or silently dropped from search. A minimum above the maximum admits nobody.
+A minimum of "18 Minutes" in a study of adults is a unit picked from the wrong line of a menu.
+
+What counts:
+- a value that is not "N/A" and not a whole number, one space and an allowed unit
+  (capitalised as the registry writes it: "18 Years", "1 Month");
+- a minimum age above the maximum age (both read on one scale: "12 Months" is "1 Year");
+- with `unit_slips`, a minimum age in minutes or hours when nothing in the record (titles,
+  conditions, summary, criteria) speaks of newborns, infants, babies, birth or preterm
+  children: only newborn studies count ages in minutes or hours.
+An empty value is left to T101 empty-field; "N/A" and no field both mean "no limit".
+
+Example (fails): minimum age "18 Minutes", no maximum, criteria about adults undergoing
+vitrectomy (NCT01809093): "18 Years" was meant.
+
+Example (passes): minimum age "1 Hour", maximum age "3 Days" in a study of ventilation in
+neonates (NCT05706428).
+
+Options:
+  unit_slips (true): report a minimum age in minutes or hours in a record that never
+    mentions newborns.
+
+Corpus: 1 findings, 1 correct (100%), measured with
+lintrials check --select E103 --today 2026-11-22 ../shared/corpus/
+NCT01809093, minimum age "18 Minutes" in a study of diabetic adults (ClinicalTrials.gov then
+derived the age groups CHILD, ADULT, OLDER_ADULT from it). All 4,210 age values of the corpus
+have the registry's form, and no record has a minimum above its maximum (the exports come
+from the registry, which validates both); the other ages in hours or minutes (NCT00005772,
+NCT00491413, NCT00497289, NCT05706428) are newborn studies and are not reported. The other
+kinds are tested on small made-up records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lintrials.ages import Age, is_no_limit, parse_age_field
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "E103", "invalid-age-field", "error"
+OPTIONS: dict[str, Any] = {"unit_slips": True}
+
+_REGISTRY_FORM = re.compile(
+    r"\d+ (?:Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)")
+_NUMBER_AND_WORD = re.compile(r"\s*([\d.,]+)\s*([A-Za-z.]*)\s*")
+_UNIT_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour",
+               "hours", "minute", "minutes"}
+_NEWBORN = re.compile(
+    r"neonat|newborn|new-born|new born|infan|bab(?:y|ies)|birth|preterm|premature|nicu\b|"
+    r"perinat|deliver|gestation", re.IGNORECASE)
+_FIELDS = (("minimum_age", "minimum age"), ("maximum_age", "maximum age"))
+
+
+def _form_problem(value: str) -> str | None:
+    """What is wrong with the form of an age value, or None when the registry accepts it."""
+    if _REGISTRY_FORM.fullmatch(value) or value.strip() == "N/A":
+        return None
+    if value != value.strip() and _REGISTRY_FORM.fullmatch(value.strip()):
+        return "has blanks around it"
+    if is_no_limit(value):
+        return 'says "no limit" in a way the registry does not: it writes "N/A" or no field'
+    m = _NUMBER_AND_WORD.fullmatch(value)
+    if m is None or not m.group(1)[0].isdigit():
+        return "is not an age (a whole number and a unit, like \"18 Years\")"
+    number, unit = m.group(1), m.group(2)
+    if not number.isdigit():
+        return f'has the number "{number}", but the registry takes whole numbers only'
+    if not unit:
+        return "has no unit"
+    if unit.lower() in _UNIT_WORDS:
+        if " " not in value.strip():
+            return "needs a space between the number and the unit"
+        return f'writes the unit "{unit}"; the registry writes "{unit.capitalize()}"'
+    return (f'has the unit "{unit}", which the registry does not allow (Years, Months, Weeks, '
+            "Days, Hours, Minutes)")
+
+
+def _speaks_of_newborns(record: Record) -> bool:
+    texts = [record.brief_title, record.official_title, record.brief_summary,
+             record.detailed_description, record.eligibility.criteria, *record.conditions]
+    return any(_NEWBORN.search(text) for text in texts if text)
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    eligibility = record.eligibility
+    ages: dict[str, Age | None] = {}
+    for field, label in _FIELDS:
+        raw = getattr(eligibility, field)
+        if raw is None or not raw.strip():
+            continue
+        problem = _form_problem(raw)
+        if problem is not None:
+            yield Problem(f"eligibility.{field}", f'{label} "{raw}" {problem}')
+            continue
+        ages[field] = None if is_no_limit(raw) else parse_age_field(raw)
+    low, high = ages.get("minimum_age"), ages.get("maximum_age")
+    if low is not None and high is not None and low.days > high.days:
+        yield Problem(
+            "eligibility.minimum_age",
+            f"minimum age {low} is above the maximum age {high}: no one can take part",
+            related=("eligibility.maximum_age",),
+        )
+    if (options.get("unit_slips", True) and low is not None and low.unit in ("minutes", "hours")
+            and not _speaks_of_newborns(record)):
+        yield Problem(
+            "eligibility.minimum_age",
+            f"minimum age {low} is counted in {low.unit}, but nothing in the record speaks of "
+            f'newborns: "{low.value} Years" is probably meant',
+            severity="warning",
+        )

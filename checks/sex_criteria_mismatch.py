@@ -1,0 +1,293 @@
+"""The criteria admit only one sex, but the Sex field says otherwise.
+
+Why: registries filter searches on the Sex field (ALL, FEMALE, MALE). A study whose criteria
+say "Men aged 40-75" but whose Sex field says ALL shows up for women who cannot join; one whose
+field says FEMALE while the criteria ask for erectile dysfunction is hidden from every man it
+wants. One of the two is wrong.
+
+What counts, in the inclusion part of the criteria (never the exclusion part, never criteria
+for partners or other people):
+- a criterion that names one sex as who takes part: "Men aged 40-75", "Females 18 years and
+  older", "Postmenopausal women with osteoporosis", "Healthy male volunteers", "Female
+  patients only", "Sex: male", "Participants must be female";
+- a criterion that requires a condition only one sex has: prostate cancer, benign prostatic
+  hyperplasia, erectile dysfunction (IIEF), Peyronie's disease, testicular cancer; ovarian,
+  cervical, endometrial or uterine cancer, endometriosis, polycystic ovaries. Not when the
+  criterion names other conditions beside it ("ovarian, breast or prostate cancer"), allows
+  or rules it out ("prostate cancer found at cystoprostatectomy allowed"), or stands under a
+  heading or item that names a group ("Cohort 3: Cervical cancer").
+A Sex field of FEMALE or MALE is reported when such a criterion names the other sex. A field
+of ALL is reported when the criteria name only one sex: a criterion naming the other sex
+anywhere in the inclusion part ("Male or female", "women age ≥ 65" beside "men age ≥ 55"), or
+a partner taking part (criteria for partners, a partner who consents or fills in
+questionnaires, couples), keeps the check silent. A "female partner" who does not take part
+("a stable relationship with a female partner") is not a participant.
+
+Not read as a restriction: a criterion about some of the participants ("Women of childbearing
+potential must use contraception", "Female participants must not be pregnant", "Women over 50
+are considered postmenopausal if ...", "Female participants only: Tanner stage 1"): one with
+"must", "should", "may", "will", "agree", "willing", "if", "considered", "defined",
+"childbearing", "contraception", "pregnancy test" or "not pregnant" in it, or that ends with
+":"; "Pregnant women ... who must intend to ..." is therefore not read either; an
+exclusion ("Pregnant or lactating women" excluded says nothing of men); a criterion that names
+both sexes. Records about gender identity (transgender, assigned sex at birth, gender
+dysphoria, phalloplasty) are not judged: their Sex field follows rules of its own.
+
+Example (fails): Sex FEMALE, inclusion "* IIEF ED domain score 22 and below" (NCT01364701, a
+trial of PDE5 inhibitors for erectile dysfunction).
+
+Example (passes): Sex ALL, inclusion "* Female subjects of childbearing age should agree that
+contraceptive measures must be used" (seed NCT07314060), or exclusion "* Pregnant or
+lactating women".
+
+Options:
+  conditions (true): also read conditions only one sex has (prostate cancer, erectile
+    dysfunction, ovarian cancer, ...) as a restriction.
+
+Corpus: 6 findings, 6 correct (100%), measured with
+lintrials check --select E106 --today 2026-11-22 ../shared/corpus/
+NCT01364701: Sex FEMALE on a trial of PDE5 inhibitors for erectile dysfunction ("IIEF ED domain
+score 22 and below"); NCT03566914: Sex ALL, "Male patients, age from 21 years to 60 years"
+(tadalafil for erectile dysfunction in cirrhosis); Sex ALL on four more studies of men only:
+NCT00002511 ("adenocarcinoma of the prostate"), NCT00202163 and NCT02798159 ("erectile
+dysfunction"), NCT05955001 ("BPH", with "sexually active men"). Left silent on purpose, after
+reading: couples studies where the partner consents or has criteria (NCT00377793, NCT05673005,
+NCT02495467, NCT00869739), trans women with "Male sex designated at birth" under FEMALE
+(NCT05689281), cohorts and lists of cancers (NCT04482309, NCT00003408), "pregnant women" whose
+infants also take part (NCT05705427). Recall is limited to the forms above: a restriction in
+prose ("the subjects of this study will be women who ...") or under a narrowing heading is not
+read.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from lintrials.ages import CriteriaItem, criteria_items
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "E106", "sex-criteria-mismatch", "warning"
+OPTIONS: dict[str, Any] = {"conditions": True}
+
+Sex = Literal["FEMALE", "MALE"]
+_SEXES: tuple[Sex, ...] = ("FEMALE", "MALE")
+_OTHER: dict[Sex, Sex] = {"FEMALE": "MALE", "MALE": "FEMALE"}
+_WORDS_FOR: dict[Sex, str] = {"FEMALE": "women", "MALE": "men"}
+
+_FEMALE = r"(?:women|woman|females?|girls?|ladies|lady|mothers?)"
+_MALE = r"(?:men|man|males?|boys?|gentlemen)"
+# Words that may stand before the sex in a description of who takes part.
+_ADJECTIVES = (
+    r"(?:(?:healthy|adult|ambulatory|non-?pregnant|post-?menopausal|pre-?menopausal|"
+    r"peri-?menopausal|pregnant|nulliparous|parous|elderly|older|young|middle-aged|"
+    r"sexually\s+active|heterosexual|infertile|obese|overweight|hypogonadal|eligible|"
+    r"consenting|caucasian|asian|chinese|japanese|korean|indian|african|american|black|white|"
+    r"hispanic|latina|latino|english-speaking|community-dwelling|volunteer|\d{2,3})"
+    r"[\s,-]+)*")
+_PEOPLE = (r"(?:\s+(?:patients?|subjects?|participants?|volunteers?|adults?|individuals?|"
+           r"persons?|people|children|adolescents?|veterans?|smokers?|athletes?|students?|"
+           r"workers?|residents?|outpatients?|inpatients?|survivors?))?")
+# What may follow the sex for the criterion to describe who takes part.
+_DESCRIBES = (
+    r"(?=\s*[,:]?\s*(?:aged?\b|ages\b|between\b|from\s+\d|[≥>=]|at\s+least\b|older\b|over\b|"
+    r"above\b|\d|\(|of\s+\d|only\b|$|[.;]\s*$)|\s+(?:with|who|whom|diagnosed|undergoing|"
+    r"scheduled|presenting|suffering|having|planned|requiring|treated|receiving|seeking|"
+    r"referred|admitted|attending|living|in\s+(?:a|the|stable)|that\s+(?:have|has|are|is)|"
+    r"affected|complaining|on|after|post|following)\b)")
+_MARKDOWN = r"[*_\s]*"
+
+
+def _who(sex: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{_MARKDOWN}(?:(?:only|exclusively)\s+)?{_ADJECTIVES}(?P<sex>{sex}){_PEOPLE}"
+        rf"{_DESCRIBES}")
+
+
+def _stated(sex: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{_MARKDOWN}(?:(?:sex|gender)\s*(?:[:=-]|is)\s*(?:{_MARKDOWN})(?P<sex>{sex})\b"
+        rf"(?:\s+only)?[\s.;]*$|(?:(?:biological(?:ly)?|genetic(?:ally)?)\s+)?(?P<sex2>{sex})\s+"
+        rf"(?:sex|gender)\b(?!\s+(?:hormone|steroid|differenc|characteristic|organ))|"
+        rf"(?:participants?|subjects?|patients?|volunteers?|individuals?|they)\s+(?:must|should|"
+        rf"shall|will|need\s+to|has\s+to|have\s+to)\s+be\s+(?:a\s+|an\s+)?{_ADJECTIVES}"
+        rf"(?P<sex3>{sex})\b)")
+
+
+_WHO: dict[Sex, re.Pattern[str]] = {"FEMALE": _who(_FEMALE), "MALE": _who(_MALE)}
+_STATED: dict[Sex, re.Pattern[str]] = {"FEMALE": _stated(_FEMALE), "MALE": _stated(_MALE)}
+_CONDITIONS: dict[Sex, re.Pattern[str]] = {
+    "MALE": re.compile(
+        r"prostat\w*\s+(?:cancer|carcinoma|adenocarcinoma|neoplasm|tumou?r|hyperplasia|"
+        r"enlargement)|(?:adeno)?carcinoma\s+of\s+the\s+prostate|\bbph\b|erectile\s+"
+        r"(?:dysfunction|function)|\biief\b|peyronie|premature\s+ejaculation|"
+        r"testicular\s+(?:cancer|tumou?r)|germ\s+cell\s+tumou?r\s+of\s+the\s+testis"),
+    "FEMALE": re.compile(
+        r"\bovarian\s+(?:cancer|carcinoma)|\bcervical\s+(?:cancer|carcinoma|intraepithelial)|"
+        r"\bendometri(?:al\s+(?:cancer|carcinoma)|osis)|\buterine\s+(?:cancer|fibroids?)|"
+        r"\bpolycystic\s+ovary"),
+}
+# Words one of which a criterion must hold for _CONDITIONS to be worth a search.
+_CONDITION_CUES: dict[Sex, tuple[str, ...]] = {
+    "MALE": ("prostat", "bph", "erectile", "iief", "peyronie", "ejaculation", "testi"),
+    "FEMALE": ("ovar", "cervical", "endometri", "uterine"),
+}
+# A criterion about some of the participants, or a condition on them: not who takes part.
+_NOT_WHO = re.compile(
+    r"\b(?:must|should|shall|may|might|can|could|will|need|needs|agrees?|willing|unwilling|"
+    r"consider\w*|defin\w*|deemed|childbearing|child-bearing|reproductive|contracept\w*|"
+    r"birth\s+control|pregnancy\s+test|steril\w*|abstinen\w*|if|unless|except|partners?|"
+    r"spouses?|wives|wife|husbands?|couples?|donors?|mothers?\s+of|fathers?\s+of|"
+    r"caregivers?|parents?|guardians?)\b|\bnot\s+(?:be\s+|currently\s+)?pregnant|"
+    r"\bonly\s*:|:\W*$")
+_BOTH = re.compile(
+    rf"\b(?:{_FEMALE}|{_MALE})\s*(?:,|or|and|/|&)\s*(?:{_FEMALE}|{_MALE})\b|"
+    r"\b(?:both|either|any|all)\s+(?:sex|sexes|gender|genders)\b|"
+    r"\bregardless\s+of\s+(?:sex|gender)|\bsex\s*:\s*(?:all|both)\b")
+# Words that mention the other sex as participants ("female partner" is no participant).
+_NOT_PARTNER = r"(?!\s+(?:sexual\s+)?(?:partners?|spouses?))"
+_MENTIONS: dict[Sex, re.Pattern[str]] = {
+    "FEMALE": re.compile(
+        rf"\b(?:{_FEMALE}|pregnan\w*|post-?menopausal|pre-?menopausal|childbearing|"
+        rf"child-bearing|breast-?feeding|lactating){_NOT_PARTNER}\b"),
+    "MALE": re.compile(rf"\b{_MALE}{_NOT_PARTNER}\b"),
+}
+# Partners who take part in the study themselves.
+_PARTNERS_TAKE_PART = re.compile(
+    r"\bpartners?\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:survivors?|patients?|"
+    r"participants?|subjects?|men|women)\b|"
+    r"\bpartners?\b[^.;\n]{0,60}\b(?:consent\w*|signs?|signed|participat\w*|enrol\w*|"
+    r"take\s+part|questionnaires?|interviews?)|\b(?:both|each)\s+partners\b|\bcouples?\b|"
+    r"\bpartners?\s*(?:inclusion|exclusion|eligibility)?\s*criteria|"
+    r"(?:inclusion|exclusion|eligibility)\s+criteria\s*(?:for\s+)?(?:the\s+)?"
+    r"(?:\w+\s+)?partners?\b")
+_GENDER_IDENTITY = re.compile(
+    r"\btrans(?:gender|sexual|\s+(?:wo)?m[ae]n|-?(?:wo)?m[ae]n)\b|gender\s+(?:identity|"
+    r"dysphoria|affirm\w*|non-?conform\w*)|non-?binary|(?:assigned|designated)\s+(?:(?:fe)?male\s+)?"
+    r"(?:sex\s+)?at\s+birth|sex\s+assigned|phalloplasty|vaginoplasty|metoidioplasty|"
+    r"(?:male|female)-to-(?:male|female)|cisgender")
+_SPACE = re.compile(r"\s+")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# A condition that a criterion allows or rules out rather than requires.
+_NOT_REQUIRED = re.compile(
+    r"\b(?:allowed|permitted|acceptable|eligible|excluded|ineligible|"
+    r"no|not|without|other\s+than|except\w*|unless|free\s+of|absence)\b")
+# Another condition named beside a one-sex condition: "prostate, lung or colorectal cancer".
+_OTHER_CONDITION = re.compile(
+    r"\b(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?|malignan\w*|lymphomas?|"
+    r"leuka?emias?|myelomas?|diseases?|syndromes?|cystitis|disorders?|infections?)\b",)
+# A heading that all participants stand under ("PATIENT CHARACTERISTICS:", "Patients must
+# have:"), and words that make a heading name a group of them ("Cohort 3:", "Controls:").
+_GENERAL_HEADING = re.compile(
+    r"characteristics|demographic|eligib|inclusion|criteria|\bmust\b|following|requirements|"
+    r"\bsex\b|\bgender\b|\bage\b|\bgeneral\b")
+_GROUP_HEADING = re.compile(
+    r"\b(?:for|cohorts?|parts?|groups?|arms?|phases?|stages?|partners?|controls?|donors?|"
+    r"volunteers?|cases?|one|any|either|at\s+least|some|subjects?\s+for|participants?\s+for|"
+    r"sub-?stud\w*)\b")
+
+
+@dataclass(frozen=True)
+class _Restriction:
+    sex: Sex
+    span: tuple[int, int]  # in the criteria text
+    by_condition: bool  # a condition only this sex has, not the sex named
+
+
+def _restriction(words: str, offset: int, conditions: bool) -> _Restriction | None:
+    """The sex a criterion restricts participants to. ``words`` is the criterion lower-cased,
+    ``offset`` where it stands in the text."""
+    for sex in _SEXES:
+        m = _STATED[sex].match(words)
+        if m is not None and not _BOTH.search(words):
+            group = next(g for g in ("sex", "sex2", "sex3") if m.group(g))
+            return _Restriction(sex, (offset + m.start(group), offset + m.end(group)), False)
+    for sex in _SEXES:
+        m = _WHO[sex].match(words)
+        if (m is not None and not _NOT_WHO.search(words) and not _BOTH.search(words)
+                and not _MENTIONS[_OTHER[sex]].search(words)):
+            return _Restriction(sex, (offset + m.start("sex"), offset + m.end("sex")), False)
+    if not conditions:
+        return None
+    for sex in _SEXES:
+        if not any(cue in words for cue in _CONDITION_CUES[sex]):
+            continue
+        m = _CONDITIONS[sex].search(words)
+        if (m is not None and not _NOT_WHO.search(words) and not _NOT_REQUIRED.search(words)
+                and not _MENTIONS[_OTHER[sex]].search(words)
+                and not _OTHER_CONDITION.search(words[:m.start()] + words[m.end():])):
+            return _Restriction(sex, (offset + m.start(), offset + m.end()), True)
+    return None
+
+
+def _for_everyone(text: str, items: tuple[CriteriaItem, ...]) -> list[CriteriaItem]:
+    """The items of the inclusion part that are criteria for all participants: not headings,
+    not sub-items of another criterion, not under a heading that names a group."""
+    found: list[CriteriaItem] = []
+    heading: CriteriaItem | None = None
+    parents: list[CriteriaItem] = []  # the items above, each less indented than the next
+    for item in items:
+        if item.header:
+            heading, parents = None, []
+            continue
+        while parents and parents[-1].indent >= item.indent:
+            parents.pop()
+        words = text[item.text_start:item.end].rstrip(" *_")
+        under_item = any(p.marker is not None for p in parents)
+        parents.append(item)
+        if item.marker is None and words.endswith(":"):
+            heading = item
+            continue
+        if item.section not in ("inclusion", "unknown") or under_item:
+            continue
+        if heading is not None:
+            title = text[heading.text_start:heading.end]
+            if not _GENERAL_HEADING.search(title) or _GROUP_HEADING.search(title):
+                continue
+        found.append(item)
+    return found
+
+
+def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+    eligibility = record.eligibility
+    field_sex, text = eligibility.sex, eligibility.criteria
+    if field_sex not in ("ALL", "FEMALE", "MALE") or not text:
+        return
+    low = text.lower()
+    if len(low) != len(text):  # a few letters lower-case to two characters
+        low = text.translate(_ASCII_LOWER)
+    conditions = bool(options.get("conditions", True))
+    items = criteria_items(text)
+    found = [r for r in (_restriction(low[it.text_start:it.end], it.text_start, conditions)
+                         for it in _for_everyone(low, items)) if r is not None]
+    if field_sex == "ALL":
+        sexes = {r.sex for r in found}
+        if len(sexes) != 1:
+            return
+        other = _MENTIONS[_OTHER[sexes.pop()]]
+        if any(other.search(low, it.text_start, it.end) for it in items
+               if it.section != "exclusion"):
+            return  # the other sex takes part too
+    else:
+        found = [r for r in found if r.sex != field_sex]
+    if not found or _PARTNERS_TAKE_PART.search(low):
+        return  # partners take part too, so the criteria name both sexes
+    titles = (record.brief_title, record.official_title, *record.conditions)
+    if _GENDER_IDENTITY.search(low) or any(_GENDER_IDENTITY.search(t.lower()) for t in titles
+                                           if t):
+        return
+    first = found[0]
+    quote = _SPACE.sub(" ", text[first.span[0]:first.span[1]]).strip()
+    who = _WORDS_FOR[first.sex]
+    if first.by_condition:
+        says = f'the criteria ask for "{quote}", which concerns {who} only'
+    elif field_sex == "ALL":
+        says = f'the criteria admit {who} only ("{quote}")'
+    else:
+        says = f'the criteria admit {who} ("{quote}")'
+    yield Problem("eligibility.criteria", f"{says}, but the Sex field is {field_sex}",
+                  span=first.span, related=("eligibility.sex",))

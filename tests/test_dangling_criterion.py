@@ -1,0 +1,176 @@
+"""dangling-criterion (E107): a criterion or heading that introduces what never comes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from lintrials.ages import criteria_items, criteria_sections
+
+JSON = CORPUS / "ctgov_v2_json"
+XML = CORPUS / "ctgov_legacy_xml"
+
+
+def e107(*paths: Path | str, search_from: Path | None = None) -> list[Any]:
+    return [f for f in findings(*paths, select=["E107"], search_from=search_from)
+            if f.code == "E107"]
+
+
+def study_file(tmp_path: Path, criteria: str) -> Path:
+    study = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT09100007", "briefTitle": "A study"},
+        "eligibilityModule": {"eligibilityCriteria": criteria, "sex": "ALL"},
+    }}
+    path = tmp_path / "NCT09100007.json"
+    path.write_text(json.dumps(study, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# --- real records that must be flagged -----------------------------------------------------
+
+
+def test_seed_colon_after_the_investigators_judgement() -> None:
+    [finding] = e107(SEEDS / "000_c17df8f03dc45045.txt")
+    line = (SEEDS / "000_c17df8f03dc45045.txt").read_text(encoding="utf-8").splitlines()[139]
+    assert (finding.line, finding.column) == (140, 3)
+    assert (finding.end_line, finding.end_column) == (140, len(line) + 1)
+    assert finding.message.endswith(
+        "in the judgment of the investigator:\": the criterion ends with \":\" after the "
+        "investigator's judgement, and the next item is a criterion of its own")
+    assert finding.severity == "warning"
+
+
+def test_seed_definition_that_is_never_given() -> None:
+    [finding] = e107(SEEDS / "001_020fa720e2ffd389.txt")
+    assert (finding.line, finding.column, finding.end_column) == (113, 3, 32)
+    assert finding.message == ('"Definition of refractory SLE;": the criterion names a '
+                               "definition but does not give it")
+
+
+def test_seed_json_twins_agree_with_the_pages() -> None:
+    for page, twin in (("000_c17df8f03dc45045.txt", "NCT07314060.json"),
+                       ("001_020fa720e2ffd389.txt", "NCT07104344.json")):
+        [a] = e107(EXAMPLES / page)
+        [b] = e107(EXAMPLES / twin)
+        assert a.message == b.message
+
+
+def test_numbered_item_with_colon_then_the_next_number() -> None:
+    # NCT04757038: "14. Patients with symptomatic hernia, sciatica or spinal cord injury:"
+    # followed by "15. Significant systemic disease, ...;"
+    [finding] = e107(JSON / "NCT04757038.json")
+    assert (finding.line, finding.column, finding.end_column) == (172, 2454, 2519)
+    assert "the next item (15.) goes on with the numbering" in finding.message
+
+
+def test_announced_list_missing_before_the_next_section() -> None:
+    # NCT06038539: "10. Patient is eligible ... at least one of the following conditions
+    # applies:" and then "Exclusion Criteria:".
+    [finding] = e107(JSON / "NCT06038539.json")
+    assert (finding.line, finding.column) == (339, 1558)
+    assert finding.message.endswith("the next section follows at once")
+
+
+def test_legacy_empty_exclusion_section_at_the_end() -> None:
+    [finding] = e107(XML / "NCT03133988.xml")
+    assert (finding.line, finding.column, finding.end_column) == (57, 9, 28)
+    assert finding.message == '"Exclusion Criteria:": the section heading has nothing under it'
+
+
+def test_legacy_heading_repeated() -> None:
+    [finding] = e107(XML / "NCT05696171.xml")
+    assert (finding.line, finding.column) == (195, 9)
+    assert "the heading is repeated at once" in finding.message
+
+
+def test_json_headings_repeated_as_bullets() -> None:
+    # NCT05614284: "Inclusion Criteria:" then "* Inclusion criteria:", and the same for
+    # the exclusion part.
+    found = e107(JSON / "NCT05614284.json")
+    assert [(f.line, f.column) for f in found] == [(149, 31), (149, 2070)]
+
+
+# --- real records that must not be flagged -------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [
+    SEEDS / "002_e3ee89ab0d39f9a4.txt",  # "Abnormal laboratory findings at screening:" + values
+    EXAMPLES / "NCT07177911.json",
+    JSON / "NCT03849365.json",  # "Exclusion Criteria:" then "GENERAL EXCLUSION CRITERIA :"
+    JSON / "NCT02856893.json",  # "... defined as follows:" then flattened sub-items
+    JSON / "NCT05321940.json",  # "6. ... as defined below:" then "7. Absolute neutrophil ..."
+    JSON / "NCT01515527.json",  # "10. Patients must have one of the following:" then "* ..."
+    XML / "NCT00006177.xml",  # group headings over their own INCLUSION CRITERIA
+    XML / "NCT00000659.xml",  # "Concurrent Medication:" then "Allowed:" then items
+    XML / "NCT00002511.xml",  # PDQ headings: "Age:" then "- 75 and under"
+    XML / "NCT05703230.xml",  # "- As stated by the Dutch perioperative guideline:" + items
+])
+def test_sound_records_pass(path: Path) -> None:
+    assert e107(path) == []
+
+
+# --- made-up cases -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("criteria", "words"), [
+    ("Inclusion Criteria:\n\n* Aged 18-65\n* Any of the following:\n",
+     '"Any of the following:": the criterion ends with ":", but nothing follows'),
+    ("Inclusion Criteria:\n\nExclusion Criteria:\n\n* Pregnancy\n",
+     '"Inclusion Criteria:": the section is empty'),
+    ("Inclusion Criteria:\n\n1. Aged 18-65;\n2. Severe asthma with frequent exacerbations "
+     "despite high doses:\n3. Signed consent;\n", "the next item (3.) goes on"),
+    ("Exclusion Criteria:\n\n* Active infection;\n* Severe disease that makes the patient "
+     "unsuitable for the trial and its procedures:\n* Pregnancy;\n",
+     "where the criteria around it end with \";\""),
+])
+def test_made_up_dangling(tmp_path: Path, criteria: str, words: str) -> None:
+    [finding] = e107(study_file(tmp_path, criteria), search_from=tmp_path)
+    assert words in finding.message
+
+
+@pytest.mark.parametrize("criteria", [
+    "Inclusion Criteria:\n\n* Adequate organ function:\n  * ANC ≥ 1.5\n  * Platelets ≥ 100\n",
+    "Inclusion Criteria:\n\n* Adequate hepatic function:\n* Total bilirubin ≤ 1.5 × ULN\n",
+    "Inclusion Criteria:\n\n1. Aged 18-65;\n2. Adequate organ function as defined below:\n"
+    "3. ANC ≥ 1.5;\n",
+    "Inclusion Criteria:\n\n* Lab values:\n\nHemoglobin ≥ 9 g/dL; platelets ≥ 100\n",
+    "Inclusion Criteria:\n\n* Aged 18-65\n\nExclusion Criteria:\n\n* None\n",
+    "Inclusion Criteria:\n\n* Definition of remission:\n  * no symptoms for 6 months\n",
+])
+def test_made_up_sound(tmp_path: Path, criteria: str) -> None:
+    assert e107(study_file(tmp_path, criteria), search_from=tmp_path) == []
+
+
+# --- the item reader it stands on ----------------------------------------------------------
+
+
+def test_criteria_items_join_wrapped_legacy_lines() -> None:
+    criteria = etree.parse(str(XML / "NCT00002511.xml")).findtext(
+        "eligibility/criteria/textblock")
+    assert criteria is not None
+    items = criteria_items(criteria)
+    words = [" ".join(criteria[i.text_start:i.end].split()) for i in items]
+    assert words[:3] == [
+        "DISEASE CHARACTERISTICS:",
+        "Histologically documented invasive adenocarcinoma of the prostate staged pT3 pN0 "
+        "after radical prostatectomy",
+        "Preoperative staging must have been T0-3 N0 M0 based on physical exam, chest x-ray, "
+        "bone scan, CT or MRI of entire pelvis and abdomen, and serum PSA",
+    ]
+    assert [(i.indent, i.marker) for i in items[:3]] == [(8, None), (10, "-"), (15, "-")]
+
+
+def test_criteria_items_sections_agree_with_criteria_sections() -> None:
+    criteria = json.loads((EXAMPLES / "NCT07177911.json").read_text(encoding="utf-8"))[
+        "protocolSection"]["eligibilityModule"]["eligibilityCriteria"]
+    items = criteria_items(criteria)
+    headers = [(i.start, i.section) for i in items if i.header]
+    assert headers == criteria_sections(criteria) == [(0, "inclusion"),
+                                                     (criteria.index("Exclusion"), "exclusion")]
+    # the heading, 22 bullets and the paragraph of laboratory values
+    assert [i.section for i in items].count("exclusion") == 1 + 22 + 1
