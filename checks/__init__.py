@@ -1,0 +1,1 @@
+"""Built-in checks of lintrials, one module each, registered as plugins."""

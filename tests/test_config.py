@@ -1,0 +1,86 @@
+"""Configuration files: where they are found, what they change, and their errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, findings
+from lintrials.config import ConfigError, load
+from lintrials.engine import ENGINE_RULES
+from lintrials.plugins import discover
+
+
+def checks():  # type: ignore[no-untyped-def]
+    found, errors = discover()
+    assert errors == []
+    return found + ENGINE_RULES
+
+
+def broken_json(folder: Path) -> Path:
+    path = folder / "cut.json"
+    path.write_text("{")
+    return path
+
+
+def test_default_config_documents_every_check_and_option() -> None:
+    data = yaml.safe_load((REPO / "config.yaml").read_text())
+    built_in = [c for c in checks() if "(lintrials.checks." in c.origin or c in ENGINE_RULES]
+    assert data["checks"].keys() >= {c.name for c in built_in}
+    for check in built_in:
+        settings = data["checks"][check.name]
+        assert settings["severity"] == check.severity, check.name
+        assert {k: v for k, v in settings.items() if k != "severity"} == check.options, check.name
+    text = (REPO / "config.yaml").read_text()
+    for check in built_in:  # documented: each check's block has a comment naming its code
+        assert f"# {check.code}" in text, check.code
+
+
+def test_user_config_is_found_in_a_parent_folder(tmp_path: Path) -> None:
+    (tmp_path / ".lintrials.yaml").write_text("ignore: [invalid-syntax]\n")
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    config = load(checks(), search_from=nested)
+    assert config.ignore == ["invalid-syntax"]
+    assert config.files == [str(tmp_path / ".lintrials.yaml")]
+
+
+def test_pyproject_table_is_read(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.lintrials]\n'
+                                             'fail-on = "error"\nignore = ["F001"]\n')
+    config = load(checks(), search_from=tmp_path)
+    assert config.fail_on == "error" and config.ignore == ["F001"]
+
+
+def test_unknown_key_names_file_line_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "lintrials.yaml"
+    path.write_text("fail-on: error\nselct: [E]\n")
+    with pytest.raises(ConfigError, match=r"lintrials\.yaml:2: selct: unknown key"):
+        load(checks(), path)
+
+
+def test_bad_option_value_names_the_check_and_option(tmp_path: Path) -> None:
+    path = tmp_path / "lintrials.yaml"
+    path.write_text("checks:\n  invalid-syntax:\n    severity: fatal\n")
+    with pytest.raises(ConfigError, match=r":3: checks\.invalid-syntax\.severity: expected one of"):
+        load(checks(), path)
+    path.write_text("checks:\n  no-such-check: {}\n")
+    with pytest.raises(ConfigError, match=r":2: checks\.no-such-check: no such check"):
+        load(checks(), path)
+
+
+def test_python_tags_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lintrials.yaml"
+    path.write_text("fail-on: !!python/object/apply:os.system ['echo hacked']\n")
+    with pytest.raises(ConfigError, match=r":1: the tag tag:yaml.org,2002:python/object/apply"):
+        load(checks(), path)
+
+
+def test_per_file_and_per_record_ignores(tmp_path: Path) -> None:
+    broken_json(tmp_path)
+    (tmp_path / ".lintrials.yaml").write_text("per-file-ignores:\n  '*/cut.json': [F001]\n")
+    assert findings(tmp_path, search_from=tmp_path) == []
+    (tmp_path / ".lintrials.yaml").write_text("per-file-ignores:\n  'other.json': [F001]\n")
+    assert [f.code for f in findings(tmp_path, search_from=tmp_path)] == ["F001"]
