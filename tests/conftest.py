@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from lintrials.engine import lint
 from lintrials.findings import Finding
@@ -27,15 +29,22 @@ def findings(
     select: list[str] | None = None,
     today: date = TODAY,
     search_from: Path | None = None,
+    options: dict[str, Any] | None = None,
+    tmp_path: Path | None = None,
 ) -> list[Finding]:
-    """Findings of a run over ``paths`` with the given checks (default: all default checks)."""
+    """Findings of a run over ``paths`` with the given checks (default: all default checks).
+
+    ``options`` maps a check's name to its options, written to a configuration file in
+    ``tmp_path`` for the run.
+    """
     for path in paths:
         if not Path(path).exists():
             pytest.fail(f"test data missing: {path} (the shared corpus sits beside the repo)")
-    result = lint(
-        [str(p) for p in paths],
-        select=select,
-        today=today,
-        search_from=search_from or REPO / "tests",
-    )
+    config = None
+    if options is not None:
+        assert tmp_path is not None, "options are written to a file in tmp_path"
+        config = tmp_path / "lintrials.yaml"
+        config.write_text(yaml.safe_dump({"checks": options}))
+    result = lint([str(p) for p in paths], select=select, today=today, config_path=config,
+                  search_from=search_from or REPO / "tests")
     return result.findings

@@ -6,10 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from conftest import CORPUS, EXAMPLES, REPO, SEEDS, TODAY
-from lintrials.engine import lint
+from conftest import CORPUS, EXAMPLES, SEEDS, TODAY, findings
 from lintrials.findings import Finding
 
 V2 = CORPUS / "ctgov_v2_json"
@@ -20,14 +17,9 @@ def s102(
     *paths: Path, today: date = TODAY, options: dict[str, Any] | None = None,
     tmp_path: Path | None = None,
 ) -> list[Finding]:
-    config = None
-    if options is not None:
-        assert tmp_path is not None
-        config = tmp_path / "lintrials.yaml"
-        config.write_text(yaml.safe_dump({"checks": {"open-past-completion": options}}))
-    result = lint([str(p) for p in paths], select=["S102"], today=today, config_path=config,
-                  search_from=REPO / "tests")
-    return [f for f in result.findings if f.code == "S102"]
+    found = findings(*paths, select=["S102"], today=today, tmp_path=tmp_path,
+                     options=None if options is None else {"open-past-completion": options})
+    return [f for f in found if f.code == "S102"]
 
 
 # --- real records that must be flagged -----------------------------------------------------
