@@ -29,6 +29,7 @@ TOP_KEYS = (
     "per-file-ignores",
     "per-record-ignores",
     "suppressions",
+    "record-time-limit",
     "checks",
 )
 CONFIG_NAMES = (".lintrials.yaml", "lintrials.yaml")
@@ -50,6 +51,7 @@ class Config:
     severities: dict[str, str] = field(default_factory=dict)  # check code -> severity
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # check code -> options
     suppressions: Path | None = None  # the suppression file, if any
+    record_time_limit: float = 10.0  # seconds all checks may take on one record; 0: no limit
     files: list[str] = field(default_factory=list)  # the files this was read from
     today: date = field(default_factory=date.today)
 
@@ -284,6 +286,10 @@ def _apply(config: Config, data: Any, located: _Located, checks: list[Check]) ->
                 config.per_file_ignores = table
             else:
                 config.per_record_ignores = table
+        elif key == "record-time-limit":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise located.error(where, f"expected seconds (0 for none), got {value!r}")
+            config.record_time_limit = float(value)
         elif key == "suppressions":
             if value is not None and not isinstance(value, str):
                 raise located.error(where, "expected the path of a suppression file")

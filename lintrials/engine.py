@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import signal
+import threading
 import traceback
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -335,21 +338,37 @@ class Runner:
         summaries: dict[str, list[tuple[RecordRef, Any]]],
     ) -> Iterator[Finding]:
         record_id = parsed.record.nct_id
-        for check in self.checks:
-            if ignored_for(self.config, check, path, record_id):
-                continue
-            options = self.options[check.code]
-            try:
-                if check.check is not None:
-                    for problem in check.check(parsed.record, options):
-                        yield self._locate(check, problem, parsed, path)
-                if check.summarize is not None:
-                    summary = check.summarize(parsed.record, options)
-                    if summary is not None:
-                        summaries.setdefault(check.code, []).append(((path, parsed.index), summary))
-            except Exception as error:  # a failing check is reported, and the run goes on
-                result.check_failures += 1
-                yield self._failure(check, error, parsed, path)
+        limit = self.config.record_time_limit
+        with time_limit(limit) as rearm:
+            for check in self.checks:
+                if ignored_for(self.config, check, path, record_id):
+                    continue
+                options = self.options[check.code]
+                try:
+                    problems = list(check.check(parsed.record, options)) if check.check else []
+                    summary = check.summarize(parsed.record, options) if check.summarize else None
+                except CheckTimeout:
+                    result.check_failures += 1
+                    yield self._failure(check, CheckTimeout(
+                        f"still running after {limit:g} s on this record (record-time-limit): "
+                        "stopped"), parsed, path)
+                    rearm()
+                    continue
+                except Exception as error:  # a failing check is reported, and the run goes on
+                    result.check_failures += 1
+                    yield self._failure(check, error, parsed, path)
+                    continue
+                garbage = next((p for p in problems if not isinstance(p, Problem)), None)
+                if garbage is not None:
+                    result.check_failures += 1
+                    yield self._failure(check, TypeError(
+                        f"yielded {type(garbage).__name__} {garbage!r:.60}, not a Problem"),
+                        parsed, path)
+                    continue
+                for problem in problems:
+                    yield self._locate(check, problem, parsed, path)
+                if summary is not None:
+                    summaries.setdefault(check.code, []).append(((path, parsed.index), summary))
 
     def _reduce(
         self,
@@ -496,6 +515,39 @@ class Runner:
                 pointer=pointer,
             )
         )
+
+
+class CheckTimeout(Exception):
+    """A check ran past the record time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[Callable[[], None]]:
+    """Interrupt what runs inside after ``seconds`` with `CheckTimeout`; yield a re-arm.
+
+    A safety net against a check that hangs (a regular expression that backtracks without end,
+    a plugin's endless loop). It needs SIGALRM and the main thread: where there is neither (a
+    Dask worker's thread, Windows) checks run without a limit.
+    """
+    usable = (seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield lambda: None
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise CheckTimeout
+
+    def arm() -> None:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    arm()
+    try:
+        yield arm
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 _RUNNERS: dict[tuple[int, str | None], Runner] = {}
