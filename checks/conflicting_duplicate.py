@@ -32,6 +32,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from lintrials.findings import Problem
@@ -39,7 +40,10 @@ from lintrials.model import Contact, DateField, Record
 
 CODE, NAME, SEVERITY = "R101", "conflicting-duplicate", "warning"
 
-Summary = tuple[str, dict[str, bytes]]
+# The NCT ID, which fields of `_ORDER` hold a value (bit i: field i), and the digests of those
+# fields, 8 bytes each, in that order: a few hundred bytes a record, for runs of 100,000.
+Summary = tuple[str, int, bytes]
+_DIGEST_SIZE = 8
 
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _BULLET = re.compile(r"^[ \t]*[*•\-+][ \t]+", re.MULTILINE)
@@ -52,14 +56,28 @@ _TYPE_PREFIX = re.compile(
 
 def _text(value: str) -> str:
     """Text as a reader sees it, whatever the format wrote around it."""
-    return " ".join(_BULLET.sub("", _ESCAPE.sub("", value)).split())
+    # Short values (site names, cities, countries) recur across sites and records.
+    return _short_text(value) if len(value) <= _SHORT else _plain(value)
+
+
+def _plain(value: str) -> str:
+    if "\\" in value:
+        value = _ESCAPE.sub("", value)
+    return " ".join(_BULLET.sub("", value).split())
+
+
+_SHORT = 200
+_short_text = lru_cache(maxsize=16384)(_plain)
 
 
 def _norm(value: Any) -> Any:
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, (list, tuple)):
-        return tuple(_norm(v) for v in value)
+        return tuple([
+            (_short_text(v) if len(v) <= _SHORT else _plain(v)) if type(v) is str else _norm(v)
+            for v in value
+        ])
     return value
 
 
@@ -140,18 +158,31 @@ def _field_path(name: str) -> str:
 
 
 def _digest(value: Any) -> bytes:
-    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=8).digest()
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=_DIGEST_SIZE).digest()
 
 
 def summarize(record: Record, options: Mapping[str, Any]) -> Summary | None:
     if not record.nct_id or not record.nct_id.strip():
         return None
-    hashes = {}
-    for name, value in _fields(record):
+    present = 0
+    digests = []
+    for i, (_, value) in enumerate(_fields(record)):
         normalised = _norm(value)
         if _present(normalised):
-            hashes[name] = _digest(normalised)
-    return record.nct_id.strip().upper(), hashes
+            present |= 1 << i
+            digests.append(_digest(normalised))
+    return record.nct_id.strip().upper(), present, b"".join(digests)
+
+
+def _hashes(present: int, digests: bytes) -> dict[str, bytes]:
+    """The digest of each field that holds a value, by field name."""
+    hashes = {}
+    at = 0
+    for i, name in enumerate(_ORDER):
+        if present >> i & 1:
+            hashes[name] = digests[at : at + _DIGEST_SIZE]
+            at += _DIGEST_SIZE
+    return hashes
 
 
 def _differences(later: dict[str, bytes], earlier: dict[str, bytes]) -> list[str]:
@@ -168,10 +199,13 @@ def _where(ref: Any, other: Any) -> str:
 def reduce(
     summaries: list[tuple[Any, Summary]], options: Mapping[str, Any]
 ) -> Iterator[tuple[Any, Problem]]:
-    copies: dict[str, list[tuple[Any, dict[str, bytes]]]] = defaultdict(list)
-    for ref, (nct_id, hashes) in summaries:
-        copies[nct_id].append((ref, hashes))
-    for nct_id, found in copies.items():
+    copies: dict[str, list[tuple[Any, int, bytes]]] = defaultdict(list)
+    for ref, (nct_id, present, digests) in summaries:
+        copies[nct_id].append((ref, present, digests))
+    for nct_id, packed in copies.items():
+        if len(packed) < 2:
+            continue
+        found = [(ref, _hashes(present, digests)) for ref, present, digests in packed]
         for k in range(1, len(found)):
             ref, hashes = found[k]
             for other, other_hashes in found[:k]:

@@ -88,7 +88,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -235,6 +235,7 @@ def _last_word(name: str) -> tuple[str, int, str] | None:
     return name[start:end], start, name[end:]
 
 
+@lru_cache(maxsize=32768)  # one sponsor's site names recur across its records
 def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] | None:
     """The last word, if it is the start of a facility word: (word, start, completion, sure)."""
     last = _last_word(name)
@@ -269,6 +270,7 @@ def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] 
     return word, start, completions[0], context and longer
 
 
+@lru_cache(maxsize=32768)
 def _dangling_end(name: str) -> str | None:
     """The connector, mark or comma the name ends on, if it ends on one."""
     stripped = name.rstrip()

@@ -50,6 +50,7 @@ CODE, NAME, SEVERITY = "T103", "unbalanced-brackets", "warning"
 
 _OPEN = {"(": "(", "[": "[", "{": "{", "（": "(", "［": "[", "｛": "{"}
 _CLOSE = {")": "(", "]": "[", "}": "{", "）": "(", "］": "[", "｝": "{"}
+_BRACKET = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
 # A line that starts a list item: a bullet, or a number, letter or Roman numeral and ". " or ")".
 _ITEM = re.compile(
     r"[ \t]*(?:\\?[*•·▪◦‣+\-–]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,6})(?:\.\d{1,3})*\\?[.):）])\s"
@@ -107,8 +108,10 @@ def _match(
 def _leftovers(unit: str) -> Iterator[tuple[int, str, bool]]:
     """Brackets of one paragraph or item that have no partner in it: offset, bracket, and
     whether it is the ")" of a list marker."""
+    if not _BRACKET.search(unit):
+        return
     masked = _EMOTICON.sub(_blank, _RANGE.sub(_blank, unit))
-    brackets = [(i, c) for i, c in enumerate(masked) if c in _OPEN or c in _CLOSE]
+    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(masked)]
     if not brackets:
         return
     markers = frozenset(m.end() - 1 for m in _MARKER.finditer(masked))
@@ -139,6 +142,8 @@ def _unmatched(text: str) -> Iterator[tuple[int, int | None]]:
     Brackets are matched within each paragraph or item first; what is left is matched across
     the field, so an aside that runs over a wrapped line or a sub-list is not reported.
     """
+    if not _BRACKET.search(text):
+        return  # nothing to match (most titles and many texts)
     left: list[tuple[int, str, bool]] = []
     for start, end in _units(text):
         unit = text[start:end]

@@ -2,8 +2,10 @@
 
 The user's file is ``--config FILE``, else the first of ``.lintrials.yaml``, ``lintrials.yaml``
 or a ``pyproject.toml`` with ``[tool.lintrials]`` in the current folder or a parent. YAML is read
-with the safe loader (no Python tags). Any unknown key or bad value is an error that names the
-file, the line and the key.
+with the safe loader, and only plain tags are accepted: a ``!!python/object`` or any custom tag
+is an error, never constructed. Aliases that expand a small file into a huge one (a "billion
+laughs" of anchors), an alias inside itself, and nesting past a few hundred levels are errors
+too. Any unknown key or bad value is an error that names the file, the line and the key.
 """
 
 from __future__ import annotations
@@ -119,6 +121,11 @@ _PLAIN_TAGS = frozenset(
 )
 
 
+# A configuration is a few hundred values; these bound what a hostile file can make us build.
+MAX_YAML_VALUES = 100_000
+MAX_YAML_DEPTH = 100
+
+
 def load_yaml(name: str, text: str) -> tuple[Any, _Located]:
     located = _Located(name)
     try:
@@ -127,29 +134,50 @@ def load_yaml(name: str, text: str) -> tuple[Any, _Located]:
         mark = getattr(error, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
         raise ConfigError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise ConfigError(f"{name}: not valid YAML: nested too deeply") from None
     if node is None:
         return {}, located
     constructor = yaml.SafeLoader("")
+    built = 0
+    open_nodes: set[int] = set()  # collections being built: an alias to one is a cycle
 
-    def build(node: yaml.Node, where: tuple[str, ...]) -> Any:
+    def build(node: yaml.Node, where: tuple[str, ...], depth: int = 0) -> Any:
+        nonlocal built
+        built += 1
+        line = node.start_mark.line + 1
+        if built > MAX_YAML_VALUES:
+            raise ConfigError(
+                f"{name}:{line}: over {MAX_YAML_VALUES:,} values (aliases repeating anchors?); "
+                "a configuration is never that large"
+            )
+        if depth > MAX_YAML_DEPTH or id(node) in open_nodes:
+            raise ConfigError(f"{name}:{line}: nested too deeply, or an alias inside itself")
         if node.tag not in _PLAIN_TAGS:
             raise ConfigError(
-                f"{name}:{node.start_mark.line + 1}: the tag {node.tag} is not allowed "
+                f"{name}:{line}: the tag {node.tag} is not allowed "
                 "(configuration is plain YAML: no Python or custom tags)"
             )
-        if isinstance(node, yaml.MappingNode):
-            data: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = str(build(key_node, where))
-                located.lines[(*where, key)] = key_node.start_mark.line + 1
-                data[key] = build(value_node, (*where, key))
-            return data
-        if isinstance(node, yaml.SequenceNode):
-            return [build(item, where) for item in node.value]
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            open_nodes.add(id(node))
+            try:
+                return build_collection(node, where, depth + 1)
+            finally:
+                open_nodes.discard(id(node))
         try:
             return constructor.construct_object(node, deep=True)
         except yaml.YAMLError as error:
-            raise ConfigError(f"{name}:{node.start_mark.line + 1}: {error}") from None
+            raise ConfigError(f"{name}:{line}: {error}") from None
+
+    def build_collection(node: yaml.Node, where: tuple[str, ...], depth: int) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            data: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = str(build(key_node, where, depth))
+                located.lines[(*where, key)] = key_node.start_mark.line + 1
+                data[key] = build(value_node, (*where, key), depth)
+            return data
+        return [build(item, where, depth) for item in node.value]
 
     return build(node, ()), located
 
@@ -159,12 +187,18 @@ def _load_toml_table(path: Path) -> tuple[Any, _Located] | None:
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    table = data.get("tool", {}).get("lintrials")
+    except RecursionError:  # tomllib reads nested arrays and inline tables recursively
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
+    tool = data.get("tool")
+    table = tool.get("lintrials") if isinstance(tool, dict) else None
     if table is None:
         return None
     located = _Located(str(path))

@@ -86,6 +86,8 @@ def _parse(text: str) -> PartialDate | None:
     if not m:
         return None
     year = int(m.group(1))
+    if year < 1:  # "0000" is no year a date can have
+        return None
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
     if month is not None and not 1 <= month <= 12:
@@ -106,7 +108,10 @@ def compare(a: PartialDate, b: PartialDate) -> int:
 
 def is_past(value: PartialDate, reference: date, grace_days: int = 0) -> bool:
     """Whether every day ``value`` may name, plus ``grace_days``, lies before ``reference``."""
-    return value.last_day() + timedelta(days=grace_days) < reference
+    try:
+        return value.last_day() + timedelta(days=grace_days) < reference
+    except OverflowError:  # past the year 9999: not past anything
+        return grace_days < 0 and value.last_day() < reference
 
 
 def is_future(value: PartialDate, reference: date) -> bool:
@@ -119,6 +124,8 @@ def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if not 1 <= year <= 9999:  # beyond what a date can hold: the nearest end of the calendar
+        return date.max if year > 9999 else date.min
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -3,15 +3,24 @@
 Folders are walked recursively (hidden folders and files are skipped; links to folders are not
 followed, so a link loop cannot trap the walk) and only files with a registry-export ending are
 taken. A file named on the command line is always read, whatever its ending. A ``.zip`` archive
-is read in memory, member by member; nothing is ever extracted to disk.
+is read in memory, member by member; nothing is ever extracted to disk, so a member named
+``../../etc/passwd`` is only a name. Only regular files are opened: a FIFO, socket or device
+(``/dev/null``, ``/dev/zero``) is reported without being opened, so it cannot make a run hang.
+
+Sizes are bounded so that no input can exhaust memory: a file or an archive member over
+`MAX_FILE_BYTES` is reported and not read, and an archive stops being read once its members
+have inflated to `MAX_ARCHIVE_BYTES` in all (a zip bomb).
 """
 
 from __future__ import annotations
 
+import lzma
 import os
 import stat
+import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +29,9 @@ from lintrials.source import DecodeProblem, Source, decode
 
 EXPORT_SUFFIXES = (".json", ".jsonl", ".ndjson", ".xml", ".txt", ".zip")
 ZIP_MEMBER_SEPARATOR = "!"
-MAX_MEMBER_BYTES = 512 * 1024 * 1024  # a larger member is reported, not inflated
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a larger file or member is reported, not read
+MAX_MEMBER_BYTES = MAX_FILE_BYTES
+MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024  # what all the members of one zip may inflate to
 
 
 @dataclass
@@ -50,28 +61,56 @@ def read(path: str, data: bytes | None = None) -> Iterator[Source | ReadProblem]
     """The sources in one file: the file itself, or each member of a zip archive."""
     if data is None:
         try:
-            mode = os.stat(path).st_mode
-            if not stat.S_ISREG(mode):
+            status = os.stat(path)
+            if stat.S_ISDIR(status.st_mode):
+                yield ReadProblem(path, "a folder that cannot be walked; skipped")
+                return
+            if not stat.S_ISREG(status.st_mode):
                 yield ReadProblem(path, "not a regular file (a device, FIFO or socket); skipped")
                 return
-            data = Path(path).read_bytes()
+            if status.st_size > MAX_FILE_BYTES:
+                yield ReadProblem(path, _too_big(status.st_size))
+                return
+            data = _read_regular(path)
         except FileNotFoundError:
             yield ReadProblem(path, "no such file")
             return
         except OSError as error:
             yield ReadProblem(path, f"cannot read: {error.strerror or error}")
             return
+        if len(data) > MAX_FILE_BYTES:  # it grew after the size was looked at
+            yield ReadProblem(path, _too_big(len(data)))
+            return
     if data.startswith(b"PK\x03\x04") or (path.lower().endswith(".zip") and data[:2] == b"PK"):
         yield from _read_zip(path, data)
         return
-    yield _source(path, data)
+    source = _source(path, data)
+    del data  # decoded: the bytes are not held while the text is checked
+    yield source
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"{size:,} bytes, over the {MAX_FILE_BYTES:,} bytes lintrials reads in one file; "
+        "not read (split the export)"
+    )
+
+
+def _read_regular(path: str) -> bytes:
+    """The bytes of a regular file, opened so that a FIFO swapped in meanwhile cannot block."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(0, "not a regular file (a device, FIFO or socket); skipped")
+        return handle.read(MAX_FILE_BYTES + 1)
 
 
 def _source(path: str, data: bytes) -> Source | ReadProblem:
     try:
         text, encoding = decode(data)
     except DecodeProblem as problem:
-        return ReadProblem(path, str(problem), *_line_col(data[: problem.offset]))
+        return ReadProblem(path, str(problem), problem.line, problem.column)
     if "\x00" in text:
         return ReadProblem(
             path,
@@ -81,21 +120,16 @@ def _source(path: str, data: bytes) -> Source | ReadProblem:
     return Source.from_text(path, text, encoding)
 
 
-def _line_col(before: bytes) -> tuple[int, int]:
-    """Line and column just after ``before``, the bytes that decoded cleanly."""
-    text = Source.from_text("", before.decode("utf-8", errors="replace")).text
-    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
-
-
 def _read_zip(path: str, data: bytes) -> Iterator[Source | ReadProblem]:
     import io
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+    except _ZIP_ERRORS as error:
         yield ReadProblem(path, f"not a readable zip archive: {error}")
         return
+    inflated = 0
     for member in sorted(members, key=lambda m: m.filename):
         name = f"{path}{ZIP_MEMBER_SEPARATOR}{member.filename}"
         if member.is_dir() or not member.filename.lower().endswith(EXPORT_SUFFIXES[:-1]):
@@ -103,26 +137,65 @@ def _read_zip(path: str, data: bytes) -> Iterator[Source | ReadProblem]:
         if member.file_size > MAX_MEMBER_BYTES:
             yield ReadProblem(
                 name,
-                f"archive member inflates to {member.file_size} bytes, over "
-                f"the {MAX_MEMBER_BYTES} byte limit; not read",
+                f"archive member inflates to {member.file_size:,} bytes, over "
+                f"the {MAX_MEMBER_BYTES:,} byte limit; not read",
             )
             continue
+        if inflated + member.file_size > MAX_ARCHIVE_BYTES:
+            yield ReadProblem(
+                name,
+                f"the archive's members inflate to over {MAX_ARCHIVE_BYTES:,} bytes in all; "
+                "this member and the ones after it are not read",
+            )
+            return
         try:
+            # The size in the member's header bounds what is inflated: zipfile stops there
+            # (and reports a bad CRC) whatever the compressed stream would still produce.
             with archive.open(member) as handle:
                 content = handle.read(MAX_MEMBER_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as error:
+        except _ZIP_ERRORS as error:
             yield ReadProblem(name, f"cannot read archive member: {error}")
             continue
+        inflated += len(content)
         if len(content) > MAX_MEMBER_BYTES:
             yield ReadProblem(name, "archive member inflates past the size limit; not read")
             continue
         yield _source(name, content)
 
 
+# What a damaged or hostile archive makes zipfile raise: a bad header, CRC or length, an
+# encrypted member (RuntimeError), an unsupported compression (NotImplementedError), a
+# truncated stream (EOFError), a corrupt deflate/bzip2/lzma stream (zlib.error, OSError,
+# LZMAError), impossible offsets (ValueError, OverflowError, struct.error).
+_ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+    OverflowError,
+    struct.error,
+    zlib.error,
+    lzma.LZMAError,
+    KeyError,
+    IndexError,
+    UnicodeDecodeError,
+)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    """Write a whole file or nothing: a temporary file beside it, then a rename.
+
+    A crash before the rename leaves the file as it was and no temporary file behind (the
+    temporary file is removed on any exception; a killed process leaves at most a hidden
+    ``.NAME.XXXX`` beside it). The file keeps its permission bits; a link is followed, so the
+    file it points to is rewritten and the link stays a link.
+    """
+    path = Path(os.path.realpath(path))
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    handle, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

@@ -3,13 +3,16 @@
 Everything outside the edited spans stays byte for byte as it was: indentation, key order,
 escapes, line endings, the byte-order mark. Edits are given by line and column, so they are
 placed in the file's own text (CRLF or not) by counting its own line breaks. Overlapping fixes
-are left for the next pass; a file is written whole or not at all.
+are left for the next pass; a file is written whole or not at all (`write_atomic`: a temporary
+file beside it, then a rename), keeps its permission bits, and is written only with ``--fix``.
+A fix whose text the file's encoding cannot hold is refused (or, in XML, written as a character
+reference), never written lossily.
 """
 
 from __future__ import annotations
 
-import codecs
 import difflib
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,10 +20,10 @@ from pathlib import Path
 
 from lintrials.files import ZIP_MEMBER_SEPARATOR, write_atomic
 from lintrials.findings import Edit, Finding
-from lintrials.source import DecodeProblem, decode
+from lintrials.source import DecodeProblem, bom_of, decode
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_LOG = logging.getLogger("lintrials")
 
 
 @dataclass
@@ -31,9 +34,17 @@ class FileFix:
     fixed: list[Finding] = field(default_factory=list)
 
     def diff(self) -> str:
-        old = self.before.decode("utf-8", errors="replace").splitlines(keepends=True)
-        new = self.after.decode("utf-8", errors="replace").splitlines(keepends=True)
+        old = _text(self.before).splitlines(keepends=True)
+        new = _text(self.after).splitlines(keepends=True)
         return "".join(difflib.unified_diff(old, new, f"a/{self.path}", f"b/{self.path}"))
+
+
+def _text(data: bytes) -> str:
+    """The text of a file for a diff, in its own encoding (UTF-16 too)."""
+    try:
+        return decode(data)[0]
+    except DecodeProblem:
+        return data.decode("utf-8", errors="replace")
 
 
 def fixable(finding: Finding, unsafe: bool) -> bool:
@@ -56,15 +67,17 @@ def plan(findings: list[Finding], unsafe: bool) -> tuple[list[FileFix], list[str
             fixes.append(_fix_file(path, before, items))
         except (OSError, DecodeProblem) as error:
             refused.append(f"{path}: cannot fix: {error}")
+        except UnicodeEncodeError as error:
+            refused.append(
+                f"{path}: cannot fix: the fixed text holds {error.object[error.start]!r}, "
+                f"which {error.encoding} cannot write"
+            )
     return [f for f in fixes if f.fixed], refused
 
 
 def _fix_file(path: str, before: bytes, findings: list[Finding]) -> FileFix:
-    bom = next((b for b in _BOMS if before.startswith(b)), b"")
+    bom, _ = bom_of(before)  # kept as it is, and the text written back in its encoding
     text, encoding = decode(before)
-    if bom:  # keep the very same byte-order mark on the way back
-        encoding = {codecs.BOM_UTF8: "utf-8", codecs.BOM_UTF16_LE: "utf-16-le",
-                    codecs.BOM_UTF16_BE: "utf-16-be"}[bom]
     starts = [0] + [m.end() for m in _BREAK.finditer(text)]
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
 
@@ -86,7 +99,9 @@ def _fix_file(path: str, before: bytes, findings: list[Finding]) -> FileFix:
         result.fixed.append(finding)
     for a, b, content in sorted(planned, reverse=True):
         text = text[:a] + content + text[b:]
-    result.after = bom + text.encode(encoding)
+    # XML can write any character as a reference where its declared encoding has none.
+    xml = text.lstrip("\ufeff \t\n").startswith("<")
+    result.after = bom + text.encode(encoding, errors="xmlcharrefreplace" if xml else "strict")
     return result
 
 
@@ -94,6 +109,17 @@ def _content(edit: Edit, newline: str) -> str:
     return edit.content.replace("\n", newline) if newline != "\n" else edit.content
 
 
-def write(fixes: list[FileFix]) -> None:
+def write(fixes: list[FileFix]) -> list[str]:
+    """Write each fixed file whole or not at all; go on past a file that cannot be written.
+
+    Returns (and logs on standard error) the reason for each file left unchanged.
+    """
+    failed = []
     for fix in fixes:
-        write_atomic(Path(fix.path), fix.after)
+        try:
+            write_atomic(Path(fix.path), fix.after)
+        except OSError as error:
+            reason = f"{fix.path}: cannot write the fix ({error.strerror or error}); unchanged"
+            _LOG.warning("lintrials: %s", reason)
+            failed.append(reason)
+    return failed

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lintrials.model import Contact
 
@@ -54,12 +55,16 @@ _US_ZIP = re.compile(r"^(\d{5})\d{4}$")
 _NON_DIGIT = re.compile(r"\D")
 
 
+@lru_cache(maxsize=65536)  # the same facility, city and country names recur across sites
 def fold(text: str | None) -> str:
     """Lower case, accents off, punctuation and spacing reduced to single spaces."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # nothing to decompose, and ASCII case folding is lower()
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("&", " and ")
     text = _APOSTROPHES.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
@@ -104,11 +109,16 @@ def is_placeholder_name(name: str | None, extra: Iterable[re.Pattern[str]] = ())
     ...  "Local Institution - 0100", "Site 001", "Mayo Clinic", "Cotton O'Neil Research Center")]
     [True, True, True, True, False, False]
     """
+    if extra and fold(name) and any(pattern.search(name or "") for pattern in extra):
+        return True
+    return _placeholder(name)
+
+
+@lru_cache(maxsize=65536)  # asked of every site of every record, by several checks
+def _placeholder(name: str | None) -> bool:
     folded = fold(name)
     if not folded:
         return False
-    if any(pattern.search(name or "") for pattern in extra):
-        return True
     if not _PLACEHOLDER.match(folded):
         return False
     return not _INSTITUTION_WORDS.intersection(folded.split())

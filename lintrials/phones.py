@@ -139,6 +139,10 @@ def _country_of_code(code: int) -> str:
     return "non-geographic" if region == "001" else country_name(region)
 
 
+# Both caches below are shared by every check that reads phones (malformed-phone, phone-format,
+# phone-country-mismatch read the same fields): a number is parsed and validated once a run.
+# The PhoneNumber objects they hand out are never changed by their readers.
+@lru_cache(maxsize=32768)
 def _parse(text: str, region: str | None) -> PhoneNumber | None:
     try:
         return phonenumbers.parse(text, region, keep_raw_input=True)
@@ -146,6 +150,7 @@ def _parse(text: str, region: str | None) -> PhoneNumber | None:
         return None
 
 
+@lru_cache(maxsize=32768)
 def _valid(text: str, region: str | None) -> PhoneNumber | None:
     number = _parse(text, region)
     if number is None or number.extension or not phonenumbers.is_valid_number(number):

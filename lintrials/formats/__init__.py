@@ -50,6 +50,24 @@ def edit(source: Source, start: int, end: int, content: str) -> Edit:
     return Edit(position.line, position.column, position.end_line, position.end_column, content)
 
 
+# The longest text a registry field holds is 32,000 characters (ClinicalTrials.gov's detailed
+# description; the criteria hold 20,000, the brief summary 5,000); no other field holds over
+# 1,000. A longer value is no registry record's: it is reported, and only its first
+# MAX_TEXT_CHARS (long text) or MAX_SHORT_CHARS (any other field) characters are checked, so
+# that one hostile value (a 200 MB string) cannot make the checks run for hours.
+MAX_TEXT_CHARS = 50_000
+MAX_SHORT_CHARS = 5_000
+LONG_TEXT_FIELDS = frozenset({"brief_summary", "detailed_description", "eligibility.criteria"})
+
+
+def too_long(length: int, limit: int = MAX_TEXT_CHARS) -> str:
+    """The message of a FileProblem for a text value cut to ``limit`` characters."""
+    return (
+        f"a text value of {length:,} characters, longer than a registry field of its kind "
+        f"holds; only its first {limit:,} characters are checked"
+    )
+
+
 @dataclass
 class ParsedRecord:
     record: Record

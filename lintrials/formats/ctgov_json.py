@@ -8,13 +8,24 @@ or of the line for JSON Lines.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
 
 from lintrials.findings import Edit, Fix, Position
-from lintrials.formats import FileProblem, ParsedRecord, ParseResult, edit, split_field
+from lintrials.formats import (
+    MAX_SHORT_CHARS,
+    MAX_TEXT_CHARS,
+    FileProblem,
+    ParsedRecord,
+    ParseResult,
+    edit,
+    split_field,
+    too_long,
+)
 from lintrials.formats.jsonpos import (
+    ObjectKeys,
     PointerNotFound,
     element_starts,
     escape_token,
@@ -142,6 +153,7 @@ class JsonLocator:
         self.base = base  # pointer of the study object in its document
         self.start = start  # offset of the study object's first character
         self._arrays: dict[int, list[int]] = {}  # element offsets of arrays walked so far
+        self._objects: dict[int, ObjectKeys] = {}  # keys of objects walked so far
 
     def start_offset(self) -> int:
         return self.start
@@ -153,7 +165,7 @@ class JsonLocator:
         text = self.source.text
         try:
             start, end = find_pointer(
-                text, self.start_offset(), split_pointer(relative), self._arrays
+                text, self.start_offset(), split_pointer(relative), self._arrays, self._objects
             )
         except PointerNotFound as missing:
             # The field is absent: point at the deepest part of the path that exists.
@@ -168,7 +180,9 @@ class JsonLocator:
         text = self.source.text
         tokens = split_pointer(pointer_for(field))
         try:
-            start, end = find_pointer(text, self.start_offset(), tokens, self._arrays)
+            start, end = find_pointer(
+                text, self.start_offset(), tokens, self._arrays, self._objects
+            )
         except PointerNotFound:
             return []
         if fix.remove:
@@ -212,14 +226,13 @@ class _ArrayOffsets:
 
 def parse(source: Source) -> ParseResult:
     text = source.text
+    if _json_lines(text):
+        yield from _parse_json_lines(source)
+        return
     try:
         document = orjson.loads(text)
     except orjson.JSONDecodeError as error:
-        lines = [line for line in text.split("\n") if line.strip()]
-        if len(lines) > 1 and _is_json(lines[0]):
-            yield from _parse_json_lines(source)
-            return
-        yield FileProblem("syntax", f"not valid JSON: {error.msg}", _error_offset(text, error))
+        yield FileProblem("syntax", _syntax_message(error), _error_offset(source, error))
         return
     if (
         isinstance(document, list)
@@ -265,6 +278,20 @@ def _element_removal(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# orjson reads at most this many levels of nested arrays and objects, and says so; no recursion
+# of ours depends on the depth (the locator in jsonpos.py walks with a counter).
+MAX_DEPTH = 1024
+
+
+def _syntax_message(error: orjson.JSONDecodeError, where: str = "") -> str:
+    if "depth" in error.msg or "recursion" in error.msg:
+        return (
+            f"not read{where}: arrays and objects nested more than {MAX_DEPTH} levels deep "
+            "(no registry record comes near; this is the JSON parser's limit)"
+        )
+    return f"not valid JSON{where}: {error.msg}"
+
+
 def _is_json(line: str) -> bool:
     try:
         orjson.loads(line)
@@ -273,30 +300,50 @@ def _is_json(line: str) -> bool:
     return True
 
 
-def _error_offset(text: str, error: orjson.JSONDecodeError) -> int:
-    # orjson reports line and column; turn them into an offset of our folded text.
-    lines = text.split("\n")
-    line = max(1, min(error.lineno, len(lines)))
-    return sum(len(x) + 1 for x in lines[: line - 1]) + max(0, error.colno - 1)
+def _error_offset(source: Source, error: orjson.JSONDecodeError) -> int:
+    # orjson reports line and column (in characters); turn them into an offset of our text.
+    return source.offset(error.lineno, error.colno)
+
+
+def _json_lines(text: str) -> bool:
+    """Whether the text is JSON Lines: its first non-blank line is a JSON value of its own and
+    another non-blank line follows (so the whole text cannot be one JSON document).
+
+    Asked before the whole text is parsed, not after that fails: the JSON library would first
+    make a UTF-8 copy of the whole text (kept as long as the text lives) to find the error.
+    """
+    filled = (line for _, line in _lines(text) if line.strip())
+    first, second = next(filled, None), next(filled, None)
+    return first is not None and second is not None and _is_json(first)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of each line, as ``text.split("\\n")`` cuts them, one at a time: a JSON
+    Lines file of a hundred thousand records is not copied whole into a list of lines."""
+    start = 0
+    end = text.find("\n")
+    while end >= 0:
+        yield start, text[start:end]
+        start = end + 1
+        end = text.find("\n", start)
+    yield start, text[start:]
 
 
 def _parse_json_lines(source: Source) -> ParseResult:
-    offset = 0
     index = 0
-    for line in source.text.split("\n"):
+    for offset, line in _lines(source.text):
         if line.strip():
             try:
                 study = orjson.loads(line)
             except orjson.JSONDecodeError as error:
                 yield FileProblem(
                     "syntax",
-                    f"not valid JSON on this line: {error.msg}",
-                    offset + max(0, error.pos),
+                    _syntax_message(error, " on this line"),
+                    offset + max(0, min(error.pos, len(line))),
                 )
             else:
                 yield from _study(source, study, "", JsonLocator(source, "", offset), index)
             index += 1
-        offset += len(line) + 1
 
 
 def _study(source: Source, study: Any, base: str, locator: JsonLocator, index: int) -> ParseResult:
@@ -317,6 +364,9 @@ def _study(source: Source, study: Any, base: str, locator: JsonLocator, index: i
             offset = missing.offset
         yield FileProblem("schema", message, offset, base + pointer)
     yield ParsedRecord(record, locator, index)
+
+
+_LONG_TEXT_KEYS = ("/briefSummary", "/detailedDescription", "/eligibilityCriteria")
 
 
 class _Reader:
@@ -354,11 +404,22 @@ class _Reader:
                 found.append({})
         return found
 
+    def _capped(self, value: str, pointer: str) -> str:
+        limit = MAX_TEXT_CHARS if pointer.endswith(_LONG_TEXT_KEYS) else MAX_SHORT_CHARS
+        if len(value) <= limit:
+            return value
+        self.problems.append((pointer, too_long(len(value), limit)))
+        return value[:limit]
+
     def text(self, parent: dict[str, Any], key: str, pointer: str) -> str | None:
         value = parent.get(key)
-        if value is None or isinstance(value, str):
-            return value
-        self._wrong(f"{pointer}/{key}", value, "a string")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if len(value) <= MAX_TEXT_CHARS:  # nearly always: no pointer to build
+                return value
+            return self._capped(value, f"{pointer}/{escape_token(key)}")
+        self._wrong(f"{pointer}/{escape_token(key)}", value, "a string")
         return None
 
     def texts(self, parent: dict[str, Any], key: str, pointer: str) -> list[str]:
@@ -371,7 +432,7 @@ class _Reader:
         found: list[str] = []
         for i, item in enumerate(value):
             if isinstance(item, str):
-                found.append(item)
+                found.append(self._capped(item, f"{pointer}/{key}/{i}"))
             else:
                 self._wrong(f"{pointer}/{key}/{i}", item, "a string")
         return found

@@ -1,9 +1,14 @@
 """Legacy ClinicalTrials.gov XML (``<clinical_study>``, the AllPublicXML / ``displayxml`` format).
 
 Parsed with lxml configured so that a hostile file cannot reach outside itself: no DTD loading,
-no entity expansion, no network. Values are normalised to the API v2 spelling ("Not yet
-recruiting" -> ``NOT_YET_RECRUITING``, "Phase 1/Phase 2" -> ``PHASE1``, ``PHASE2``, "March 2000"
--> ``2000-03``). Addresses are XPaths such as ``/clinical_study/location[4]/facility/name``.
+no network, and only entities the file itself defines are expanded (an external entity, such as
+``<!ENTITY x SYSTEM "file:///etc/passwd">``, is never read: the file is reported instead). libxml2
+refuses entity expansion past a fixed amplification factor (the "billion laughs"), nesting past
+256 levels, and text nodes over 10 MB; each is reported as a syntax finding.
+
+Values are normalised to the API v2 spelling ("Not yet recruiting" -> ``NOT_YET_RECRUITING``,
+"Phase 1/Phase 2" -> ``PHASE1``, ``PHASE2``, "March 2000" -> ``2000-03``). Addresses are XPaths
+such as ``/clinical_study/location[4]/facility/name``.
 """
 
 from __future__ import annotations
@@ -11,12 +16,20 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
 
 from lintrials.findings import Edit, Fix, Position
-from lintrials.formats import FileProblem, ParsedRecord, ParseResult, edit, split_field
+from lintrials.formats import (
+    MAX_SHORT_CHARS,
+    MAX_TEXT_CHARS,
+    FileProblem,
+    ParsedRecord,
+    ParseResult,
+    edit,
+    split_field,
+    too_long,
+)
 from lintrials.model import (
     ALL_SECTIONS,
     Arm,
@@ -135,9 +148,21 @@ def sniff(path: str, text: str) -> bool:
 _DECLARED_ENCODING = re.compile(r"^(<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
 
 
+# lxml 5 expands the entities a file defines itself and never loads an external one; lxml 4
+# knows no such setting, and True there would read local files: it expands none.
+def xml_escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (what xml.sax.saxutils.escape does, without importing
+    it: it pulls in urllib and http, a tenth of lintrials' start-up)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+_RESOLVE: Any = "internal" if etree.LXML_VERSION >= (5, 0) else False
+_EXTERNAL_ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?[^\s>]+\s+(?:SYSTEM|PUBLIC)\b")
+
+
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False,
+        resolve_entities=_RESOLVE,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
@@ -152,9 +177,13 @@ def parse(source: Source) -> ParseResult:
         root: Any = etree.fromstring(text, _parser())
     except etree.XMLSyntaxError as error:
         line, column = error.lineno or 1, error.offset or 1
-        yield FileProblem(
-            "syntax", f"not well-formed XML: {error.msg}", _offset(source, line, column)
-        )
+        message = f"not well-formed XML: {error.msg}"
+        if _EXTERNAL_ENTITY.search(text, 0, 100_000):
+            message += " (the file declares an external entity: lintrials never reads one)"
+        yield FileProblem("syntax", message, _offset(source, line, column))
+        return
+    except (ValueError, etree.LxmlError) as error:  # what lxml refuses before parsing
+        yield FileProblem("syntax", f"not readable as XML: {error}", 0)
         return
     if root.tag != "clinical_study":
         yield FileProblem(
@@ -165,13 +194,26 @@ def parse(source: Source) -> ParseResult:
             f"/{root.tag}",
         )
         return
-    yield ParsedRecord(_record(root), XmlLocator(source, root), 0)
+    record = _record(root)
+    for element in root.iter(etree.Entity):  # an entity the file uses but does not define
+        yield FileProblem(
+            "schema",
+            f"the entity {element.text} is not defined in the file and is not expanded; "
+            "the value that holds it is cut short",
+            _offset(source, element.sourceline or 1, 1),
+        )
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.text:
+            limit = _limit(element.tag)
+            if len(element.text) > limit:
+                line = element.sourceline or 1
+                yield FileProblem("schema", too_long(len(element.text), limit), _offset(
+                    source, line, 1))
+    yield ParsedRecord(record, XmlLocator(source, root), 0)
 
 
 def _offset(source: Source, line: int, column: int) -> int:
-    lines = source.text.split("\n")
-    line = max(1, min(line, len(lines)))
-    return sum(len(x) + 1 for x in lines[: line - 1]) + max(0, column - 1)
+    return source.offset(line, column)
 
 
 class XmlLocator:
@@ -318,7 +360,8 @@ def _phases(value: str | None) -> list[str]:
 def _masking(value: str | None) -> tuple[str | None, list[str]]:
     if not value:
         return None, []
-    level = value.split("(")[0].split()[0].upper() if value.strip() else ""
+    words = value.split("(")[0].split()
+    level = words[0].upper() if words else ""
     level = {"OPEN": "NONE"}.get(level, level)
     roles = []
     if "(" in value:
@@ -347,12 +390,21 @@ def iso_date(value: str | None) -> str | None:
     return value
 
 
+def _limit(tag: str) -> int:
+    # Long text (summary, description, criteria) sits in <textblock>; nothing else is long.
+    return MAX_TEXT_CHARS if tag == "textblock" else MAX_SHORT_CHARS
+
+
 def _text(element: Any, path: str) -> str | None:
     found = element.find(path)
     if found is None or found.text is None:
         return None
     text: str = found.text
-    return text
+    return text[: _limit(found.tag)]
+
+
+def _texts(element: Any, path: str) -> list[str]:
+    return [(e.text or "")[:MAX_SHORT_CHARS] for e in element.findall(path)]
 
 
 def _date(root: Any, tag: str) -> DateField:
@@ -392,7 +444,7 @@ def _record(root: Any) -> Record:
     r.acronym = _text(root, "acronym")
     r.brief_summary = _text(root, "brief_summary/textblock")
     r.detailed_description = _text(root, "detailed_description/textblock")
-    r.conditions = [e.text or "" for e in root.findall("condition")]
+    r.conditions = _texts(root, "condition")
     r.overall_status = _enum(_text(root, "overall_status"))
     r.why_stopped = _text(root, "why_stopped")
     r.status_verified_date = iso_date(_text(root, "verification_date"))
@@ -414,8 +466,9 @@ def _record(root: Any) -> Record:
     r.primary_purpose = _enum(_text(root, "study_design_info/primary_purpose"))
     r.masking, r.who_masked = _masking(_text(root, "study_design_info/masking"))
     enrollment = root.find("enrollment")
-    if enrollment is not None and (enrollment.text or "").strip().isdigit():
-        r.enrollment_count = int(enrollment.text)
+    count = (enrollment.text or "").strip() if enrollment is not None else ""
+    if enrollment is not None and count.isdecimal() and len(count) <= 18:
+        r.enrollment_count = int(count)
         kind = enrollment.get("type")
         r.enrollment_type = "ACTUAL" if kind == "Actual" else "ESTIMATED" if kind else None
     for arm in root.findall("arm_group"):
@@ -431,7 +484,7 @@ def _record(root: Any) -> Record:
             type=_enum(_text(item, "intervention_type")),
             name=_text(item, "intervention_name"),
             description=_text(item, "description"),
-            arm_group_labels=[e.text or "" for e in item.findall("arm_group_label")],
+            arm_group_labels=_texts(item, "arm_group_label"),
         )
         r.interventions.append(intervention)
         # The legacy format links arms to interventions from the intervention's side only.

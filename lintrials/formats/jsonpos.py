@@ -11,8 +11,14 @@ from __future__ import annotations
 import re
 
 _WS = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# A string token, unrolled ("normal* (escape normal*)*") so that the regex engine runs through
+# plain characters without backtracking state per character.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _SCALAR = re.compile(r"[^,\]\}\s]+")
+# Everything inside an object or array up to its next bracket: other characters and whole
+# strings (with their brackets), skipped in one match by the regex engine. What follows is a
+# bracket, or the quote of a string that never ends, or the end of the text.
+_SKIP = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*', re.DOTALL)
 
 
 class PointerNotFound(Exception):
@@ -40,22 +46,21 @@ def value_end(text: str, pos: int) -> int:
         depth = 0
         i = pos
         n = len(text)
-        while i < n:
+        skip = _SKIP.match
+        while True:
+            i = skip(text, i).end()  # type: ignore[union-attr]  # (it matches the empty string)
+            if i >= n:
+                raise PointerNotFound(pos)
             c = text[i]
-            if c == '"':
-                m = _STRING.match(text, i)
-                if not m:
-                    raise PointerNotFound(i)
-                i = m.end()
-                continue
+            if c == '"':  # a string that never ends
+                raise PointerNotFound(i)
             if c in "{[":
                 depth += 1
-            elif c in "}]":
+            else:
                 depth -= 1
                 if depth == 0:
                     return i + 1
             i += 1
-        raise PointerNotFound(pos)
     m = _SCALAR.match(text, pos)
     if not m:
         raise PointerNotFound(pos)
@@ -68,19 +73,76 @@ def _decode_key(raw: str) -> str:
         return raw[1:-1]
     import json
 
-    value: str = json.loads(raw)
-    return value
+    try:
+        value = json.loads(raw)
+    except ValueError:  # not a JSON string: it names no key a pointer asks for
+        return raw
+    return value if isinstance(value, str) else raw
+
+
+class ObjectKeys:
+    """The keys of one object met so far, and where the walk through it stopped.
+
+    Filled as lookups need it: a key found early costs no walk past it, and the next lookup in
+    the same object goes on from where the last one stopped instead of from the ``{``.
+    """
+
+    __slots__ = ("container", "failed", "found", "pos")
+
+    def __init__(self, text: str, container: int) -> None:
+        self.container = container
+        self.found: dict[str, int] = {}
+        self.pos = _skip_ws(text, container + 1)
+        self.failed: int | None = None  # where the walk broke off, when it did
+
+    def get(self, text: str, key: str) -> int:
+        at = self.found.get(key)
+        if at is not None:
+            return at
+        if self.failed is not None:
+            raise PointerNotFound(self.failed)
+        try:
+            return self._walk(text, key)
+        except PointerNotFound as missing:
+            self.failed = missing.offset
+            raise
+
+    def _walk(self, text: str, key: str) -> int:
+        pos = self.pos
+        n = len(text)
+        while pos < n and text[pos] != "}":
+            m = _STRING.match(text, pos)
+            if not m:
+                raise PointerNotFound(self.container)
+            name = _decode_key(m.group())
+            pos = _skip_ws(text, m.end())
+            if pos >= n or text[pos] != ":":
+                raise PointerNotFound(self.container)
+            value = _skip_ws(text, pos + 1)
+            self.found.setdefault(name, value)  # a repeated key: the first one counts
+            if name == key:
+                return value  # the walk goes on from this key next time
+            pos = _skip_ws(text, value_end(text, value))
+            if pos < n and text[pos] == ",":
+                pos = _skip_ws(text, pos + 1)
+            self.pos = pos
+        raise PointerNotFound(self.container)
 
 
 def find_pointer(
-    text: str, start: int, tokens: list[str], arrays: dict[int, list[int]] | None = None
+    text: str,
+    start: int,
+    tokens: list[str],
+    arrays: dict[int, list[int]] | None = None,
+    objects: dict[int, ObjectKeys] | None = None,
 ) -> tuple[int, int]:
     """Raw (start, end) of the value that ``tokens`` (a split JSON Pointer) names.
 
     ``start`` is where the walk begins (the record's first character). Raises
     `PointerNotFound` with the offset of the deepest value found on the way. ``arrays`` caches
     the element offsets of each array walked, so that many findings in one array of 800 sites
-    cost one walk of it, not one each.
+    cost one walk of it, not one each; ``objects`` caches the keys of each object walked, so
+    that findings in the last module of a record do not each walk past the modules before it.
     """
     pos = _skip_ws(text, start)
     for token in tokens:
@@ -88,7 +150,13 @@ def find_pointer(
             raise PointerNotFound(start)
         opener = text[pos]
         if opener == "{":
-            pos = _find_key(text, pos, token)
+            if objects is None:
+                pos = _find_key(text, pos, token)
+            else:
+                keys = objects.get(pos)
+                if keys is None:
+                    keys = objects[pos] = ObjectKeys(text, pos)
+                pos = keys.get(text, token)
         elif opener == "[" and token.isdigit():
             pos = _find_index(text, pos, int(token), arrays)
         else:

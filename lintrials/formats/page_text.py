@@ -18,7 +18,16 @@ import re
 from dataclasses import dataclass
 
 from lintrials.findings import Edit, Fix, Position
-from lintrials.formats import ParsedRecord, ParseResult, edit
+from lintrials.formats import (
+    LONG_TEXT_FIELDS,
+    MAX_SHORT_CHARS,
+    MAX_TEXT_CHARS,
+    FileProblem,
+    ParsedRecord,
+    ParseResult,
+    edit,
+    too_long,
+)
 from lintrials.model import ALL_SECTIONS, Arm, Contact, DateField, Intervention, Location, Record
 from lintrials.source import Source
 
@@ -90,7 +99,7 @@ def sniff(path: str, text: str) -> bool:
     return bool(_NCT_LINE.search(text[:4000]))
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of the page: a large file has millions
 class _Line:
     number: int  # 0-based
     text: str  # without surrounding white space
@@ -148,6 +157,8 @@ class PageLocator:
 
 def parse(source: Source) -> ParseResult:
     page = _PageParser(source.text)
+    for offset, length, limit in page.too_long:
+        yield FileProblem("schema", too_long(length, limit), offset)
     yield ParsedRecord(page.record, PageLocator(source, page.spans, page.blocks), 0)
 
 
@@ -157,6 +168,7 @@ class _PageParser:
         self.record = Record(sections=set(ALL_SECTIONS), text_format="plain")
         self.spans: dict[str, tuple[int, int]] = {}
         self.blocks: dict[str, tuple[int, int]] = {}
+        self.too_long: list[tuple[int, int, int]] = []  # (offset, length, limit) of values cut
         lines = self._lines(text)
         sections = self._sections(lines)
         self._header(sections.pop("", []))
@@ -220,7 +232,13 @@ class _PageParser:
         """Record where a field's value is, and return the value."""
         stop = line.end if end is None else line.start + end
         self.spans[field] = (line.start + start, stop)
-        return self.text[line.start + start : stop]
+        return self._value(line.start + start, stop, MAX_SHORT_CHARS)
+
+    def _value(self, start: int, stop: int, limit: int) -> str:
+        if stop - start > limit:
+            self.too_long.append((start, stop - start, limit))
+            stop = start + limit
+        return self.text[start:stop]
 
     def _header(self, lines: list[_Line]) -> None:
         if lines:
@@ -257,7 +275,7 @@ class _PageParser:
                     )
                     r.phases.append(m.group())
             elif field == "enrollment_count":
-                digits = re.match(r"\d+", line.text)
+                digits = re.match(r"[0-9]{1,18}(?![0-9])", line.text)
                 if digits:
                     r.enrollment_count = int(self._set(field, line, 0, digits.end()))
             elif field.endswith("_date"):
@@ -272,7 +290,8 @@ class _PageParser:
             setattr(self.record, field, "")
             return ""
         self.spans[field] = (lines[0].start, lines[-1].end)
-        value = self.text[lines[0].start : lines[-1].end]
+        limit = MAX_TEXT_CHARS if field in LONG_TEXT_FIELDS else MAX_SHORT_CHARS
+        value = self._value(lines[0].start, lines[-1].end, limit)
         if "." not in field:
             setattr(self.record, field, value)
         return value
