@@ -15,7 +15,7 @@ import threading
 import traceback
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -206,6 +206,8 @@ class Runner:
         todo = [p for p in files.discover(paths) if p == "-" or not excluded(self.config, p)]
         pool = None
         if self.executor is None and self.jobs > 1 and len(todo) >= PARALLEL_FROM:
+            from concurrent.futures import ProcessPoolExecutor  # only runs that use it pay
+
             pool = ProcessPoolExecutor(max_workers=self.jobs)
             self.executor = pool
         try:
@@ -296,7 +298,7 @@ class Runner:
     def _check_source(
         self, source: Source, result: RunResult, summaries: dict[str, list[tuple[RecordRef, Any]]]
     ) -> None:
-        if not source.text.strip():
+        if not source.text or source.text.isspace():
             self._file_finding(
                 result,
                 UNKNOWN_FORMAT,
@@ -400,8 +402,11 @@ class Runner:
                     )
                 )
         for path, items in pending.items():
+            wanted = {index for _, index, _ in items}  # keep only the records reported on
             records = {
-                p.index: p for p in self._reparse(path, stdin if path == stdin_name else None)
+                p.index: p
+                for p in self._reparse(path, stdin if path == stdin_name else None)
+                if p.index in wanted
             }
             for check, index, problem in items:
                 if index in records:
