@@ -78,7 +78,8 @@ def _labels(text: str) -> frozenset[str]:
 CODE, NAME, SEVERITY = "C303", "contact-name-not-a-name", "warning"
 OPTIONS: dict[str, Any] = {"officer_titles": [], "allowed_names": []}
 
-_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\W\d_]{2,}")
+_EMAIL = re.compile(  # from the start of a run only: a long run without "@" is read once
+    r"(?<![^\s@<>()\[\],;:\"])[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\W\d_]{2,}")
 # Sentences and instructions: how they start, and words a name never has.
 _INSTRUCTION = re.compile(
     r"^(?:there (?:may|are|is)\b|please\b|call (?:for|us|the|\+?\d)|contact (?:us|the|our)\b"

@@ -62,10 +62,10 @@ from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E107", "dangling-criterion", "warning"
 
-_TRAILING_MARKUP = re.compile(r"[\s*_]+$")
+_TRAILING_MARKUP = re.compile(r"(?<![\s*_])[\s*_]+$")
 _PURE_HEADER = re.compile(
     r"[\s*_#]*(?:key\s+|main\s+|general\s+)?(?P<kind>inclusion|exclusion|eligibility)\s+"
-    r"criteri(?:a|on)[\s*_]*:?[\s*_]*", re.IGNORECASE)
+    r"criteri(?:a|on)[\s*_]*(?::[\s*_]*)?", re.IGNORECASE)
 # Words in the last part of an item that announce a list of sub-items.
 _LEAD_IN = re.compile(
     r"\b(?:follow\w*|below|as\s+follows|defin\w*|includ\w*|such\s+as|e\.?\s?g|i\.?\s?e|"

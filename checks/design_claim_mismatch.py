@@ -110,7 +110,7 @@ _STOP = frozenset({
 _NOUNS = frozenset(
     {"study", "trial", "trials", "rct", "design", "investigation", "fashion", "manner"}
 )
-_PHASE_NUMBER = re.compile(r"[ \t]*-?[ \t]*(?:[0-4]|I{1,3}|IV)\b")
+_PHASE_NUMBER = re.compile(r"[ \t]*(?:-[ \t]*)?(?:[0-4]|I{1,3}|IV)\b")
 _MAX_RUN = 12
 
 

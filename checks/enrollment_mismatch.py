@@ -64,11 +64,14 @@ from lintrials.model import Record
 CODE, NAME, SEVERITY = "D107", "enrollment-mismatch", "warning"
 OPTIONS: dict[str, Any] = {"planned_vs_actual": False, "tolerance": 0.1}
 
-_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:[ \t]*(?:-|–|to)[ \t]*(?P<m>\d{1,3}(?:,\d{3})+|\d+))?"
-_QUALIFIER = (
-    r"(?P<q>approximately|approx\.?|about|around|roughly|nearly|an estimated|estimated|~|up to"
+_NUMBER = (
+    r"(?P<n>\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d{1,9}(?!\d))"
+    r"(?:[ \t]*(?:-|–|to)[ \t]*(?P<m>\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d{1,9}(?!\d)))?"
+)
+_QUALIFIER = (  # spaces only after a qualifier: a match never starts inside a run of them
+    r"(?:(?P<q>approximately|approx\.?|about|around|roughly|nearly|an estimated|estimated|~|up to"
     r"|a maximum of|maximum of|max\.?|no more than|at most|at least|a minimum of|minimum of"
-    r"|no less than|not less than|more than|over)?[ \t\r\n]*"
+    r"|no less than|not less than|more than|over)[ \t\r\n]*)?"
 )
 _PEOPLE = (
     r"(?:(?!(?:before|after|of|in|per|from|with|and|or|to|at|for|than|million|billion|thousand"
@@ -112,8 +115,10 @@ _STATEMENTS = [
 ]
 # After the statement: the number is per part of the study.
 _PER_PART = re.compile(
-    r"[ \t\r\n]*(?:\(|,)?[ \t\r\n]*(?:per|each|in[ \t]+each|for[ \t]+each|in[ \t]+every|in[ \t]+the"
-    r"[ \t]+[\w-]+[ \t]+(?:group|arm|cohort|part|stage|phase)|into[ \t]+each|at[ \t]+each"
+    r"[ \t\r\n]*(?:[(,][ \t\r\n]*)?"
+    r"(?:per|each|in[ \t]+each|for[ \t]+each|in[ \t]+every"
+    r"|in[ \t]+the[ \t]+[\w-]+[ \t]+(?:group|arm|cohort|part|stage|phase)"
+    r"|into[ \t]+each|at[ \t]+each"
     r"|in[ \t]+(?:part|cohort|stage|phase|arm|group)[ \t]+\w+)\b",
     re.IGNORECASE,
 )

@@ -111,7 +111,7 @@ _EDGE_SPACE = re.compile(r"^\s+|\s+$")
 _SPACE_BEFORE_COMMA = re.compile(r"(?<=\S)[ \t]+(?=,)")
 _NO_SPACE_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
 # The last word before a trailing full stop or colon: "Hospital." "Inc." "P.C." "C.V:".
-_TRAILING_MARK = re.compile(r"(\S*?)([.:])\s*$")
+_TRAILING_MARK = re.compile(r"(?<!\S)(\S*?)([.:])\s*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Words with their positions; an apostrophe inside a word keeps it whole ("People's", "Xi'an").
 # Letters glued to a number are an ordinal's ending ("2nd", "920th"), not a word.

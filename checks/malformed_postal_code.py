@@ -89,7 +89,7 @@ _GLUED_LETTERS = re.compile(r"(\d+)[A-Z]{1,3}")
 _LABEL = re.compile(
     r"^(?:C\.? ?P\.?|CEP|PIN(?: CODE)?|ZIP(?: CODE)?|POSTAL CODE|POST ?CODE|PLZ)[:.]? *"
 )
-_CEDEX = re.compile(r"[ ,]*\bCEDEX(?: ?\d{1,2})?$")
+_CEDEX = re.compile(r"(?<![ ,])[ ,]*\bCEDEX(?: ?\d{1,2})?$")
 _DOTTED = re.compile(r"(?<=\d)\.(?=\d)")
 _EDGE_PUNCTUATION = re.compile(r"^[\s,.;:'\"`\-]+|[\s,.;:'\"`\-]+$")
 _SPACES = re.compile(r"\s+")

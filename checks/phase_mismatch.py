@@ -109,7 +109,7 @@ _INERT = re.compile(
 _NOT_A_TRIAL_PHASE = re.compile(
     r"[ \t]*(?:\(?(?:sbir|sttr)\b|(?:small business|grant|project|award)\b"
     r"|(?:dose|doses|rp2d)\b(?![ \t-]*(?:escalat|find|rang|expan|optimi|level|confirm))"
-    r"|\)?[ \t]*:)",
+    r"|(?:\)[ \t]*)?:)",
     re.IGNORECASE,
 )
 # Words before a phase (in the same sentence) that make it another study's phase or a

@@ -94,7 +94,7 @@ _PEOPLE = (r"(?:\s+(?:patients?|subjects?|participants?|volunteers?|adults?|indi
            r"workers?|residents?|outpatients?|inpatients?|survivors?))?")
 # What may follow the sex for the criterion to describe who takes part.
 _DESCRIBES = (
-    r"(?=\s*[,:]?\s*(?:aged?\b|ages\b|between\b|from\s+\d|[≥>=]|at\s+least\b|older\b|over\b|"
+    r"(?=\s*(?:[,:]\s*)?(?:aged?\b|ages\b|between\b|from\s+\d|[≥>=]|at\s+least\b|older\b|over\b|"
     r"above\b|\d|\(|of\s+\d|only\b|$|[.;]\s*$)|\s+(?:with|who|whom|diagnosed|undergoing|"
     r"scheduled|presenting|suffering|having|planned|requiring|treated|receiving|seeking|"
     r"referred|admitted|attending|living|in\s+(?:a|the|stable)|that\s+(?:have|has|are|is)|"
@@ -110,7 +110,7 @@ def _who(sex: str) -> re.Pattern[str]:
 
 def _stated(sex: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{_MARKDOWN}(?:(?:sex|gender)\s*(?:[:=-]|is)\s*(?:{_MARKDOWN})(?P<sex>{sex})\b"
+        rf"{_MARKDOWN}(?:(?:sex|gender)\s*(?:[:=-]|is){_MARKDOWN}(?P<sex>{sex})\b"
         rf"(?:\s+only)?[\s.;]*$|(?:(?:biological(?:ly)?|genetic(?:ally)?)\s+)?(?P<sex2>{sex})\s+"
         rf"(?:sex|gender)\b(?!\s+(?:hormone|steroid|differenc|characteristic|organ))|"
         rf"(?:participants?|subjects?|patients?|volunteers?|individuals?|they)\s+(?:must|should|"

@@ -256,7 +256,7 @@ class _Text:
 # --- the parts of a criteria text ----------------------------------------------------------
 
 _HEADER = re.compile(
-    r"""^[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*)?[*_]*
+    r"""^[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?
     (?:
         (?P<crit>(?:[\w/-]+[ \t]+){0,3}?
             (?P<kind>inclusion|exclusion|exclusionary|non-?inclusion|eligibility)
@@ -286,7 +286,7 @@ _OTHER_PEOPLE = re.compile(
 
 
 _SUBHEADER = re.compile(
-    r"[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*)?[*_]*(?P<lead>(?:[\w-]+[ \t]+){0,2})"
+    r"[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?(?P<lead>(?:[\w-]+[ \t]+){0,2})"
     r"(?P<kind>inclusion|exclusion|eligibility)[ \t]+criteria[ \t]+"
     r"(?P<tail>(?:for|to|in|of)\b[^\n]*)", re.IGNORECASE)
 _WHOLE_STUDY = re.compile(
@@ -596,7 +596,8 @@ def _comp(s: str) -> str:
 
 
 _NUM = r"(?<![\w.,/^])(?P<num{s}>\d{{1,3}}(?:\.\d+)?)(?!\d|[.,]\d|\s*(?:%|/|\^|x\b))"
-_NUMWORD = r"(?:\s*\((?:[a-z]+[\s-]?){{1,3}}\))?"
+# (Words are split by single separators: a run of letters splits one way only.)
+_NUMWORD = r"(?:\s*\([a-z]+(?:[\s-][a-z]+){{0,2}}[\s-]?\))?"
 _UNIT = (r"(?:[\s-]*(?P<unit{s}>years?|yrs?\b\.?|yr\.?|y\.?o\b\.?|y/o|months?|mos?\b\.?|mths?\b|"
          r"weeks?|wks?\b\.?|days?|hours?|hrs?\b\.?|minutes?|mins?\b\.?|y(?![a-z])|a\b(?=\s*old)))")
 _OLD = (r"(?:[\s-]*(?P<old{s}>old|of\s+age|in\s+age|of\s+life|of\s+chronological\s+age|"
@@ -616,7 +617,7 @@ def _bound(s: str) -> str:
 _SEP = r"(?P<sep>-+|~|to|and|or|through|thru|until|till|up\s+to|,)"
 _PHRASE = re.compile(
     rf"""(?P<between>\b(?:between|from)\s*(?:the\s+)?(?:ages?\s+(?:of\s+)?)?)?(?:{_comp("1")}\s*)?{_bound("1")}
-    (?:\s*(?:inclusive(?:ly)?)?,?\s*{_SEP}\s*(?:{_comp("2")}\s*)?{_bound("2")})?""",
+    (?:\s*(?:(?:inclusive(?:ly)?,?|,)\s*)?{_SEP}\s*(?:{_comp("2")}\s*)?{_bound("2")})?""",
     re.VERBOSE,  # matched against the lower-cased text
 )
 
@@ -672,8 +673,8 @@ _BABY_WORDS = frozenset("""
     toddler toddlers kid kids boy boys girl girls
 """.split())  # noqa: SIM905
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
-_MARKER = re.compile(
-    r"\s*(?:[-*•·+>#]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?!\d))\s*", re.IGNORECASE)
+_MARKER = re.compile(  # from the start of a run of spaces only: one pass over a long run
+    r"(?<!\s)\s*(?:[-*•·+>#]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?!\d))\s*", re.IGNORECASE)
 
 # After a phrase with no "age" before it: words that make its number a duration or a time.
 _DURATION = re.compile(

@@ -132,7 +132,8 @@ def _read_zip(path: str, data: bytes) -> Iterator[Source | ReadProblem]:
     inflated = 0
     for member in sorted(members, key=lambda m: m.filename):
         name = f"{path}{ZIP_MEMBER_SEPARATOR}{member.filename}"
-        if member.is_dir() or not member.filename.lower().endswith(EXPORT_SUFFIXES[:-1]):
+        # (The ending first: is_dir() fails on a member with an empty name.)
+        if not member.filename.lower().endswith(EXPORT_SUFFIXES[:-1]) or member.is_dir():
             continue
         if member.file_size > MAX_MEMBER_BYTES:
             yield ReadProblem(

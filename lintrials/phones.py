@@ -72,7 +72,7 @@ class PhoneIssue:
     rewrite_span: tuple[int, int] | None = None
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PLACEHOLDER = re.compile(r"[xX]{3,}|#{3,}")
 _LETTER = re.compile(r"[^\W\d_]")
 # An extension at the end of the number: "ext 56", "x123", "EXT3176", "#12", "(ext 1071065)".
@@ -82,20 +82,22 @@ _EXTENSION = re.compile(
     re.IGNORECASE,
 )
 # A short group of digits after a complete number: "+86-021-65115006-3050", "...2525(3259)".
-_TRAILING_GROUP = re.compile(r"(?:\s*[-/]\s*|\s*(?=\())\(?(\d{1,6})\)?\s*$")
+# (A match may start only where a run of spaces starts: a phone of 5,000 spaces is read once.)
+_TRAILING_GROUP = re.compile(r"(?<!\s)(?:\s*[-/]\s*|\s*(?=\())\(?(\d{1,6})\)?\s*$")
 # A remark in brackets after the number: "(U.S. Only)", "(M-F 9-5 JST)".
-_TRAILING_NOTE = re.compile(r"\s*\((?=[^()]*[^\W\d_])[^()]*\)\s*$")
+_TRAILING_NOTE = re.compile(r"(?<!\s)\s*\((?=[^()]*[^\W\d_])[^()]*\)\s*$")
 _LABEL = re.compile(r"^\s*[^\W\d_][^+(\d]*?(?=[+(\d])")
 # Where one number ends and another begins: "555-1234 / 555-5678", "... or ...", "...+34...".
 _SEPARATOR = re.compile(
-    r"\s*(?:\b(?:or|and|ou|oder|o|y|et)\b|[;|&\n]|\s/\s|\s-\s|,\s)\s*|(?<=\d)\s*/\s*(?=[+(\d])"
+    r"(?:(?<!\s)\s+)?(?:\b(?:or|and|ou|oder|o|y|et)\b|[;|&\n]|\s/\s|\s-\s|,\s)\s*"
+    r"|(?<=\d)\s*/\s*(?=[+(\d])"
     r"|(?<=\d)\s*(?=\+)",
     re.IGNORECASE,
 )
 # A number written the North American way: 877-379-3718, (617) 555-0100, 1-888-577-8839.
 _NANP_WRITTEN = re.compile(
     r"^(?:\+?1[-. ]?)?(?:\([2-9]\d\d\)\s*|[2-9]\d\d[-. ])[2-9]\d\d[-. ]\d{4}$")
-_VANITY = re.compile(r"^\+?[\d\s().-]*[A-Z]{2,}[A-Z\d\s.-]*$")
+_VANITY = re.compile(r"^\+?[\d\s().-]*[A-Z]{2}[A-Z\d\s.-]*$")
 _FIRST_GROUP = re.compile(r"\D*(\d+)\D")
 # What an extension field holds instead of an extension: "6861/6017", "+33", "0039".
 _SEVERAL_EXTENSIONS = re.compile(r"\d{1,6}(?:\s*(?:/|,|;|\bor\b|&)\s*\d{1,6})+")
