@@ -53,6 +53,7 @@ themselves. With `planned_vs_actual`, 5 more findings: plans overtaken by the fi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -192,11 +193,12 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
 def _statements(text: str) -> Iterator[_Statement]:
     seen: set[int] = set()
     found: list[_Statement] = []
+    ends = [m.span() for m in _SENTENCE_END.finditer(text)]
     for pattern in _STATEMENTS:
         for m in pattern.finditer(text):
             if m.start("n") in seen:
                 continue
-            start, end = _sentence(text, m.start())
+            start, end = _sentence(text, ends, m.start())
             if _OTHER_STUDY.search(text, start, end):
                 continue
             if _PER_PART.match(text, m.end()) or _PART_BEFORE.search(text, start, m.start("n")):
@@ -234,9 +236,8 @@ def _agrees(s: _Statement, count: int, tolerance: float) -> bool:
     return low <= count <= high
 
 
-def _sentence(text: str, offset: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, offset):
-        start = m.end()
-    end_match = _SENTENCE_END.search(text, offset)
-    return start, end_match.start() if end_match else len(text)
+def _sentence(text: str, ends: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence around ``offset``, given where every sentence of ``text`` ends."""
+    i = bisect.bisect_left(ends, (offset, offset))
+    start = ends[i - 1][1] if i and ends[i - 1][1] <= offset else 0
+    return start, ends[i][0] if i < len(ends) else len(text)

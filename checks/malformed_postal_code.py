@@ -94,6 +94,7 @@ _DOTTED = re.compile(r"(?<=\d)\.(?=\d)")
 _EDGE_PUNCTUATION = re.compile(r"^[\s,.;:'\"`\-]+|[\s,.;:'\"`\-]+$")
 _SPACES = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[ \-]")
+_MAX_CODE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -133,12 +134,12 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
 def _acceptable(written: str, code: str, fmt: _Format) -> bool:
     for core in _cores(written, code):
         words = core.split(" ")
-        # A run of words that is a code, the other words a place name ("8000 Aarhus C").
-        for start in range(len(words)):
-            for end in range(len(words), start, -1):
-                rest = words[:start] + words[end:]
-                if any(not w.isalpha() for w in rest):
-                    continue
+        # A run of words that is a code, the other words a place name ("8000 Aarhus C"): the
+        # run holds every word that is not all letters, and no code is more than four words.
+        others = [i for i, w in enumerate(words) if not w.isalpha()]
+        first, last = (others[0], others[-1]) if others else (len(words) - 1, 0)
+        for start in range(max(0, last - _MAX_CODE_WORDS + 1), first + 1):
+            for end in range(min(len(words), start + _MAX_CODE_WORDS), max(last, start), -1):
                 if _is_code(" ".join(words[start:end]), code, fmt):
                     return True
     return False

@@ -17,7 +17,8 @@ a bullet or a number. What is not a bracket to match:
 What a paragraph or item leaves unmatched is then matched across the field, so an aside that
 runs over a wrapped line or holds a sub-list passes. Each unmatched bracket is one finding
 whose span is the bracket; a bracket closed by another kind (`(BMI, kg/m2]`) is one finding
-whose span is the whole aside.
+whose span is the whole aside. A field reports at most ten; the tenth says how many more
+there are (a text with thousands of stray brackets is one problem, not thousands).
 
 Fields: brief title, official title, brief summary, detailed description, eligibility criteria.
 
@@ -48,6 +49,7 @@ from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "T103", "unbalanced-brackets", "warning"
 
+_MAX_PER_FIELD = 10
 _OPEN = {"(": "(", "[": "[", "{": "{", "（": "(", "［": "[", "｛": "{"}
 _CLOSE = {")": "(", "]": "[", "}": "{", "）": "(", "］": "[", "｝": "{"}
 _BRACKET = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
@@ -191,16 +193,19 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
     for field, value in _text_fields(record):
         if not value:
             continue
-        for at, closer in sorted(_unmatched(value)):
+        unmatched = sorted(_unmatched(value))
+        for n, (at, closer) in enumerate(unmatched[:_MAX_PER_FIELD], 1):
             char = value[at]
+            more = len(unmatched) - n if n == _MAX_PER_FIELD else 0
+            also = f" (and {more:,} more unmatched brackets in this field)" if more else ""
             if closer is not None:
                 message = (
                     f'"{char}" is closed by "{value[closer]}": "{_excerpt(value, at, closer)}"'
                 )
-                yield Problem(field, message, span=(at, closer + 1))
+                yield Problem(field, message + also, span=(at, closer + 1))
                 continue
             if char in _OPEN:
                 message = f'"{char}" is never closed: "{_excerpt(value, at)}"'
             else:
                 message = f'"{char}" has no "{_CLOSE[char]}" before it: "{_excerpt(value, at)}"'
-            yield Problem(field, message, span=(at, at + 1))
+            yield Problem(field, message + also, span=(at, at + 1))

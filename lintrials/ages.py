@@ -488,6 +488,7 @@ _HEADER_WORD = re.compile(r"inclusion|exclusion|eligibility")
 _SECTION_HINT = re.compile(r"inclu|exclu|eligib|must|characteristics|allowed")
 _BOUNDARY_LOOKBACK = 500
 _PARENT_LOOKBACK = 40  # lines
+_BLANKS = re.compile(r"[ \t]*")
 
 
 class _Layout:
@@ -523,8 +524,8 @@ class _Layout:
     def indent(self, pos: int) -> int:
         """The indentation of the line that holds ``pos``."""
         line_start = self.text.rfind("\n", 0, pos) + 1
-        line = self.text[line_start:_line_end(self.text, line_start)]
-        return len(line.expandtabs(4)) - len(line.lstrip(" \t").expandtabs(4))
+        blanks = _BLANKS.match(self.text, line_start)
+        return len(blanks.group().expandtabs(4)) if blanks else 0
 
     def heading(self, pos: int) -> str | None:
         """The heading or parent item a criterion at ``pos`` stands under, if any: the nearest
@@ -912,6 +913,9 @@ def _scan(criteria: str, loose: bool = False) -> list[StatedLimit]:
     return [limit for limit, strict in _scan_all(criteria) if loose or strict]
 
 
+_MAX_BEFORE = 500
+
+
 @functools.lru_cache(maxsize=8)  # E101 and E102 read the same text, one after the other
 def _scan_all(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
     """Every bound `_scan` finds with ``loose``, each with whether it finds it without."""
@@ -934,9 +938,13 @@ def _scan_all(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
             b.value > _MAX_VALUE[b.unit or "years"] for b in bounds)
         start, end = m.start(), m.end()
         crit_start = layout.criterion_start(start)
-        before = low[crit_start:start]
+        # What stands before the phrase in its criterion, up to _MAX_BEFORE characters back
+        # (a longer slice per phrase made a long criterion quadratic).
+        window = max(crit_start, start - _MAX_BEFORE)
+        before = low[window:start]
         anchor = _ANCHOR.search(before, max(0, len(before) - 150))
-        if anchor is not None and _OTHER_AGE.search(before, 0, anchor.start()):
+        if anchor is not None and _OTHER_AGE.search(before, max(0, anchor.start() - 100),
+                                                           anchor.start()):
             continue
         heading_ok, heading_is_age = _heading_allows(layout.heading(crit_start))
         says_age = (anchor is not None or heading_is_age
@@ -944,10 +952,11 @@ def _scan_all(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
                     or any(m.group(g) for g in ("old1", "old2", "old1b", "old2b", "theage1",
                                                 "theage2"))
                     or bool(re.search(r"old|young|elder", m.group(0), re.IGNORECASE)))
-        words = _words_before(before[:anchor.start()] if anchor is not None else before)
+        words = None if window > crit_start else _words_before(
+            before[:anchor.start()] if anchor is not None else before)
         subject_only = words is not None and all(w in _SUBJECT_WORDS for w in words)
         units = {b.unit for b in bounds} - {None}
-        rest = text[end:_line_end(text, end)]
+        rest = text[end:min(_line_end(text, end), end + 200)]  # read up to 60 characters
         if says_age:
             is_age = True
         else:
@@ -961,7 +970,7 @@ def _scan_all(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
         line_start = text.rfind("\n", 0, start) + 1
         confident = (is_age and heading_ok and subject_only and section != "other"
                      and not _NOT_A_LIMIT_AFTER.match(text, end)
-                     and not _SUBGROUP.search(text, line_start, start))
+                     and not _SUBGROUP.search(text, max(line_start, window), start))
         if section == "exclusion":
             if len(bounds) == 2 and (sep not in ("or", ",") or bounds[0].kind != "upper"):
                 confident = False  # a range in the exclusion part names a sub-group
@@ -970,7 +979,7 @@ def _scan_all(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
             readings = [[_flip(b) for b in bounds]] + ([] if confident else [bounds])
         else:
             readings = [bounds]
-        phrase_start = crit_start + anchor.start() if anchor is not None else start
+        phrase_start = window + anchor.start() if anchor is not None else start
         phrase_span = source.original_span(phrase_start, end)
         for reading in readings:
             for b in reading:

@@ -8,7 +8,9 @@ escapes (``\\n``, ``\\"``, ``\\u00e9``, surrogate pairs) to the raw text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 _WS = re.compile(r"[ \t\n\r]*")
 # A string token, unrolled ("normal* (escape normal*)*") so that the regex engine runs through
@@ -207,42 +209,61 @@ def element_starts(text: str, array_start: int) -> list[int]:
     return starts
 
 
-def string_span(text: str, token_start: int, span: tuple[int, int]) -> tuple[int, int]:
+# An escape in a JSON string (a surrogate pair is one character of the decoded string), or
+# the closing quote.
+_STRING_PIECE = re.compile(
+    r'\\u[dD][89abAB][0-9a-fA-F]{2}\\u[0-9a-fA-F]{4}|\\u[0-9a-fA-F]{4}|\\.|"', re.DOTALL
+)
+
+
+@dataclass(frozen=True)
+class StringEscapes:
+    """Where the escapes of one JSON string are: enough to turn offsets of the decoded string
+    into offsets of the raw text without walking the string again."""
+
+    body: int  # offset of the first character after the opening quote
+    end: int  # offset of the closing quote
+    decoded_at: list[int]  # index in the decoded string of each escape
+    shift_after: list[int]  # raw length minus decoded length, up to and with each escape
+
+    @classmethod
+    def scan(cls, text: str, token_start: int) -> StringEscapes:
+        body = token_start + 1
+        decoded_at: list[int] = []
+        shift_after: list[int] = []
+        shift = 0
+        end = len(text)
+        for m in _STRING_PIECE.finditer(text, body):
+            if m.end() - m.start() == 1:  # the closing quote
+                end = m.start()
+                break
+            decoded_at.append(m.start() - body - shift)
+            shift += m.end() - m.start() - 1
+            shift_after.append(shift)
+        return cls(body, end, decoded_at, shift_after)
+
+    def raw(self, decoded: int) -> int:
+        k = bisect.bisect_left(self.decoded_at, decoded)
+        return min(self.body + decoded + (self.shift_after[k - 1] if k else 0), self.end)
+
+
+def string_span(
+    text: str,
+    token_start: int,
+    span: tuple[int, int],
+    cache: dict[int, StringEscapes] | None = None,
+) -> tuple[int, int]:
     """Map a (start, end) span of a decoded JSON string to raw offsets.
 
-    ``token_start`` is the offset of the string's opening quote.
+    ``token_start`` is the offset of the string's opening quote; ``cache`` keeps the escapes of
+    strings mapped before (many findings in one long text cost one walk of it).
     """
-    want_start, want_end = span
-    raw = token_start + 1
-    decoded = 0
-    raw_start = raw_end = None
-    n = len(text)
-    while raw < n:
-        if decoded == want_start and raw_start is None:
-            raw_start = raw
-        if decoded == want_end:
-            raw_end = raw
-            break
-        c = text[raw]
-        if c == '"':
-            break
-        if c == "\\":
-            if text.startswith("u", raw + 1):
-                unit = int(text[raw + 2 : raw + 6], 16) if raw + 6 <= n else 0
-                raw += 6
-                # A surrogate pair is two escapes but one character of the decoded string.
-                if 0xD800 <= unit < 0xDC00 and text.startswith("\\u", raw):
-                    raw += 6
-            else:
-                raw += 2
-        else:
-            raw += 1
-        decoded += 1
-    if raw_start is None:
-        raw_start = raw
-    if raw_end is None:
-        raw_end = raw
-    return raw_start, raw_end
+    escapes = cache.get(token_start) if cache is not None else None
+    if escapes is None:
+        escapes = StringEscapes.scan(text, token_start)
+        if cache is not None:
+            cache[token_start] = escapes
+    return escapes.raw(span[0]), escapes.raw(span[1])
 
 
 def escape_token(token: str) -> str:
