@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lintrials import __version__
-from lintrials.files import write_atomic
+from lintrials.files import JSON_LINES_SUFFIXES, MAX_FILE_BYTES, write_atomic
 from lintrials.findings import Edit, Finding, FixEdits, RelatedLocation
 
 if TYPE_CHECKING:
@@ -69,17 +69,25 @@ class Cache:
         # Modules whose named tuples a summary may hold: the checks' own, nothing else.
         self.modules = frozenset(modules)
 
-    def key(self, path: str) -> tuple[str, bytes] | None:
-        """The entry key for a regular file, and its bytes; None for anything else."""
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                return None
-            data = Path(path).read_bytes()
-        except OSError:
-            return None
+    def key(self, path: str) -> tuple[str, bytes | None] | None:
+        """The entry key for a regular file, and its bytes (None for a file read a part at a
+        time, whose bytes are hashed a block at a time); None for anything else."""
         digest = hashlib.sha256(self.settings.encode())
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(data)
+        data = None
+        try:
+            status = os.stat(path)
+            if not stat.S_ISREG(status.st_mode):
+                return None
+            if path.lower().endswith(JSON_LINES_SUFFIXES) or status.st_size > MAX_FILE_BYTES:
+                with open(path, "rb") as handle:
+                    for block in iter(lambda: handle.read(1 << 20), b""):
+                        digest.update(block)
+            else:
+                data = Path(path).read_bytes()
+                digest.update(data)
+        except OSError:
+            return None
         return digest.hexdigest(), data
 
     def _entry(self, key: str) -> Path:

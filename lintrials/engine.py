@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from lintrials import files, suppressions
@@ -189,6 +190,7 @@ class Runner:
             for r in ENGINE_RULES
         }
         self.options: dict[str, Options] = {}
+        self.shared: dict[Any, Any] = {}  # one copy of each value whole-run summaries hold
         for check in self.checks:
             options = Options(config.options.get(check.code, check.options))
             options.today = config.today
@@ -212,6 +214,8 @@ class Runner:
             self.executor = pool
         try:
             for file_result in self._results(todo, stdin, stdin_name, progress):
+                for items in file_result.summaries.values():  # from a worker or the cache
+                    items[:] = [(ref, share(summary, self.shared)) for ref, summary in items]
                 result.merge(file_result)
         finally:
             if pool is not None:
@@ -262,7 +266,9 @@ class Runner:
         if hit is not None:
             return hit
         result = self.check_file(path, data)
-        self.cache.put(key, result)
+        # A file read from disk again (a part at a time) is kept only if it did not change.
+        if data is not None or self.cache.key(path) == keyed:
+            self.cache.put(key, result)
         return result
 
     def check_file(self, path: str, data: bytes | None = None) -> RunResult:
@@ -298,6 +304,12 @@ class Runner:
     def _check_source(
         self, source: Source, result: RunResult, summaries: dict[str, list[tuple[RecordRef, Any]]]
     ) -> None:
+        if source.json_lines:  # a part of a JSON Lines file (files.py): its format is known
+            if not source.text.isspace():
+                from lintrials.formats import ctgov_json
+
+                self._check_records(ctgov_json, source, result, summaries)
+            return
         if not source.text or source.text.isspace():
             self._file_finding(
                 result,
@@ -320,6 +332,15 @@ class Runner:
                 0,
             )
             return
+        self._check_records(fmt, source, result, summaries)
+
+    def _check_records(
+        self,
+        fmt: ModuleType,
+        source: Source,
+        result: RunResult,
+        summaries: dict[str, list[tuple[RecordRef, Any]]],
+    ) -> None:
         for item in fmt.parse(source):
             if isinstance(item, FileProblem):
                 rule = INVALID_SYNTAX if item.kind == "syntax" else INVALID_RECORD
@@ -370,7 +391,8 @@ class Runner:
                 for problem in problems:
                     yield self._locate(check, problem, parsed, path)
                 if summary is not None:
-                    summaries.setdefault(check.code, []).append(((path, parsed.index), summary))
+                    summaries.setdefault(check.code, []).append(
+                        ((path, parsed.index), share(summary, self.shared)))
 
     def _reduce(
         self,
@@ -402,17 +424,17 @@ class Runner:
                     )
                 )
         for path, items in pending.items():
-            wanted = {index for _, index, _ in items}  # keep only the records reported on
-            records = {
-                p.index: p
-                for p in self._reparse(path, stdin if path == stdin_name else None)
-                if p.index in wanted
-            }
+            # Each record reported on is located as the file is read again, then let go (the
+            # part of a JSON Lines file it came from with it); reading stops after the last.
+            wanted: dict[int, list[tuple[Check, Problem]]] = defaultdict(list)
             for check, index, problem in items:
-                if index in records:
-                    record = records[index]
+                wanted[index].append((check, problem))
+            for record in self._reparse(path, stdin if path == stdin_name else None):
+                for check, problem in wanted.pop(record.index, ()):
                     if not ignored_for(self.config, check, path, record.record.nct_id):
                         result.findings.append(self._locate(check, problem, record, path))
+                if not wanted:
+                    break
 
     @staticmethod
     def _reparse(path: str, data: bytes | None) -> Iterable[ParsedRecord]:
@@ -423,7 +445,7 @@ class Runner:
         )
         for item in files.read(archive, data):
             if isinstance(item, Source) and item.path == path:
-                fmt = detect(item.path, item.text)
+                fmt = _format_of(item)
                 if fmt is not None:
                     yield from (p for p in fmt.parse(item) if isinstance(p, ParsedRecord))
 
@@ -520,6 +542,33 @@ class Runner:
                 pointer=pointer,
             )
         )
+
+
+def share(value: Any, memo: dict[Any, Any]) -> Any:
+    """``value`` with its strings, bytes and (named) tuples replaced by an equal one seen
+    before: whole-run summaries repeat facility names, cities and whole site lists from record
+    to record, and a run over a registry dump holds them all until its end."""
+    kind = type(value)
+    if kind is str or kind is bytes:
+        return memo.setdefault(value, value)
+    if not isinstance(value, tuple):
+        return value
+    items = [share(item, memo) for item in value]
+    if any(a is not b for a, b in zip(items, value, strict=True)):
+        make = getattr(kind, "_make", kind)
+        value = make(items)
+    try:
+        return memo.setdefault((kind, value), value)  # a named tuple equals a plain one
+    except TypeError:  # holds something unhashable
+        return value
+
+
+def _format_of(source: Source) -> ModuleType | None:
+    if source.json_lines:
+        from lintrials.formats import ctgov_json
+
+        return ctgov_json
+    return detect(source.path, source.text)
 
 
 class CheckTimeout(Exception):

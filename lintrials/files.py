@@ -14,6 +14,7 @@ have inflated to `MAX_ARCHIVE_BYTES` in all (a zip bomb).
 
 from __future__ import annotations
 
+import codecs
 import lzma
 import os
 import stat
@@ -24,10 +25,15 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+import orjson
 
 from lintrials.source import DecodeProblem, Source, decode
 
 EXPORT_SUFFIXES = (".json", ".jsonl", ".ndjson", ".xml", ".txt", ".zip")
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")  # read a part at a time
+PART_CHARS = 8 * 1024 * 1024  # about how much of a JSON Lines file is held at once
 ZIP_MEMBER_SEPARATOR = "!"
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a larger file or member is reported, not read
 MAX_MEMBER_BYTES = MAX_FILE_BYTES
@@ -68,6 +74,9 @@ def read(path: str, data: bytes | None = None) -> Iterator[Source | ReadProblem]
             if not stat.S_ISREG(status.st_mode):
                 yield ReadProblem(path, "not a regular file (a device, FIFO or socket); skipped")
                 return
+            if path.lower().endswith(JSON_LINES_SUFFIXES):
+                yield from _read_json_lines(path)
+                return
             if status.st_size > MAX_FILE_BYTES:
                 yield ReadProblem(path, _too_big(status.st_size))
                 return
@@ -96,28 +105,101 @@ def _too_big(size: int) -> str:
     )
 
 
-def _read_regular(path: str) -> bytes:
-    """The bytes of a regular file, opened so that a FIFO swapped in meanwhile cannot block."""
+def _open_regular(path: str) -> BinaryIO:
+    """A regular file, opened so that a FIFO swapped in meanwhile cannot block."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise OSError(0, "not a regular file (a device, FIFO or socket); skipped")
+    handle = os.fdopen(os.open(path, flags), "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise OSError(0, "not a regular file (a device, FIFO or socket); skipped")
+    return handle
+
+
+def _read_regular(path: str) -> bytes:
+    with _open_regular(path) as handle:
         return handle.read(MAX_FILE_BYTES + 1)
 
 
-def _source(path: str, data: bytes) -> Source | ReadProblem:
+def _read_json_lines(path: str) -> Iterator[Source | ReadProblem]:
+    """A JSON Lines file, a part of about `PART_CHARS` at a time: memory stays flat however
+    many records the file holds, and no size limit applies to the file, only to each line.
+
+    A file whose first line is not a JSON value by itself (a pretty-printed document named
+    .jsonl) or that is UTF-16 or UTF-32 is read whole, as any other file. A line that is not
+    UTF-8, holds a NUL byte or is over `MAX_FILE_BYTES` is reported, and the lines after it are
+    read on; it is kept as a blank line, so that the lines after it keep their numbers.
+    """
+    try:
+        handle = _open_regular(path)
+    except OSError as error:
+        yield ReadProblem(path, f"cannot read: {error.strerror or error}")
+        return
+    with handle:
+        if not _starts_json_lines(handle):
+            data = handle.read(MAX_FILE_BYTES + 1)
+            yield ReadProblem(path, _too_big(len(data))) if len(data) > MAX_FILE_BYTES else (
+                _source(path, data))
+            return
+        pieces: list[str] = []
+        size = lines = records = part_lines = part_records = 0
+        encoding = "utf-8"
+        for raw in iter(lambda: handle.readline(MAX_FILE_BYTES + 1), b""):
+            line = lines + part_lines + 1
+            piece = "\n"
+            if len(raw) > MAX_FILE_BYTES:
+                yield ReadProblem(path, f"a line of over {MAX_FILE_BYTES:,} bytes; not read", line)
+                while raw and not raw.endswith(b"\n"):
+                    raw = handle.readline(1 << 20)
+            else:
+                read = _source(path, raw, line - 1)
+                if isinstance(read, ReadProblem):
+                    yield read
+                    piece = "\n" if raw.endswith(b"\n") else ""
+                else:
+                    piece = read.text
+                    if line == 1:
+                        encoding = read.encoding
+            pieces.append(piece)
+            size += len(piece)
+            part_lines += piece.count("\n")
+            part_records += sum(1 for segment in piece.split("\n") if segment.strip())
+            if size >= PART_CHARS:
+                yield Source(path, "".join(pieces), encoding, lines, records, json_lines=True)
+                lines, records = lines + part_lines, records + part_records
+                pieces, size, part_lines, part_records = [], 0, 0, 0
+        if pieces:
+            yield Source(path, "".join(pieces), encoding, lines, records, json_lines=True)
+
+
+def _starts_json_lines(handle: BinaryIO) -> bool:
+    """Whether the file's first non-blank line is a JSON value by itself (and the file is not
+    UTF-16 or UTF-32); the file is read again from its start."""
+    try:
+        for raw in iter(lambda: handle.readline(MAX_FILE_BYTES + 1), b""):
+            if raw.strip():
+                if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    return False
+                orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
+                return True
+        return False
+    except orjson.JSONDecodeError:
+        return False
+    finally:
+        handle.seek(0)
+
+
+def _source(path: str, data: bytes, first_line: int = 0) -> Source | ReadProblem:
     try:
         text, encoding = decode(data)
     except DecodeProblem as problem:
-        return ReadProblem(path, str(problem), problem.line, problem.column)
+        return ReadProblem(path, str(problem), first_line + problem.line, problem.column)
     if "\x00" in text:
         return ReadProblem(
             path,
             "binary file (holds NUL bytes), not a registry export",
-            *Source.from_text(path, text).line_col(text.index("\x00")),
+            *Source.from_text(path, text, first_line=first_line).line_col(text.index("\x00")),
         )
-    return Source.from_text(path, text, encoding)
+    return Source.from_text(path, text, encoding, first_line)
 
 
 def _read_zip(path: str, data: bytes) -> Iterator[Source | ReadProblem]:

@@ -89,7 +89,7 @@ class Position:
     end_column: int
 
 
-@dataclass
+@dataclass(slots=True)
 class RelatedLocation:
     field: str
     line: int
@@ -97,7 +97,7 @@ class RelatedLocation:
     pointer: str | None
 
 
-@dataclass
+@dataclass(slots=True)  # a run over a registry dump holds hundreds of thousands
 class Finding:
     code: str
     name: str

@@ -239,6 +239,10 @@ def us_zips() -> UsZips | None:
         data.city_of_zip[zip_code] = city
         data._names.append((state, city))
         data._names.extend((state, str(name)) for name in entry.get("acceptable_cities") or ())
+    # The package keeps its 42,000 records as dictionaries (about 90 MB) for its own lookups,
+    # which lintrials does not use: let them go.
+    if hasattr(zipcodes, "_zips_cache"):
+        setattr(zipcodes, "_zips_cache", None)  # noqa: B010 (a module's attribute mypy cannot see)
     return data
 
 

@@ -127,12 +127,20 @@ class Source:
     path: str
     text: str
     encoding: str = "utf-8"
+    # A part of a JSON Lines file read a part at a time (files.py): the lines and records of
+    # the file before this part. Lines and columns are the file's, not the part's.
+    first_line: int = 0
+    first_record: int = 0
+    json_lines: bool = False
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
-    def from_text(cls, path: str, raw_text: str, encoding: str = "utf-8") -> Source:
+    def from_text(
+        cls, path: str, raw_text: str, encoding: str = "utf-8", first_line: int = 0,
+        first_record: int = 0, json_lines: bool = False,
+    ) -> Source:
         text = raw_text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw_text else raw_text
-        return cls(path=path, text=text, encoding=encoding)
+        return cls(path, text, encoding, first_line, first_record, json_lines)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset into ``text``."""
@@ -140,12 +148,12 @@ class Source:
             self._line_starts.extend(_line_starts(self.text))
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        return self.first_line + line + 1, offset - self._line_starts[line] + 1
 
     def offset(self, line: int, column: int) -> int:
         """Character offset of a 1-based line and column (clamped to the text)."""
         self.line_col(0)  # builds the table of line starts once
-        line = max(1, min(line, len(self._line_starts)))
+        line = max(1, min(line - self.first_line, len(self._line_starts)))
         return min(len(self.text), self._line_starts[line - 1] + max(0, column - 1))
 
     def position(self, start: int, end: int) -> Position:

@@ -27,6 +27,7 @@ from lintrials.formats import (
 from lintrials.formats.jsonpos import (
     ObjectKeys,
     PointerNotFound,
+    StringEscapes,
     element_starts,
     escape_token,
     find_pointer,
@@ -154,6 +155,7 @@ class JsonLocator:
         self.start = start  # offset of the study object's first character
         self._arrays: dict[int, list[int]] = {}  # element offsets of arrays walked so far
         self._objects: dict[int, ObjectKeys] = {}  # keys of objects walked so far
+        self._strings: dict[int, StringEscapes] = {}  # escapes of strings mapped so far
 
     def start_offset(self) -> int:
         return self.start
@@ -173,7 +175,7 @@ class JsonLocator:
             end = start + 1
         else:
             if span is not None and text.startswith('"', start):
-                start, end = string_span(text, start, span)
+                start, end = string_span(text, start, span, self._strings)
         return self.source.position(start, end), self.base + relative or "/"
 
     def fix_edits(self, fix: Fix, field: str) -> list[Edit]:
@@ -192,7 +194,7 @@ class JsonLocator:
         if not text.startswith('"', start):
             return []  # only text values are rewritten
         if fix.span is not None:
-            start, end = string_span(text, start, fix.span)
+            start, end = string_span(text, start, fix.span, self._strings)
         else:
             start, end = start + 1, end - 1
         escaped = orjson.dumps(fix.replacement).decode()[1:-1]
@@ -226,7 +228,7 @@ class _ArrayOffsets:
 
 def parse(source: Source) -> ParseResult:
     text = source.text
-    if _json_lines(text):
+    if source.json_lines or _json_lines(text):
         yield from _parse_json_lines(source)
         return
     try:
@@ -330,7 +332,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _parse_json_lines(source: Source) -> ParseResult:
-    index = 0
+    index = source.first_record
     for offset, line in _lines(source.text):
         if line.strip():
             try:

@@ -29,10 +29,12 @@ def use_colour(stream: object = sys.stdout) -> bool:
 @lru_cache(maxsize=8)
 def _lines(path: str) -> list[str]:
     archive = path.split(ZIP_MEMBER_SEPARATOR, 1)[0]
-    for item in read(archive):
+    lines: list[str] = []
+    for item in read(archive):  # one source, or the parts of a JSON Lines file
         if isinstance(item, Source) and item.path == path:
-            return item.text.split("\n")
-    return []
+            del lines[item.first_line :]  # the "" after the previous part's last line break
+            lines.extend(item.text.split("\n"))
+    return lines
 
 
 def frame(finding: Finding, colour: bool) -> list[str]:
