@@ -542,10 +542,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default=str(SHARED / "seeds"))
     parser.add_argument("--seed", help="the one file of the start-up target")
     parser.add_argument("--data", help="keep the generated JSON Lines files in this folder")
-    parser.add_argument("--file-records", type=int, default=10_000,
-                        help="records per JSON Lines file (default: 10000, so that a run of "
-                        "100,000 records reads 10 files under lintrials' size limit for one "
-                        "file; 0: each size in one file)")
+    parser.add_argument("--file-records", type=int, default=0,
+                        help="records per JSON Lines file (default 0: each size in one file, "
+                        "as issue 5 asks; N: files of N records)")
     parser.add_argument("--json", dest="json_out", help="also write the figures to this file")
     parser.add_argument("--sites", action="store_true",
                         help="with scaling: print the 800 -> 8,000 sites ratio of every check")

@@ -193,7 +193,7 @@ def check(
     """Check registry records in PATHS (files and folders; '-' reads standard input)."""
     from lintrials.config import ConfigError, load, matches
     from lintrials.engine import ENGINE_RULES, Runner
-    from lintrials.reporters import reporter
+    from lintrials.reporters import report_chunks
 
     checks, plugin_errors = _load_checks()
     every = checks + ENGINE_RULES
@@ -255,11 +255,12 @@ def check(
 
         added = add(config.suppressions, result.findings, add_suppressions)
         click.echo(f"lintrials: added {added} entries to {config.suppressions}", err=True)
-    report = reporter("statistics" if statistics else output_format).render(result, config)
+    chunks = report_chunks("statistics" if statistics else output_format, result, config)
     if output_file is not None:
-        output_file.write_text(report, encoding="utf-8")
+        with output_file.open("w", encoding="utf-8") as out:
+            out.writelines(chunks)
     else:
-        sys.stdout.write(report)
+        sys.stdout.writelines(chunks)
     if write_baseline is not None or add_suppressions is not None:
         sys.exit(EXIT_ERROR if plugin_errors or result.check_failures else 0)
     code = result.exit_code(config.fail_on)

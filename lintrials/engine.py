@@ -215,7 +215,8 @@ class Runner:
         try:
             for file_result in self._results(todo, stdin, stdin_name, progress):
                 for items in file_result.summaries.values():  # from a worker or the cache
-                    items[:] = [(ref, share(summary, self.shared)) for ref, summary in items]
+                    items[:] = [(ref, share(summary, self.shared, top=False))
+                                for ref, summary in items]
                 result.merge(file_result)
         finally:
             if pool is not None:
@@ -392,7 +393,7 @@ class Runner:
                     yield self._locate(check, problem, parsed, path)
                 if summary is not None:
                     summaries.setdefault(check.code, []).append(
-                        ((path, parsed.index), share(summary, self.shared)))
+                        ((path, parsed.index), share(summary, self.shared, top=False)))
 
     def _reduce(
         self,
@@ -475,8 +476,8 @@ class Runner:
             end_line=position.end_line,
             end_column=position.end_column,
             record=parsed.record.nct_id,
-            field=problem.field,
-            pointer=pointer,
+            field=share(problem.field, self.shared),  # the same few hundred fields and
+            pointer=share(pointer, self.shared),  # pointers recur in every record
             related=related,
             fix=self._fix(problem, parsed),
         )
@@ -544,10 +545,12 @@ class Runner:
         )
 
 
-def share(value: Any, memo: dict[Any, Any]) -> Any:
+def share(value: Any, memo: dict[Any, Any], top: bool = True) -> Any:
     """``value`` with its strings, bytes and (named) tuples replaced by an equal one seen
     before: whole-run summaries repeat facility names, cities and whole site lists from record
-    to record, and a run over a registry dump holds them all until its end."""
+    to record, and a run over a registry dump holds them all until its end. With ``top``
+    false, ``value`` itself (a record's summary, which names the record) is not kept in
+    ``memo``, only what it holds."""
     kind = type(value)
     if kind is str or kind is bytes:
         return memo.setdefault(value, value)
@@ -557,6 +560,8 @@ def share(value: Any, memo: dict[Any, Any]) -> Any:
     if any(a is not b for a, b in zip(items, value, strict=True)):
         make = getattr(kind, "_make", kind)
         value = make(items)
+    if not top:
+        return value
     try:
         return memo.setdefault((kind, value), value)  # a named tuple equals a plain one
     except TypeError:  # holds something unhashable

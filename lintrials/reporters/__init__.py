@@ -1,10 +1,12 @@
 """Reporters turn findings into text for people and machines; they decide nothing.
 
-Each module has ``render(result, config) -> str``.
+Each module has ``render(result, config) -> str``; a format that can be written a line at a
+time also has ``stream(result, config)``, which yields the lines.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import import_module
 from typing import Protocol
 
@@ -32,3 +34,13 @@ class Reporter(Protocol):
 def reporter(name: str) -> Reporter:
     module: Reporter = import_module(f"lintrials.reporters.{FORMATS[name]}")
     return module
+
+
+def report_chunks(name: str, result: RunResult, config: Config) -> Iterable[str]:
+    """The report in pieces to write one after the other: a line at a time for the formats
+    that can (``stream``), so that a huge report is never held whole; else the whole text."""
+    module = import_module(f"lintrials.reporters.{FORMATS[name]}")
+    if hasattr(module, "stream"):
+        chunks: Iterable[str] = module.stream(result, config)
+        return chunks
+    return [reporter(name).render(result, config)]

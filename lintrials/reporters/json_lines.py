@@ -7,6 +7,7 @@ there were, so a reader can tell a complete report from a cut-off one.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from lintrials.config import Config
 from lintrials.engine import RunResult
@@ -14,6 +15,10 @@ from lintrials.reporters.json_format import totals
 
 
 def render(result: RunResult, config: Config) -> str:
-    lines = [json.dumps(f.as_dict(), ensure_ascii=False) for f in result.findings]
-    lines.append(json.dumps({"summary": totals(result)}))
-    return "\n".join(lines) + "\n"
+    return "".join(stream(result, config))
+
+
+def stream(result: RunResult, config: Config) -> Iterator[str]:
+    for f in result.findings:
+        yield json.dumps(f.as_dict(), ensure_ascii=False) + "\n"
+    yield json.dumps({"summary": totals(result)}) + "\n"

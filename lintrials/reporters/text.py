@@ -6,6 +6,7 @@ The line format is what editors' problem matchers and compile modes read (see th
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from lintrials.config import Config
 from lintrials.engine import RunResult
@@ -13,11 +14,14 @@ from lintrials.findings import SEVERITIES
 
 
 def render(result: RunResult, config: Config) -> str:
-    lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.code} {f.name} {f.message}" for f in result.findings
-    ]
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    return "".join(stream(result, config))
+
+
+def stream(result: RunResult, config: Config) -> Iterator[str]:
+    """The report a line at a time (a run over a registry dump has a million lines)."""
+    for f in result.findings:
+        yield f"{f.path}:{f.line}:{f.column}: {f.code} {f.name} {f.message}\n"
+    yield summary(result) + "\n"
 
 
 def summary(result: RunResult) -> str:
