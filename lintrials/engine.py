@@ -15,13 +15,12 @@ import threading
 import traceback
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lintrials import files, suppressions
 from lintrials.config import Config, excluded, ignored_for, matches, selected
@@ -29,6 +28,9 @@ from lintrials.findings import Finding, FixEdits, Problem, RelatedLocation, seve
 from lintrials.formats import FileProblem, ParsedRecord, detect
 from lintrials.plugins import Check, Options
 from lintrials.source import Source
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 
 def _engine_rule(code: str, name: str, doc: str) -> Check:

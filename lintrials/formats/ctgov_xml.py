@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
 
 from lintrials.findings import Edit, Fix, Position
 from lintrials.formats import (
@@ -156,13 +157,16 @@ def xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
-_RESOLVE: Any = "internal" if etree.LXML_VERSION >= (5, 0) else False
 _EXTERNAL_ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?[^\s>]+\s+(?:SYSTEM|PUBLIC)\b")
 
 
 def _parser() -> etree.XMLParser:
+    from lxml import etree
+
+    # Internal entities only (lxml 5 knows "internal"; before it, none at all).
+    resolve: Any = "internal" if etree.LXML_VERSION >= (5, 0) else False
     return etree.XMLParser(
-        resolve_entities=_RESOLVE,
+        resolve_entities=resolve,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
@@ -171,6 +175,8 @@ def _parser() -> etree.XMLParser:
 
 
 def parse(source: Source) -> ParseResult:
+    from lxml import etree  # here: a run without XML files does not pay for importing lxml
+
     # The text is already decoded; drop the declaration's encoding so lxml takes it as is.
     text = _DECLARED_ENCODING.sub(r"\1", source.text, count=1)
     try:
