@@ -517,8 +517,13 @@ def reduce(summaries: list[tuple[Any, Summary]],
     pending = [(ref, cand) for ref, summary in summaries for cand in summary.candidates]
     index: _Index | None = None
     if options.get("suggest_full_names", True) and any(not c.full_name for _, c in pending):
-        index = _Index([(site, summary.record) for _, summary in summaries
-                        for site in summary.sites])
+        # Each distinct site once, with the first record that has it (the one a tie picks):
+        # the same sites recur across a registry's records.
+        first: dict[Site, str] = {}
+        for _, summary in summaries:
+            for site in summary.sites:
+                first.setdefault(site, summary.record)
+        index = _Index(list(first.items()))
     for ref, cand in pending:
         related: tuple[str, ...] = ()
         full_name = where = ""

@@ -277,8 +277,11 @@ class Runner:
     def check_file(self, path: str, data: bytes | None = None) -> RunResult:
         """Read, parse and check one file (or standard input, given as ``data``)."""
         result = RunResult()
+        seen: set[str] = set()  # a zip's members count as files; a JSON Lines file's parts not
         for item in files.read(path, data):
-            result.files += 1
+            if item.path not in seen:
+                seen.add(item.path)
+                result.files += 1
             if isinstance(item, files.ReadProblem):
                 self._file_finding(result, UNREADABLE_FILE, item.path, item.message, None,
                                    (item.line, item.column))

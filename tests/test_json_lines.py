@@ -49,6 +49,7 @@ def test_parts_give_the_findings_of_the_whole_file(
     assert len(parts) > 5 and all(s.json_lines for s in parts)
     in_parts = findings(path)
     assert _where(in_parts) == _where(whole)
+    assert lint([str(path)], today=TODAY).files == 1
     assert any(f.code == "R101" and f.line == len(lines) + 2 for f in in_parts)
     assert len({f.record for f in in_parts}) > 10
 
