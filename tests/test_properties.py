@@ -18,6 +18,7 @@ import importlib
 import json
 import os
 import pkgutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from types import ModuleType
@@ -28,9 +29,10 @@ from hypothesis import strategies as st
 
 import lintrials.checks
 from conftest import CORPUS, EXAMPLES, SEEDS, TODAY
-from lintrials.files import ReadProblem, read
+from lintrials import files
+from lintrials.files import JSON_LINES_SUFFIXES, ReadProblem, read
 from lintrials.findings import Fix, Problem
-from lintrials.formats import FileProblem, ParsedRecord, detect
+from lintrials.formats import FileProblem, ParsedRecord, ctgov_json, detect
 from lintrials.formats.page_text import HEADINGS
 from lintrials.model import (
     Arm,
@@ -97,15 +99,26 @@ def field_paths(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
 def exercise(name: str, data: bytes) -> list[ParsedRecord | FileProblem | ReadProblem]:
     """Read, detect, parse; locate every field of every record and try a fix on each text.
 
-    Raises whatever any step raises: the properties below say nothing may.
+    A JSON Lines name is written to a file and read from there, a part at a time, as the
+    engine reads it. Raises whatever any step raises: the properties below say nothing may.
     """
+    if name.lower().endswith(JSON_LINES_SUFFIXES):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, name)
+            with open(path, "wb") as out:
+                out.write(data)
+            return _exercise(path, None)
+    return _exercise(name, data)
+
+
+def _exercise(name: str, data: bytes | None) -> list[ParsedRecord | FileProblem | ReadProblem]:
     outcome: list[ParsedRecord | FileProblem | ReadProblem] = []
     for item in read(name, data):
         if isinstance(item, ReadProblem):
             assert item.line >= 1 and item.column >= 1
             outcome.append(item)
             continue
-        fmt = detect(item.path, item.text)
+        fmt = ctgov_json if item.json_lines else detect(item.path, item.text)
         if fmt is None:
             continue
         for parsed in fmt.parse(item):
@@ -119,7 +132,7 @@ def exercise(name: str, data: bytes) -> list[ParsedRecord | FileProblem | ReadPr
 
 
 def locate_everything(source: Source, parsed: ParsedRecord) -> None:
-    lines = source.text.count("\n") + 1
+    lines = source.first_line + source.text.count("\n") + 1
     position, _ = parsed.locator.locate(None, None)
     assert 1 <= position.line <= lines
     for path, value in field_paths(parsed.record):
@@ -487,3 +500,37 @@ def test_locating_every_field_of_the_real_files_works() -> None:
     for name, data in REAL_FILES:
         outcome = exercise(name, data)
         assert any(isinstance(o, ParsedRecord) for o in outcome), name
+
+
+# ------------------------------------------------------ JSON Lines read a part at a time
+
+_LINES = [
+    json.dumps(json.loads(p.read_bytes())).encode()
+    for p in sorted((CORPUS / "ctgov_v2_json").glob("*.json"))[:6]
+]
+
+
+def _records_and_problems(data: bytes, part: int) -> list[str]:
+    saved = files.PART_CHARS
+    files.PART_CHARS = part
+    try:
+        outcome = exercise("x.jsonl", data)
+    finally:
+        files.PART_CHARS = saved
+    # In any order: a line's problem may come before the records of the part it is in.
+    return sorted(repr((o.index, o.record.nct_id) if isinstance(o, ParsedRecord)
+                       else (o.line, o.column) if isinstance(o, ReadProblem)
+                       else (o.kind, o.message)) for o in outcome)
+
+
+@BOUNDED
+@given(
+    lines=st.lists(st.one_of(st.sampled_from(_LINES), st.binary(max_size=120)), max_size=10),
+    ending=st.sampled_from([b"\n", b"\r\n"]),
+    part=st.integers(min_value=1, max_value=100_000),
+)
+def test_json_lines_in_parts_of_any_size_read_as_one_part(
+    lines: list[bytes], ending: bytes, part: int
+) -> None:
+    data = ending.join([_LINES[0], *lines]) + ending
+    assert _records_and_problems(data, part) == _records_and_problems(data, 1 << 30)
