@@ -310,23 +310,18 @@ class Runner:
     def _check_source(
         self, source: Source, result: RunResult, summaries: dict[str, list[tuple[RecordRef, Any]]]
     ) -> None:
-        if source.json_lines:  # a part of a JSON Lines file (files.py): its format is known
-            if not source.text.isspace():
-                from lintrials.formats import ctgov_json
-
-                self._check_records(ctgov_json, source, result, summaries)
-            return
         if not source.text or source.text.isspace():
-            self._file_finding(
-                result,
-                UNKNOWN_FORMAT,
-                source.path,
-                "the file is empty: no registry record in it",
-                source,
-                0,
-            )
+            if not source.json_lines:  # (a blank part of a JSON Lines file is no finding)
+                self._file_finding(
+                    result,
+                    UNKNOWN_FORMAT,
+                    source.path,
+                    "the file is empty: no registry record in it",
+                    source,
+                    0,
+                )
             return
-        fmt = detect(source.path, source.text)
+        fmt = _format_of(source)
         if fmt is None:
             self._file_finding(
                 result,
@@ -338,15 +333,6 @@ class Runner:
                 0,
             )
             return
-        self._check_records(fmt, source, result, summaries)
-
-    def _check_records(
-        self,
-        fmt: ModuleType,
-        source: Source,
-        result: RunResult,
-        summaries: dict[str, list[tuple[RecordRef, Any]]],
-    ) -> None:
         for item in fmt.parse(source):
             if isinstance(item, FileProblem):
                 rule = INVALID_SYNTAX if item.kind == "syntax" else INVALID_RECORD
@@ -574,6 +560,7 @@ def share(value: Any, memo: dict[Any, Any], top: bool = True) -> Any:
 
 
 def _format_of(source: Source) -> ModuleType | None:
+    """A part of a JSON Lines file (files.py) is of a known format; other sources are sniffed."""
     if source.json_lines:
         from lintrials.formats import ctgov_json
 

@@ -137,8 +137,10 @@ def _read_json_lines(path: str) -> Iterator[Source | ReadProblem]:
     with handle:
         if not _starts_json_lines(handle):
             data = handle.read(MAX_FILE_BYTES + 1)
-            yield ReadProblem(path, _too_big(len(data))) if len(data) > MAX_FILE_BYTES else (
-                _source(path, data))
+            if len(data) > MAX_FILE_BYTES:
+                yield ReadProblem(path, _too_big(len(data)))
+            else:
+                yield _source(path, data)
             return
         pieces: list[str] = []
         size = lines = records = part_lines = part_records = 0
