@@ -146,44 +146,23 @@ def find_pointer(
     cost one walk of it, not one each; ``objects`` caches the keys of each object walked, so
     that findings in the last module of a record do not each walk past the modules before it.
     """
+    if objects is None:
+        objects = {}
     pos = _skip_ws(text, start)
     for token in tokens:
         if pos >= len(text):
             raise PointerNotFound(start)
         opener = text[pos]
         if opener == "{":
-            if objects is None:
-                pos = _find_key(text, pos, token)
-            else:
-                keys = objects.get(pos)
-                if keys is None:
-                    keys = objects[pos] = ObjectKeys(text, pos)
-                pos = keys.get(text, token)
+            keys = objects.get(pos)
+            if keys is None:
+                keys = objects[pos] = ObjectKeys(text, pos)
+            pos = keys.get(text, token)
         elif opener == "[" and token.isdigit():
             pos = _find_index(text, pos, int(token), arrays)
         else:
             raise PointerNotFound(pos)
     return pos, value_end(text, pos)
-
-
-def _find_key(text: str, pos: int, key: str) -> int:
-    container = pos
-    pos = _skip_ws(text, pos + 1)
-    while pos < len(text) and text[pos] != "}":
-        m = _STRING.match(text, pos)
-        if not m:
-            raise PointerNotFound(container)
-        name = _decode_key(m.group())
-        pos = _skip_ws(text, m.end())
-        if pos >= len(text) or text[pos] != ":":
-            raise PointerNotFound(container)
-        pos = _skip_ws(text, pos + 1)
-        if name == key:
-            return pos
-        pos = _skip_ws(text, value_end(text, pos))
-        if pos < len(text) and text[pos] == ",":
-            pos = _skip_ws(text, pos + 1)
-    raise PointerNotFound(container)
 
 
 def _find_index(text: str, pos: int, index: int, arrays: dict[int, list[int]] | None) -> int:
