@@ -136,11 +136,10 @@ class Source:
 
     @classmethod
     def from_text(
-        cls, path: str, raw_text: str, encoding: str = "utf-8", first_line: int = 0,
-        first_record: int = 0, json_lines: bool = False,
+        cls, path: str, raw_text: str, encoding: str = "utf-8", first_line: int = 0
     ) -> Source:
         text = raw_text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw_text else raw_text
-        return cls(path, text, encoding, first_line, first_record, json_lines)
+        return cls(path, text, encoding, first_line)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset into ``text``."""

@@ -39,8 +39,9 @@ def reporter(name: str) -> Reporter:
 def report_chunks(name: str, result: RunResult, config: Config) -> Iterable[str]:
     """The report in pieces to write one after the other: a line at a time for the formats
     that can (``stream``), so that a huge report is never held whole; else the whole text."""
-    module = import_module(f"lintrials.reporters.{FORMATS[name]}")
-    if hasattr(module, "stream"):
-        chunks: Iterable[str] = module.stream(result, config)
+    module = reporter(name)
+    stream = getattr(module, "stream", None)
+    if stream is not None:
+        chunks: Iterable[str] = stream(result, config)
         return chunks
-    return [reporter(name).render(result, config)]
+    return [module.render(result, config)]
