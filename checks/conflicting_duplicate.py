@@ -74,10 +74,7 @@ def _norm(value: Any) -> Any:
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, (list, tuple)):
-        return tuple([
-            (_short_text(v) if len(v) <= _SHORT else _plain(v)) if type(v) is str else _norm(v)
-            for v in value
-        ])
+        return tuple([_norm(v) for v in value])
     return value
 
 
