@@ -41,8 +41,8 @@ from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from typing import Any
 
-from lintrials.dates import STUDY_DATES, PartialDate, date_of, is_future, reference_date
 from lintrials.findings import Problem
+from lintrials.knowledge.dates import STUDY_DATES, PartialDate, date_of, is_future, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S104", "actual-date-in-future", "error"

@@ -68,7 +68,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.ages import (
+from lintrials.findings import Problem
+from lintrials.knowledge.ages import (
     Age,
     StatedLimit,
     age_mentions,
@@ -76,7 +77,6 @@ from lintrials.ages import (
     parse_age_field,
     says_no_age_limit,
 )
-from lintrials.findings import Problem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E101", "age-limit-mismatch", "error"

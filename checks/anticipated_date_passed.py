@@ -46,8 +46,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.dates import STUDY_DATES, date_of, is_past, reference_date
 from lintrials.findings import Problem
+from lintrials.knowledge.dates import STUDY_DATES, date_of, is_past, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S103", "anticipated-date-passed", "warning"

@@ -81,11 +81,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials import places
 from lintrials.findings import Problem
-from lintrials.geo import country_code
+from lintrials.knowledge import places
+from lintrials.knowledge.geo import country_code
+from lintrials.knowledge.names import fold
 from lintrials.model import Location, Record
-from lintrials.names import fold
 
 CODE, NAME, SEVERITY = "L210", "city-state-mismatch", "warning"
 OPTIONS: dict[str, Any] = {"max_border_distance_km": 50, "min_population": 1_000_000}

@@ -56,8 +56,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from lintrials.ages import CriteriaItem, criteria_items
 from lintrials.findings import Problem
+from lintrials.knowledge.ages import CriteriaItem, criteria_items
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E107", "dangling-criterion", "warning"

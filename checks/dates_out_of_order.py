@@ -27,8 +27,8 @@ from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import Any
 
-from lintrials.dates import STUDY_DATES, PartialDate, compare
 from lintrials.findings import Problem
+from lintrials.knowledge.dates import STUDY_DATES, PartialDate, compare
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S106", "dates-out-of-order", "error"

@@ -9,8 +9,9 @@ twice; the fix is to delete the copy, moving any contact it adds into the first 
 The later entry is reported (its `facility`), with the earlier one as the related location, and
 the message names the earlier entry's position ("entry 24 of 32") and says whether the copy is
 exact (every field the same) or a respelling: names are compared after folding case, accents,
-punctuation and spacing and dropping a leading "The" (`lintrials.names`), and cities, states,
-countries and zip codes likewise ("Petah-Tikva" = "Petah Tikva", ZIP+4 = its five digits).
+punctuation and spacing and dropping a leading "The"
+(`lintrials.knowledge.names`), and cities, states, countries and zip codes likewise
+("Petah-Tikva" = "Petah Tikva", ZIP+4 = its five digits).
 
 What is not a duplicate:
 
@@ -88,8 +89,7 @@ from functools import lru_cache
 from typing import Any
 
 from lintrials.findings import Fix, Problem
-from lintrials.model import Location, Record
-from lintrials.names import (
+from lintrials.knowledge.names import (
     contact_keys,
     contact_site_number,
     fold,
@@ -99,6 +99,7 @@ from lintrials.names import (
     site_number,
     zip_key,
 )
+from lintrials.model import Location, Record
 
 CODE, NAME, SEVERITY = "L201", "duplicate-site", "warning"
 FIXABLE = True

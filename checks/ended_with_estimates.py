@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.dates import STUDY_DATES, date_of
 from lintrials.findings import Problem
+from lintrials.knowledge.dates import STUDY_DATES, date_of
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S108", "ended-with-estimates", "warning"

@@ -91,8 +91,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from lintrials.findings import Fix, Problem
+from lintrials.knowledge.names import is_placeholder_name
 from lintrials.model import Location, Record
-from lintrials.names import is_placeholder_name
 
 
 def _wordset(text: str) -> frozenset[str]:

@@ -11,7 +11,8 @@ country. Names are compared only within one city and country, never across the w
 and anonymised placeholders ("Research Site", "Pfizer Investigational Site") are left out. Two
 names are one facility when, in the same city and country:
 
-- they are equal once case, accents, punctuation and spacing are folded (`lintrials.names`),
+- they are equal once case, accents, punctuation and spacing are folded
+  (`lintrials.knowledge.names`),
   connectors ("of", "de", "the"...) inside the name, a trailing legal form ("Inc.", "Ltd.",
   "S.A.", "P.C."), the city's name at the end, an acronym of the words beside it ("Centre
   Hospitalier Universitaire Vaudois (CHUV)"), plural endings and a few standard abbreviations
@@ -95,8 +96,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from lintrials.findings import Problem
+from lintrials.knowledge.names import fold, is_placeholder_name, normalise_name, place_key, zip_key
 from lintrials.model import Record
-from lintrials.names import fold, is_placeholder_name, normalise_name, place_key, zip_key
 
 
 def _wordset(text: str) -> frozenset[str]:

@@ -42,8 +42,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.ages import Age, is_no_limit, parse_age_field
 from lintrials.findings import Problem
+from lintrials.knowledge.ages import Age, is_no_limit, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E103", "invalid-age-field", "error"

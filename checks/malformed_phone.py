@@ -65,8 +65,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lintrials.findings import Fix, Problem
+from lintrials.knowledge.phones import FOREIGN, MALFORMED_KINDS, phone_issues
 from lintrials.model import Record
-from lintrials.phones import FOREIGN, MALFORMED_KINDS, phone_issues
 
 CODE, NAME, SEVERITY = "C301", "malformed-phone", "error"
 FIXABLE = True

@@ -64,9 +64,9 @@ from typing import Any
 
 import pycountry
 
-from lintrials import places
 from lintrials.findings import Problem
-from lintrials.geo import country_code, country_name
+from lintrials.knowledge import places
+from lintrials.knowledge.geo import country_code, country_name
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "L212", "malformed-postal-code", "warning"

@@ -41,8 +41,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.dates import OPEN_STATUSES, PartialDate, add_months, reference_date
 from lintrials.findings import Problem
+from lintrials.knowledge.dates import OPEN_STATUSES, PartialDate, add_months, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S105", "not-recently-updated", "warning"

@@ -48,8 +48,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.dates import date_of, is_future, is_past, kind, reference_date
 from lintrials.findings import Problem
+from lintrials.knowledge.dates import date_of, is_future, is_past, kind, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S102", "open-past-completion", "warning"

@@ -75,9 +75,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lintrials.findings import Problem
-from lintrials.geo import country_code, country_name
-from lintrials.model import Contact, Record
-from lintrials.phones import (
+from lintrials.knowledge.geo import country_code, country_name
+from lintrials.knowledge.phones import (
     MALFORMED_KINDS,
     PhoneReading,
     country_calling_code,
@@ -86,6 +85,7 @@ from lintrials.phones import (
     phone_reading,
     plus_for_trunk_prefix,
 )
+from lintrials.model import Contact, Record
 
 CODE, NAME, SEVERITY = "C306", "phone-country-mismatch", "warning"
 OPTIONS = {"central_lines": False, "central_contacts": False}

@@ -51,9 +51,15 @@ from typing import Any
 import phonenumbers
 
 from lintrials.findings import Problem
-from lintrials.geo import country_code
+from lintrials.knowledge.geo import country_code
+from lintrials.knowledge.phones import (
+    FORMAT_KINDS,
+    IDD_PREFIX,
+    NATIONAL_FORM,
+    NO_PLUS,
+    phone_issues,
+)
 from lintrials.model import Record
-from lintrials.phones import FORMAT_KINDS, IDD_PREFIX, NATIONAL_FORM, NO_PLUS, phone_issues
 
 CODE, NAME, SEVERITY = "C302", "phone-format", "info"
 ENABLED = False

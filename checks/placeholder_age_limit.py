@@ -42,8 +42,8 @@ from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
-from lintrials.ages import Age, parse_age_field, stated_age_limits
 from lintrials.findings import Problem
+from lintrials.knowledge.ages import Age, parse_age_field, stated_age_limits
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E104", "placeholder-age-limit", "info"

@@ -67,8 +67,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from lintrials.ages import CriteriaItem, criteria_items
 from lintrials.findings import Problem
+from lintrials.knowledge.ages import CriteriaItem, criteria_items
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E106", "sex-criteria-mismatch", "warning"

@@ -32,8 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.dates import RECRUITING_STATUSES
 from lintrials.findings import Problem
+from lintrials.knowledge.dates import RECRUITING_STATUSES
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S110", "site-status-conflict", "warning"

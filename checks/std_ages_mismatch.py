@@ -43,8 +43,8 @@ from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
-from lintrials.ages import Age, is_no_limit, parse_age_field
 from lintrials.findings import Problem
+from lintrials.knowledge.ages import Age, is_no_limit, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E105", "std-ages-mismatch", "warning"
@@ -52,7 +52,7 @@ CODE, NAME, SEVERITY = "E105", "std-ages-mismatch", "warning"
 GROUPS = ("CHILD", "ADULT", "OLDER_ADULT")
 _ADULT, _OLDER = Fraction(18), Fraction(65)
 # Units per year, as written by people counting calendar units (12 months, 52 weeks, 365 days)
-# besides the exact scale of lintrials.ages (365.25 days).
+# besides the exact scale of lintrials.knowledge.ages (365.25 days).
 _CALENDAR = {"years": 1, "months": 12, "weeks": 52, "days": 365, "hours": 365 * 24,
              "minutes": 365 * 24 * 60}
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials.dates import STOPPED_STATUSES
 from lintrials.findings import Problem
+from lintrials.knowledge.dates import STOPPED_STATUSES
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S109", "stopped-without-reason", "error"

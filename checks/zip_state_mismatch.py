@@ -38,9 +38,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lintrials import places
 from lintrials.findings import Problem
-from lintrials.geo import country_code, country_name
+from lintrials.knowledge import places
+from lintrials.knowledge.geo import country_code, country_name
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "L211", "zip-state-mismatch", "warning"

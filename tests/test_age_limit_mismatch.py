@@ -1,4 +1,4 @@
-"""age-limit-mismatch (E101) and the age parser it stands on (lintrials.ages)."""
+"""age-limit-mismatch (E101) and the age parser it stands on (lintrials.knowledge.ages)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, SEEDS, findings
-from lintrials.ages import Age, age_mentions, parse_age_field, stated_age_limits
+from lintrials.knowledge.ages import Age, age_mentions, parse_age_field, stated_age_limits
 
 JSON = CORPUS / "ctgov_v2_json"
 XML = CORPUS / "ctgov_legacy_xml"

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
-from lintrials import places
 from lintrials.checks import city_state_mismatch
+from lintrials.knowledge import places
 
 V2 = CORPUS / "ctgov_v2_json"
 

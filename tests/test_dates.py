@@ -1,4 +1,4 @@
-"""lintrials.dates: partial registry dates compared at their precision (used by the S1xx checks)."""
+"""lintrials.knowledge.dates: partial registry dates at their precision (the S1xx checks)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from lintrials.dates import PartialDate, add_months, compare, is_future, is_past, reference_date
+from lintrials.knowledge.dates import (
+    PartialDate,
+    add_months,
+    compare,
+    is_future,
+    is_past,
+    reference_date,
+)
 from lintrials.model import Record
 from lintrials.plugins import Options
 

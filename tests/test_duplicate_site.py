@@ -10,8 +10,7 @@ import pytest
 
 from conftest import CORPUS, SEEDS, findings
 from lintrials.checks import duplicate_site
-from lintrials.model import Contact, Location, Record
-from lintrials.names import (
+from lintrials.knowledge.names import (
     contact_keys,
     contact_site_number,
     is_placeholder_name,
@@ -21,6 +20,7 @@ from lintrials.names import (
     site_number,
     zip_key,
 )
+from lintrials.model import Contact, Location, Record
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -248,7 +248,7 @@ def test_entries_without_a_facility_name_are_skipped(tmp_path: Path) -> None:
     assert l201(path) == []
 
 
-# --- lintrials.names -----------------------------------------------------------------------
+# --- lintrials.knowledge.names --------------------------------------------------------------------
 
 
 def test_normalise_name() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
-from lintrials.geo import country_code
-from lintrials.phones import MALFORMED_KINDS, phone_issues
+from lintrials.knowledge.geo import country_code
+from lintrials.knowledge.phones import MALFORMED_KINDS, phone_issues
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"

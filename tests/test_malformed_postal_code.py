@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, EXAMPLES, findings
-from lintrials import places
 from lintrials.checks import malformed_postal_code
+from lintrials.knowledge import places
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, EXAMPLES, findings
-from lintrials import places
+from lintrials.knowledge import places
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"

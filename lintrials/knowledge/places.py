@@ -32,7 +32,7 @@ from importlib import import_module, resources
 
 import pycountry
 
-from lintrials.names import fold
+from lintrials.knowledge.names import fold
 
 _LOG = logging.getLogger("lintrials")
 
@@ -62,7 +62,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 def _fold(text: str) -> str:
-    """`lintrials.names.fold`, with a fast path for ASCII text (most names in the data)."""
+    """`names.fold`, with a fast path for ASCII text (most names in the data)."""
     if not text.isascii():
         return fold(text)
     text = _ASCII_APOSTROPHES.sub("", text.casefold().replace("&", " and "))

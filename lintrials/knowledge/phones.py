@@ -24,7 +24,7 @@ from phonenumbers import (
     ValidationResult,
 )
 
-from lintrials.geo import country_code, country_name
+from lintrials.knowledge.geo import country_code, country_name
 
 # One run checks numbers of a hundred countries, whose metadata patterns overflow the re
 # module's cache; keep them compiled (the call exists in recent phonenumbers releases only).
