@@ -36,3 +36,53 @@ def test_wheel_maps_checks_into_the_package_and_works_in_a_fresh_environment(
     bare = subprocess.run([str(python), "-c", "import checks"], cwd=tmp_path,
                           capture_output=True, text=True)
     assert bare.returncode != 0 and "No module named 'checks'" in bare.stderr
+
+
+def test_the_source_tree_runs_as_it_is() -> None:
+    """From the repository root, `python -m lintrials` imports the source tree's lintrials, whose
+    checks are the top-level checks/ folder and whose defaults are the top-level config.yaml."""
+    where = subprocess.run(
+        [sys.executable, "-c", "import lintrials, lintrials.checks.age_limit_mismatch as m, "
+         "lintrials.config as c; print(lintrials.__file__); print(m.__file__); "
+         "print(c.default_config_text() == open('config.yaml', encoding='utf-8').read())"],
+        cwd=REPO, capture_output=True, text=True, check=True).stdout.splitlines()
+    assert Path(where[0]).resolve() == REPO / "lintrials" / "__init__.py"
+    assert Path(where[1]).resolve() == REPO / "checks" / "age_limit_mismatch.py"
+    assert where[2] == "True"
+    done = subprocess.run([sys.executable, "-m", "lintrials", "check", "--today", "2026-11-22",
+                           "examples/"], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 1 and "E101 age-limit-mismatch" in done.stdout, done.stderr
+
+
+def test_an_editable_install_runs_the_source_tree(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", str(REPO)], check=True,
+                   capture_output=True)
+    where = subprocess.run([str(python), "-c", "import lintrials.checks.duplicate_site as m; "
+                            "print(m.__file__)"], cwd=tmp_path, capture_output=True, text=True,
+                           check=True).stdout.strip()
+    assert Path(where).resolve() == REPO / "checks" / "duplicate_site.py"
+    done = subprocess.run([str(venv / "bin" / "lintrials"), "check", "--today", "2026-11-22",
+                           str(EXAMPLES)], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 1 and "L201 duplicate-site" in done.stdout, done.stderr
+    bare = subprocess.run([str(python), "-c", "import checks"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert bare.returncode != 0 and "No module named 'checks'" in bare.stderr
+
+
+def test_every_built_in_check_module_is_registered_and_nothing_else() -> None:
+    """Adding a check is one module (plus its test and data) and its entry point: this names a
+    module that was added but not registered, or an entry point whose module is gone."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    entries = project["project"]["entry-points"]["lintrials.checks"]
+    registered = {value.removeprefix("lintrials.checks.") for value in entries.values()}
+    modules = {p.stem for p in (REPO / "checks").glob("*.py") if p.stem != "__init__"}
+    assert sorted(modules - registered) == [], "add these to pyproject's lintrials.checks"
+    assert sorted(registered - modules) == [], "these entry points name no module in checks/"
+    for name, value in entries.items():
+        assert value.startswith("lintrials.checks."), value
+        assert name == value.rsplit(".", 1)[1].replace("_", "-"), (name, value)
