@@ -85,13 +85,13 @@ case, and "Henan University of science and technology").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from lintrials.findings import Fix, Problem
 from lintrials.knowledge.names import is_placeholder_name
+from lintrials.knowledge.text import fold
 from lintrials.model import Location, Record
 
 
@@ -396,6 +396,4 @@ def _caps_lock(text: str) -> bool:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return text.replace("’", "'")
+    return fold(text).replace("’", "'")

@@ -96,7 +96,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from lintrials.findings import Problem
-from lintrials.knowledge.names import fold, is_placeholder_name, normalise_name, place_key, zip_key
+from lintrials.knowledge.names import (
+    fold_name,
+    is_placeholder_name,
+    normalise_name,
+    place_key,
+    zip_key,
+)
 from lintrials.model import Record
 
 
@@ -184,7 +190,7 @@ def variant_words(name: str, city: str | None = None) -> tuple[str, ...]:
     words = [w for k, w in enumerate(words)
              if not (w in _CONNECTORS and 0 < k < len(words) - 1)]
     words = [_singular(_transliterated(_ABBREVIATIONS.get(w, w))) for w in words]
-    city_words = [_singular(_transliterated(w)) for w in fold(city).split()] if city else []
+    city_words = [_singular(_transliterated(w)) for w in fold_name(city).split()] if city else []
     if city_words and len(words) > len(city_words) + 1 and words[-len(city_words):] == city_words:
         words = words[:-len(city_words)]
     return tuple(_drop_acronyms(words))
@@ -507,8 +513,8 @@ def _difference(site: Site, other: str) -> str:
         return "differs in spacing or punctuation"
     if _letters(name).casefold() == _letters(other).casefold():
         return "differs in case"
-    if _transliterated(fold(name).replace(" ", "")) == _transliterated(
-            fold(other).replace(" ", "")):
+    if _transliterated(fold_name(name).replace(" ", "")) == _transliterated(
+            fold_name(other).replace(" ", "")):
         return "differs in accents" if _accents(name) != _accents(other) else "differs in case"
     if variant_words(name, site.city) == variant_words(other, site.city):
         return "differs in wording"

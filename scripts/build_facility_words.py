@@ -41,8 +41,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
+
+from lintrials.knowledge.text import fold_word
 
 OUT = Path(__file__).resolve().parents[1] / "checks" / "facility_words.txt"
 DICTS = Path("/usr/share/dict")
@@ -157,11 +158,6 @@ NOT_WORDS = """
 """
 
 
-def strip_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
-
-
 def words_of(block: str) -> list[str]:
     return [w for w in block.split() if not w.endswith("?")]
 
@@ -171,7 +167,7 @@ def facility_words() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for language, block in FACILITY_WORDS.items():
         for word in block.split():
-            for form in (word.casefold(), strip_accents(word.casefold())):
+            for form in (word.casefold(), fold_word(word)):
                 languages = found.setdefault(form, [])
                 if language not in languages:
                     languages.append(language)
@@ -191,7 +187,7 @@ def dictionary_words() -> set[str]:
                 word = line.strip().split("/")[0].casefold()
                 if word:
                     found.add(word)
-                    found.add(strip_accents(word))
+                    found.add(fold_word(word))
     return found
 
 
