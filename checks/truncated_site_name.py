@@ -172,7 +172,7 @@ class Words(NamedTuple):
 @cache
 def _words() -> Words:
     """The word list shipped beside this module, read once, when a name first needs it."""
-    text = resources.files("lintrials.checks").joinpath("facility_words.txt").read_text("utf-8")
+    text = resources.files("lintrials.knowledge").joinpath("facility_words.txt").read_text("utf-8")
     section = ""
     facility: dict[str, int] = {}
     abbreviations: set[str] = set()

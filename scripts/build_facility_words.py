@@ -1,8 +1,8 @@
-"""Build checks/facility_words.txt, the word list of the truncated-site-name check (L202).
+"""Build lintrials/knowledge/facility_words.txt, the word list of truncated-site-name (L202).
 
 The check reads the last word of a facility name and asks whether it is the start of a common
 facility word cut off ("Peking University First Hospita"). It needs three lists, which this
-script writes to ``checks/facility_words.txt``:
+script writes to ``lintrials/knowledge/facility_words.txt``:
 
 ``[facility]``
     Common facility words in the languages of ClinicalTrials.gov site names: English, French,
@@ -33,8 +33,8 @@ script writes to ``checks/facility_words.txt``:
 Run (needs the Debian word lists: ``apt-get install wamerican-large wbritish-large wfrench
 wspanish witalian wportuguese wngerman``)::
 
-    python scripts/build_facility_words.py            # writes checks/facility_words.txt
-    python scripts/build_facility_words.py --check    # exit 1 if the file is out of date
+    python scripts/build_facility_words.py          # writes lintrials/knowledge/facility_words.txt
+    python scripts/build_facility_words.py --check  # exit 1 if the file is out of date
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from pathlib import Path
 
 from lintrials.knowledge.text import fold_word
 
-OUT = Path(__file__).resolve().parents[1] / "checks" / "facility_words.txt"
+OUT = Path(__file__).resolve().parents[1] / "lintrials" / "knowledge" / "facility_words.txt"
 DICTS = Path("/usr/share/dict")
 DICT_FILES = ("american-english-large", "british-english-large", "french", "spanish", "italian",
               "portuguese", "ngerman")
