@@ -93,6 +93,11 @@ from typing import Any, NamedTuple
 
 from lintrials.findings import Problem
 from lintrials.knowledge.text import fold_word
+from lintrials.knowledge.words import (
+    LEGAL_FORM_ABBREVIATIONS,
+    LOWER_CASE_END_CONNECTORS,
+    NAME_END_CONNECTORS,
+)
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "L202", "truncated-site-name", "warning"
@@ -101,27 +106,7 @@ OPTIONS: dict[str, Any] = {"name_limit": 254, "suggest_full_names": True, "allow
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 
-# Connectors that cannot end a name, in lower or title case ("Institute Of", "Hospital De").
-_CONNECTORS = frozenset([
-    "of", "and", "for", "the", "at", "with", "from", "to", "by",  # English
-    "de", "la", "les", "des", "aux", "pour", "avec", "dans",  # French
-    "del", "los", "las", "con", "por", "em",  # Spanish, Portuguese
-    "della", "delle", "dei", "degli", "dello", "alla",  # Italian
-    "der", "und", "für", "fur", "von", "vom", "zum", "zur", "mit", "voor", "het",  # German, Dutch
-])
-# Connectors that are also names, places, initials or syllables ("Chang An", "Van", "Para",
-# "Zhang Di", "Y."): only in lower case.
-_LOWER_CONNECTORS = frozenset([
-    "le", "et", "en", "el", "y", "e", "i", "da", "do", "das", "dos", "du", "di", "al", "im",
-    "am", "an", "zu", "w", "z", "u", "à", "van", "para", "per", "bei",
-])
 _NUMERALS = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
-# Legal forms that end company names: never a cut word, however short.
-_LEGAL_FORMS = frozenset([
-    "inc", "ltd", "llc", "llp", "pc", "pa", "ag", "sa", "sas", "sl", "spa", "srl", "gmbh", "co",
-    "corp", "plc", "bv", "nv", "ab", "as", "oy", "kft", "zrt", "ead", "ood", "eood", "ltda", "sc",
-    "cv", "jsc", "pllc",
-])
 # How many clearly cut names of a record must share a length for it to be a cut length.
 _SHARED_CUTS = 3
 _START_CUT = "{} closes what never opened, so its start looks lost"
@@ -272,8 +257,8 @@ def _dangling_end(name: str) -> str | None:
     if last is None or last[2] or not stripped[: last[1]].endswith((" ", "\t")):
         return None  # no word at the end, or part of a longer token: "d'Hebron", "Med.Group"
     word = last[0]
-    if ((word.casefold() in _CONNECTORS and (word.islower() or word.istitle()))
-            or word in _LOWER_CONNECTORS):
+    if ((word.casefold() in NAME_END_CONNECTORS and (word.islower() or word.istitle()))
+            or word in LOWER_CASE_END_CONNECTORS):
         return f'it ends in the connector "{word}"'
     return None
 
@@ -406,7 +391,7 @@ def _cut_at_shared_length(record: Record, candidates: list[Candidate]) -> Iterat
         word = last[0]
         forms = {word.casefold(), fold_word(word)}
         known = any(f in words.facility or f in words.abbreviations for f in forms)
-        if word in _NUMERALS or forms & _LEGAL_FORMS or (known and len(word) > 3):
+        if word in _NUMERALS or forms & LEGAL_FORM_ABBREVIATIONS or (known and len(word) > 3):
             continue
         site = Site(name, loc.city or "", loc.country or "")
         # One or two letters say too little to name the word they were cut from.
