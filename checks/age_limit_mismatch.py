@@ -69,14 +69,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import (
-    Age,
-    StatedLimit,
-    age_mentions,
-    is_no_limit,
-    parse_age_field,
-    says_no_age_limit,
-)
+from lintrials.knowledge.age_limits import StatedLimit, age_mentions, says_no_age_limit
+from lintrials.knowledge.ages import Age, is_no_limit, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E101", "age-limit-mismatch", "error"

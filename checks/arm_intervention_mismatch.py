@@ -49,6 +49,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lintrials.findings import Problem
+from lintrials.knowledge.interventions import display_type
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D105", "arm-intervention-mismatch", "warning"
@@ -62,7 +63,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
     by_name: dict[str, list[int]] = {}
     for k, item in enumerate(record.interventions):
         by_name.setdefault(_key(item.name), []).append(k)
-        by_name.setdefault(_key(f"{_display(item.type)}: {item.name or ''}"), []).append(k)
+        by_name.setdefault(_key(f"{display_type(item.type)}: {item.name or ''}"), []).append(k)
     by_label: dict[str, list[int]] = {}
     for i, arm in enumerate(record.arms):
         by_label.setdefault(_key(arm.label), []).append(i)
@@ -124,12 +125,6 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 def _key(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip().casefold()
-
-
-def _display(kind: str | None) -> str:
-    """The API v2 spelling of a type in an arm's intervention names: DIETARY_SUPPLEMENT ->
-    "Dietary Supplement"."""
-    return (kind or "").replace("_", " ").title()
 
 
 def _listed(names: list[str | None], most: int = 4) -> str:

@@ -84,7 +84,7 @@ from typing import Any
 from lintrials.findings import Problem
 from lintrials.knowledge import places
 from lintrials.knowledge.geo import country_code
-from lintrials.knowledge.names import fold
+from lintrials.knowledge.names import fold_name
 from lintrials.model import Location, Record
 
 CODE, NAME, SEVERITY = "L210", "city-state-mismatch", "warning"
@@ -127,7 +127,7 @@ def _elsewhere(loc: Location, border: float, min_population: int) -> str | None:
     code = country_code(loc.country)
     if code is None:
         return None
-    if _WARD_WORDS.intersection(fold(loc.city).split()):
+    if _WARD_WORDS.intersection(fold_name(loc.city).split()):
         return None
     country = places.geonames_country(code)
     if country is None:
@@ -184,9 +184,9 @@ def _names_division(facility: str | None, country: places.Country, stated: set[s
     """Whether the facility's name names the stated division ("Henan Provincial Hospital")."""
     if not facility:
         return False
-    words = f" {fold(facility)} "
+    words = f" {fold_name(facility)} "
     for division in stated:
-        name = fold(country.division_names.get(division, ""))
+        name = fold_name(country.division_names.get(division, ""))
         if name and f" {name} " in words:
             return True
     return False

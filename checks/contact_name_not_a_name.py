@@ -68,12 +68,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lintrials.findings import Problem
+from lintrials.knowledge.words import CONTACT_NAME_LABELS
 from lintrials.model import Record
-
-
-def _labels(text: str) -> frozenset[str]:
-    return frozenset(label.strip() for label in text.split("|"))
-
 
 CODE, NAME, SEVERITY = "C303", "contact-name-not-a-name", "warning"
 OPTIONS: dict[str, Any] = {"officer_titles": [], "allowed_names": []}
@@ -98,13 +94,6 @@ _OFFICER = (
     r"|commercial|development) officer"
 )
 _OFFICER_TITLE = re.compile(rf"^(?:the )?(?:{_OFFICER})(?: ?(?:and|&|/|,) ?(?:{_OFFICER}))*$")
-_LABELS = _labels("""
-    contact|contacts|contact person|contact name|central contact|site contact person|name
-    |phone|telephone|tel|phone number|telephone number|toll free number|toll-free number
-    |toll free|email|e-mail|e mail|email address|e-mail address|mail|fax
-    |n/a|na|n.a.|tbd|tba|tbc|unknown|none|not applicable|not available|to be determined
-    |to be announced|test|xxx|x|-|--|.|?|information|info
-""")
 
 
 def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -142,7 +131,7 @@ def _not_a_name(name: str, folded: str, email: str | None,
         return None, (f"contact name {name!r} is a company officer's title, not a study "
                       "contact: name the person, or the office, that answers participants' "
                       "questions")
-    if folded in _LABELS:
+    if folded in CONTACT_NAME_LABELS:
         return None, (f"contact name {name!r} is a field label or placeholder, not a name: "
                       "name the person or office to contact")
     return None

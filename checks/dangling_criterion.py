@@ -57,7 +57,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import CriteriaItem, criteria_items
+from lintrials.knowledge.criteria import CriteriaItem, criteria_items
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E107", "dangling-criterion", "warning"

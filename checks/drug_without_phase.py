@@ -60,28 +60,16 @@ for sequencing: the type is wrong rather than the phase, which the message allow
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lintrials.findings import Problem
+from lintrials.knowledge.interventions import NEUTRAL_TYPES, display_type, is_inert
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D102", "drug-without-phase", "warning"
 OPTIONS: dict[str, Any] = {"phased_types": ["DRUG", "BIOLOGICAL"], "with_other_types": False}
 
-# Interventions that say nothing about whether a drug is under study.
-_NEUTRAL_TYPES = frozenset({"OTHER", "DIAGNOSTIC_TEST"})
-# A name that is a placebo or an inert control, however typed: "Placebo", "TQH2929 Placebo",
-# "Normal saline", "0.9% sodium chloride", "Vehicle cream", "Sham injection".
-_INERT = re.compile(
-    r"\bplacebos?\b|^(?:the |a |matching |normal |physiological |isotonic |sterile |0\.9 ?% )*"
-    r"(?:saline|sodium chloride(?: 0\.9 ?%)?|vehicle|sham|dummy|sugar pill)\b"
-    # Autologous blood products prepared at the bedside (platelet-rich plasma and its kin)
-    # are regulated as procedures, not as biologics with FDA phases.
-    r"|\bplatelet[- ]rich plasma\b|\bPRP\b|\bplatelet lysate\b|\bautologous conditioned serum\b",
-    re.IGNORECASE,
-)
 _SHOWN = 3  # interventions named in a message
 
 
@@ -94,9 +82,9 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
     for i, item in enumerate(record.interventions):
         kind = (item.type or "").upper()
         if kind in phased:
-            if not _INERT.search(item.name or ""):
+            if not is_inert(item.name):
                 drugs.append(i)
-        elif kind and kind not in _NEUTRAL_TYPES:
+        elif kind and kind not in NEUTRAL_TYPES:
             others = True
     if not drugs or (others and not options.get("with_other_types")):
         return
@@ -124,7 +112,7 @@ def _tested_in_experimental_arm(record: Record, drugs: set[int]) -> bool:
         return True
     names = {_key(record.interventions[k].name) for k in drugs}
     names |= {
-        _key(f"{_display(record.interventions[k].type)}: {record.interventions[k].name or ''}")
+        _key(f"{display_type(record.interventions[k].type)}: {record.interventions[k].name or ''}")
         for k in drugs
     }
     labels = {_key(label) for k in drugs for label in record.interventions[k].arm_group_labels}
@@ -140,10 +128,6 @@ def _tested_in_experimental_arm(record: Record, drugs: set[int]) -> bool:
 
 def _key(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
-
-
-def _display(kind: str | None) -> str:
-    return (kind or "").replace("_", " ").title()
 
 
 def _is_not_applicable(phases: list[str]) -> bool:

@@ -92,7 +92,7 @@ from lintrials.findings import Fix, Problem
 from lintrials.knowledge.names import (
     contact_keys,
     contact_site_number,
-    fold,
+    fold_name,
     is_placeholder_name,
     name_key,
     place_key,
@@ -230,4 +230,4 @@ def _message(first: Location, i: int, loc: Location, total: int, numbered: bool)
 
 
 def _shown(value: str | None) -> str:
-    return repr(value) if value and fold(value) else "none"
+    return repr(value) if value and fold_name(value) else "none"

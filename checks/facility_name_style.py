@@ -85,13 +85,14 @@ case, and "Henan University of science and technology").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from lintrials.findings import Fix, Problem
 from lintrials.knowledge.names import is_placeholder_name
+from lintrials.knowledge.text import fold
+from lintrials.knowledge.words import DOTTED_ABBREVIATIONS, LOWER_CASE_NAME_WORDS
 from lintrials.model import Location, Record
 
 
@@ -118,24 +119,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Where a name's parts meet: "Hospital X, Department of ...", "Hospital X - Oncology".
 _PART_BREAK = re.compile(r"[,;()/_–—]| - ")
-
-# A full stop after these ends an abbreviation, not a sentence.
-_ABBREVIATIONS = _wordset("""
-    inc ltd ltda llc llp lp plc pllc corp co cos bros assoc ass dept dep div hosp univ uni med
-    ctr cntr inst fac lab labs tech sci coll sch st ste mt ft jr sr dr prof md phd rn no nr
-    sz kft spol sp zoo ag gmbh ggmbh mbh ev eg sa sas sl slu srl spa bv nv ab oy as aps pc pa
-    pty pvt ptd cia cie soc etc al ave blvd rd hts ext intl natl gen mem
-""")
-
-# Words a name keeps in lower case, in any language this corpus writes names in.
-_CONNECTORS = _wordset("""
-    of and for the at in on to by with from a an or via per
-    de del della delle dei degli di da do dos das du des la le les lo el y e i o et en à al
-    für fur und zu zum zur am im an der die das den dem von van voor het op te en bij
-    och og i på af ved
-    w we z ze na im ul
-    s dba c o
-""")
 
 # Capitalised, these say a name is written in English title case.
 _ENGLISH_TITLE_WORDS = _wordset("""
@@ -269,7 +252,7 @@ def _trailing_mark(name: str) -> tuple[tuple[int, int], str] | None:
     if len(last) == 1 or (last.isupper() and len(last) <= 5):
         return None
     tail = re.split(r"(?<=[a-z])(?=[A-Z])", last)[-1]
-    if _fold(last) in _ABBREVIATIONS or _fold(tail) in _ABBREVIATIONS:
+    if _fold(last) in DOTTED_ABBREVIATIONS or _fold(tail) in DOTTED_ABBREVIATIONS:
         return None
     return span, f"the facility name ends with a full stop after {last!r}, not an abbreviation"
 
@@ -308,7 +291,8 @@ def _lower_case(name: str, loc: Location,
             if w.folded == "affiliated" and index + 1 < len(words) and (
                     words[index + 1].folded in {"to", "with"}):
                 continue  # a description: "Gulou Hospital affiliated to Nanjing University"
-            if w.folded in _TITLE_WORDS or (index == 0 and w.folded not in _CONNECTORS - {"the"}):
+            if w.folded in _TITLE_WORDS or (
+                    index == 0 and w.folded not in LOWER_CASE_NAME_WORDS - {"the"}):
                 flagged[index] = ""
     elif first.text == "the" and len(words) > 1 and not _is_lower_word(words[1].text):
         flagged[0] = ""
@@ -361,7 +345,8 @@ def _place_variants(place: str | None) -> tuple[tuple[str, ...], ...]:
     for part in (place, place.split(",")[0], re.sub(r"(?i)\s+(city|shi|sheng|province)$", "",
                                                      place.split(",")[0].strip())):
         words = tuple(_fold(w) for w in _WORD.findall(part))
-        if words and not (len(words) == 1 and (words[0] in _CONNECTORS or len(words[0]) < 3)):
+        if words and not (len(words) == 1 and (words[0] in LOWER_CASE_NAME_WORDS
+                                               or len(words[0]) < 3)):
             variants.add(words)
     return tuple(sorted(variants, key=len, reverse=True))
 
@@ -396,6 +381,4 @@ def _caps_lock(text: str) -> bool:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return text.replace("’", "'")
+    return fold(text).replace("’", "'")

@@ -96,7 +96,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from lintrials.findings import Problem
-from lintrials.knowledge.names import fold, is_placeholder_name, normalise_name, place_key, zip_key
+from lintrials.knowledge.names import (
+    fold_name,
+    is_placeholder_name,
+    normalise_name,
+    place_key,
+    zip_key,
+)
+from lintrials.knowledge.words import ABBREVIATED_WORDS, JOINING_WORDS, LEGAL_FORMS
 from lintrials.model import Record
 
 
@@ -125,25 +132,6 @@ class Summary(NamedTuple):
     sites: tuple[Site, ...]
 
 
-# Words that join the words of a name; dropped inside a name (not at its ends, where "A" or
-# "I" may be a name's letter or numeral: "Hospital A", "Policlinico Umberto I").
-_CONNECTORS = _wordset("""
-    of the at and to for in on by de del della delle dei degli di da do dos das du des la le
-    les lo el y e i a et en und fur zu zum zur am im an der die den dem von van voor het op te
-    och og w we z ze na
-""")
-# Legal forms at the end of a name, written as one word or as letters ("P.C.", "S.A. de C.V.").
-_LEGAL_FORMS = _wordset("""
-    inc incorporated llc llp lp ltd limited corp corporation co pc pa pllc plc gmbh ggmbh mbh ag
-    kg sa sas sl slu srl sro spa sc ac cv ltda eood ead ad as bv nv ab oy kft pvt pty private
-    zoo oo
-""")
-_ABBREVIATIONS = {
-    "univ": "university", "uni": "university", "hosp": "hospital", "ctr": "center",
-    "cntr": "center", "centre": "center", "med": "medical", "st": "saint", "ste": "sainte",
-    "inst": "institute", "dept": "department", "natl": "national", "coll": "college",
-    "mem": "memorial", "gen": "general", "hlth": "health", "sci": "science",
-}
 # Words that tell sites apart however close their spelling.
 _DISTINCT = _wordset("""
     first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
@@ -182,9 +170,9 @@ def variant_words(name: str, city: str | None = None) -> tuple[str, ...]:
     words = _join_possessives(words)
     words = _strip_legal_forms(words)
     words = [w for k, w in enumerate(words)
-             if not (w in _CONNECTORS and 0 < k < len(words) - 1)]
-    words = [_singular(_transliterated(_ABBREVIATIONS.get(w, w))) for w in words]
-    city_words = [_singular(_transliterated(w)) for w in fold(city).split()] if city else []
+             if not (w in JOINING_WORDS and 0 < k < len(words) - 1)]
+    words = [_singular(_transliterated(ABBREVIATED_WORDS.get(w, w))) for w in words]
+    city_words = [_singular(_transliterated(w)) for w in fold_name(city).split()] if city else []
     if city_words and len(words) > len(city_words) + 1 and words[-len(city_words):] == city_words:
         words = words[:-len(city_words)]
     return tuple(_drop_acronyms(words))
@@ -206,19 +194,19 @@ def _strip_legal_forms(words: list[str]) -> list[str]:
     """Drop trailing legal forms: "inc", "ltd", "s a de c v", "p c", "sp z o o"."""
     words = list(words)
     while len(words) > 1:
-        if words[-1] in _LEGAL_FORMS:
+        if words[-1] in LEGAL_FORMS:
             words.pop()
             continue
         letters = 0
         while letters < len(words) - 1 and len(words[-1 - letters]) == 1:
             letters += 1
-        if letters >= 2 and "".join(words[-letters:]) in _LEGAL_FORMS:
+        if letters >= 2 and "".join(words[-letters:]) in LEGAL_FORMS:
             del words[-letters:]
             continue
         if len(words) > 2 and words[-1] in {"sp", "spol"}:
             words.pop()
             continue
-        if len(words) > 2 and words[-1] == "de" and words[-2] in _LEGAL_FORMS:
+        if len(words) > 2 and words[-1] == "de" and words[-2] in LEGAL_FORMS:
             words.pop()
             continue
         break
@@ -427,8 +415,8 @@ _ENGLISH_NAME_WORDS = _wordset("""
     saint sainte san santa sao são
 """)
 # Words a name may keep in lower case in any language: not a difference of case that matters.
-_LOWER_OK = _CONNECTORS | {"fur", "für", "y", "e", "i", "o", "s", "a", "u"}
-_ABBREVIATED = frozenset(k for k in _ABBREVIATIONS if k not in {"st", "ste", "centre"})
+_LOWER_OK = JOINING_WORDS | {"fur", "für", "y", "e", "i", "o", "s", "a", "u"}
+_ABBREVIATED = frozenset(k for k in ABBREVIATED_WORDS if k not in {"st", "ste", "centre"})
 # A trailing mark, a space before a comma, doubled spaces, a possessive typed apart ("People' s",
 # "Mary s Hospital"), or a character lost to a wrong encoding ("l?Université", "?ukaszczyka").
 _UNTIDY = re.compile(r"[,;:&/-]\s*$|\s,|\s{2}|\w['’] s\b|\w s (?=[A-Z])|^\s|\s$|\?(?=\w)|\ufffd")
@@ -507,8 +495,8 @@ def _difference(site: Site, other: str) -> str:
         return "differs in spacing or punctuation"
     if _letters(name).casefold() == _letters(other).casefold():
         return "differs in case"
-    if _transliterated(fold(name).replace(" ", "")) == _transliterated(
-            fold(other).replace(" ", "")):
+    if _transliterated(fold_name(name).replace(" ", "")) == _transliterated(
+            fold_name(other).replace(" ", "")):
         return "differs in accents" if _accents(name) != _accents(other) else "differs in case"
     if variant_words(name, site.city) == variant_words(other, site.city):
         return "differs in wording"

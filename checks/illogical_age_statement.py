@@ -6,8 +6,8 @@ range written backwards ("Age 18-5 years") or an upper bound below the lower one
 an age beyond any lifetime ("18 to 150 years") or a range that ends at 0 ("0 to 0 years") is a
 typing slip. Readers, and software that reads criteria, cannot tell what was meant.
 
-What counts: the age statements that `lintrials.knowledge.ages` reads as limits on all participants
-(those E101 age-limit-mismatch compares with the age fields), including ranges written
+What counts: the age statements that `lintrials.knowledge.age_limits` reads as limits on all
+participants (those E101 age-limit-mismatch compares with the age fields), including ranges written
 backwards, which that check skips:
 - two bounds joined by "or" that together cover every age: "≥ 18 or ≤ 75", "over 18 or under
   65" (in the inclusion part; "Exclusion: < 18 or > 75" is right as written);
@@ -50,7 +50,8 @@ from fractions import Fraction
 from typing import Any
 
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import Age, StatedLimit, age_statements, parse_age_field
+from lintrials.knowledge.age_limits import StatedLimit, age_statements
+from lintrials.knowledge.ages import Age, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E102", "illogical-age-statement", "error"

@@ -72,6 +72,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lintrials.findings import Problem
+from lintrials.knowledge.interventions import DRUG_TYPES, NEUTRAL_TYPES, is_inert
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D101", "phase-mismatch", "warning"
@@ -92,18 +93,6 @@ _PHASE = re.compile(
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _COMBINATIONS = ({1, 2}, {2, 3})  # the registry's PHASE1/PHASE2 and PHASE2/PHASE3
-# As drug-without-phase (D102) decides whether a study tests a drug: a drug or biological
-# that is not a placebo, and no device, procedure, radiation, behavioural (...) intervention.
-_DRUG_TYPES = frozenset({"DRUG", "BIOLOGICAL"})
-_NEUTRAL_TYPES = frozenset({"OTHER", "DIAGNOSTIC_TEST"})
-_INERT = re.compile(
-    r"\bplacebos?\b|^(?:the |a |matching |normal |physiological |isotonic |sterile |0\.9 ?% )*"
-    r"(?:saline|sodium chloride(?: 0\.9 ?%)?|vehicle|sham|dummy|sugar pill)\b"
-    # Autologous blood products prepared at the bedside (platelet-rich plasma and its kin)
-    # are regulated as procedures, not as biologics with FDA phases.
-    r"|\bplatelet[- ]rich plasma\b|\bPRP\b|\bplatelet lysate\b|\bautologous conditioned serum\b",
-    re.IGNORECASE,
-)
 
 # What follows a phase that is not a clinical phase of a trial, or not of a whole trial.
 _NOT_A_TRIAL_PHASE = re.compile(
@@ -194,9 +183,9 @@ def _tests_drug(record: Record) -> bool:
     drug = False
     for item in record.interventions:
         kind = (item.type or "").upper()
-        if kind in _DRUG_TYPES:
-            drug = drug or not _INERT.search(item.name or "")
-        elif kind and kind not in _NEUTRAL_TYPES:
+        if kind in DRUG_TYPES:
+            drug = drug or not is_inert(item.name)
+        elif kind and kind not in NEUTRAL_TYPES:
             return False
     return drug
 

@@ -43,7 +43,8 @@ from fractions import Fraction
 from typing import Any
 
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import Age, parse_age_field, stated_age_limits
+from lintrials.knowledge.age_limits import stated_age_limits
+from lintrials.knowledge.ages import Age, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E104", "placeholder-age-limit", "info"

@@ -44,6 +44,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lintrials.findings import Problem
+from lintrials.knowledge.words import PLACEHOLDER_LINES, PLACEHOLDER_VALUES
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "T104", "placeholder-text", "warning"
@@ -57,34 +58,6 @@ _ANYWHERE = re.compile(
     r"[^\]>}\n]{0,80}\\?[\]>}]",
     re.IGNORECASE,
 )
-# Placeholders as a whole line of the text, or as the whole value.
-_PLACEHOLDER_LINES = frozenset(
-    {
-        "to be determined",
-        "to be confirmed",
-        "to be announced",
-        "to be added",
-        "to be completed",
-        "tbd",
-        "tba",
-        "placeholder",
-    }
-)
-# Placeholders only as the whole value: as a line of the criteria, "None" under "Exclusion
-# Criteria" is an answer.
-_PLACEHOLDER_VALUES = _PLACEHOLDER_LINES | {
-    "tbc",
-    "n/a",
-    "na",
-    "none",
-    "not applicable",
-    "test",
-    "-",
-    "--",
-    ".",
-    "...",
-    "?",
-}
 # A line, less its list marker and closing punctuation.
 _LINE = re.compile(  # unambiguous, so that a line of 50,000 tabs and colons is read in one pass
     r"^[ \t]*(?:(?:\\?[*•\-+]|\d{1,3}\\?[.)])[ \t]*)?"
@@ -114,13 +87,13 @@ def _may_hold(value: str) -> bool:
 def _whole(field: str, value: str) -> Iterator[tuple[int, int]]:
     """Spans of the value, or of its lines, that are nothing but a placeholder."""
     stripped = value.strip()
-    if field != "acronym" and stripped.lower() in _PLACEHOLDER_VALUES:
+    if field != "acronym" and stripped.lower() in PLACEHOLDER_VALUES:
         start = value.index(stripped)
         yield start, start + len(stripped)
         return
     for line in _LINE.finditer(value):
         words = line.group("words")
-        if words.lower() in _PLACEHOLDER_LINES:
+        if words.lower() in PLACEHOLDER_LINES:
             yield line.start("words"), line.end("words")
 
 

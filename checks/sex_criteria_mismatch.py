@@ -68,7 +68,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import CriteriaItem, criteria_items
+from lintrials.knowledge.criteria import CriteriaItem, criteria_items
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E106", "sex-criteria-mismatch", "warning"

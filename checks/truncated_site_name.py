@@ -85,7 +85,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
@@ -93,6 +92,12 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from lintrials.findings import Problem
+from lintrials.knowledge.text import fold_word
+from lintrials.knowledge.words import (
+    LEGAL_FORM_ABBREVIATIONS,
+    LOWER_CASE_END_CONNECTORS,
+    NAME_END_CONNECTORS,
+)
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "L202", "truncated-site-name", "warning"
@@ -101,27 +106,7 @@ OPTIONS: dict[str, Any] = {"name_limit": 254, "suggest_full_names": True, "allow
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 
-# Connectors that cannot end a name, in lower or title case ("Institute Of", "Hospital De").
-_CONNECTORS = frozenset([
-    "of", "and", "for", "the", "at", "with", "from", "to", "by",  # English
-    "de", "la", "les", "des", "aux", "pour", "avec", "dans",  # French
-    "del", "los", "las", "con", "por", "em",  # Spanish, Portuguese
-    "della", "delle", "dei", "degli", "dello", "alla",  # Italian
-    "der", "und", "für", "fur", "von", "vom", "zum", "zur", "mit", "voor", "het",  # German, Dutch
-])
-# Connectors that are also names, places, initials or syllables ("Chang An", "Van", "Para",
-# "Zhang Di", "Y."): only in lower case.
-_LOWER_CONNECTORS = frozenset([
-    "le", "et", "en", "el", "y", "e", "i", "da", "do", "das", "dos", "du", "di", "al", "im",
-    "am", "an", "zu", "w", "z", "u", "à", "van", "para", "per", "bei",
-])
 _NUMERALS = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
-# Legal forms that end company names: never a cut word, however short.
-_LEGAL_FORMS = frozenset([
-    "inc", "ltd", "llc", "llp", "pc", "pa", "ag", "sa", "sas", "sl", "spa", "srl", "gmbh", "co",
-    "corp", "plc", "bv", "nv", "ab", "as", "oy", "kft", "zrt", "ead", "ood", "eood", "ltda", "sc",
-    "cv", "jsc", "pllc",
-])
 # How many clearly cut names of a record must share a length for it to be a cut length.
 _SHARED_CUTS = 3
 _START_CUT = "{} closes what never opened, so its start looks lost"
@@ -172,7 +157,7 @@ class Words(NamedTuple):
 @cache
 def _words() -> Words:
     """The word list shipped beside this module, read once, when a name first needs it."""
-    text = resources.files("lintrials.checks").joinpath("facility_words.txt").read_text("utf-8")
+    text = resources.files("lintrials.knowledge").joinpath("facility_words.txt").read_text("utf-8")
     section = ""
     facility: dict[str, int] = {}
     abbreviations: set[str] = set()
@@ -192,27 +177,19 @@ def _words() -> Words:
     return Words(facility, sorted(facility), frozenset(abbreviations), frozenset(ordinary))
 
 
-def _fold(text: str) -> str:
-    """Case, accents and the dotless i folded away: how words and names are compared."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @cache
 def _allowed(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_fold(w) for w in words)
+    return frozenset(fold_word(w) for w in words)
 
 
 def _key(name: str) -> str:
-    return _SPACES.sub(" ", _fold(name)).strip()
+    return _SPACES.sub(" ", fold_word(name)).strip()
 
 
 def _completions(word: str, words: Words) -> list[str]:
     """The facility words that ``word`` is a proper beginning of, likeliest first."""
     found: set[str] = set()
-    for form in {word.casefold(), _fold(word)}:
+    for form in {word.casefold(), fold_word(word)}:
         i = bisect.bisect_right(words.ordered, form)
         while i < len(words.ordered) and words.ordered[i].startswith(form):
             found.add(words.ordered[i])
@@ -242,7 +219,7 @@ def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] 
     if last is None or last[2].strip():  # ends in a mark: "Hosp.", "Inc.,", "(Site 2)"
         return None
     word, start, _ = last
-    forms = {word.casefold(), _fold(word)}
+    forms = {word.casefold(), fold_word(word)}
     if forms & allowed:
         return None
     words = _words()
@@ -265,7 +242,7 @@ def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] 
     # A word of its own ("Cent", "Medic", "Hos"): cut off if a facility word stands before it
     # and the completion is more than an inflection ("Associate" -> "Associates" is no cut).
     before = _WORD.findall(name[:start])
-    context = bool(before) and _fold(before[-1]) in words.facility
+    context = bool(before) and fold_word(before[-1]) in words.facility
     longer = len(completions[0]) - len(word) >= 2
     return word, start, completions[0], context and longer
 
@@ -280,8 +257,8 @@ def _dangling_end(name: str) -> str | None:
     if last is None or last[2] or not stripped[: last[1]].endswith((" ", "\t")):
         return None  # no word at the end, or part of a longer token: "d'Hebron", "Med.Group"
     word = last[0]
-    if ((word.casefold() in _CONNECTORS and (word.islower() or word.istitle()))
-            or word in _LOWER_CONNECTORS):
+    if ((word.casefold() in NAME_END_CONNECTORS and (word.islower() or word.istitle()))
+            or word in LOWER_CASE_END_CONNECTORS):
         return f'it ends in the connector "{word}"'
     return None
 
@@ -412,9 +389,9 @@ def _cut_at_shared_length(record: Record, candidates: list[Candidate]) -> Iterat
         if last is None or last[2].strip():
             continue
         word = last[0]
-        forms = {word.casefold(), _fold(word)}
+        forms = {word.casefold(), fold_word(word)}
         known = any(f in words.facility or f in words.abbreviations for f in forms)
-        if word in _NUMERALS or forms & _LEGAL_FORMS or (known and len(word) > 3):
+        if word in _NUMERALS or forms & LEGAL_FORM_ABBREVIATIONS or (known and len(word) > 3):
             continue
         site = Site(name, loc.city or "", loc.country or "")
         # One or two letters say too little to name the word they were cut from.
@@ -444,7 +421,7 @@ class _Index:
         accept: Callable[[str], bool] | None = None
         if cand.guess and not cand.shared[0]:
             def accept(full: str) -> bool:
-                return _fold(_completed_word(cand, full)) in _words().facility
+                return fold_word(_completed_word(cand, full)) in _words().facility
         best: tuple[tuple[int, int, str], Site, Any] | None = None
         i = bisect.bisect_right(self.keys, key)
         stop = min(len(self.keys), i + self.MAX_SCAN)
@@ -454,7 +431,7 @@ class _Index:
             if cand.cut_word and not other_key[len(key): len(key) + 1].isalpha():
                 continue  # "Medical Cent" is not cut from "Medical Cent (Annex)"
             if cand.site.country and site.country and (
-                    _fold(cand.site.country) != _fold(site.country)):
+                    fold_word(cand.site.country) != fold_word(site.country)):
                 continue
             if accept is not None and not accept(site.name):
                 continue
@@ -488,9 +465,9 @@ def _message(cand: Candidate, full_name: str, where: str) -> str:
                        "this record that are cut off")
     if cand.cut_word:
         completed = _completed_word(cand, full_name) if full_name else ""
-        if not _fold(completed).startswith(_fold(cand.cut_word)) and cand.completion:
+        if not fold_word(completed).startswith(fold_word(cand.cut_word)) and cand.completion:
             completed = _like(cand.cut_word, cand.completion)
-        if _fold(completed).startswith(_fold(cand.cut_word)) and len(completed) > len(
+        if fold_word(completed).startswith(fold_word(cand.cut_word)) and len(completed) > len(
                 cand.cut_word):
             reasons.append(f'its last word "{cand.cut_word}" is the start of "{completed}"')
         else:

@@ -1,8 +1,8 @@
-"""Build checks/facility_words.txt, the word list of the truncated-site-name check (L202).
+"""Build lintrials/knowledge/facility_words.txt, the word list of truncated-site-name (L202).
 
 The check reads the last word of a facility name and asks whether it is the start of a common
 facility word cut off ("Peking University First Hospita"). It needs three lists, which this
-script writes to ``checks/facility_words.txt``:
+script writes to ``lintrials/knowledge/facility_words.txt``:
 
 ``[facility]``
     Common facility words in the languages of ClinicalTrials.gov site names: English, French,
@@ -33,18 +33,19 @@ script writes to ``checks/facility_words.txt``:
 Run (needs the Debian word lists: ``apt-get install wamerican-large wbritish-large wfrench
 wspanish witalian wportuguese wngerman``)::
 
-    python scripts/build_facility_words.py            # writes checks/facility_words.txt
-    python scripts/build_facility_words.py --check    # exit 1 if the file is out of date
+    python scripts/build_facility_words.py          # writes lintrials/knowledge/facility_words.txt
+    python scripts/build_facility_words.py --check  # exit 1 if the file is out of date
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "checks" / "facility_words.txt"
+from lintrials.knowledge.text import fold_word
+
+OUT = Path(__file__).resolve().parents[1] / "lintrials" / "knowledge" / "facility_words.txt"
 DICTS = Path("/usr/share/dict")
 DICT_FILES = ("american-english-large", "british-english-large", "french", "spanish", "italian",
               "portuguese", "ngerman")
@@ -157,11 +158,6 @@ NOT_WORDS = """
 """
 
 
-def strip_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
-
-
 def words_of(block: str) -> list[str]:
     return [w for w in block.split() if not w.endswith("?")]
 
@@ -171,7 +167,7 @@ def facility_words() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for language, block in FACILITY_WORDS.items():
         for word in block.split():
-            for form in (word.casefold(), strip_accents(word.casefold())):
+            for form in (word.casefold(), fold_word(word)):
                 languages = found.setdefault(form, [])
                 if language not in languages:
                     languages.append(language)
@@ -191,7 +187,7 @@ def dictionary_words() -> set[str]:
                 word = line.strip().split("/")[0].casefold()
                 if word:
                     found.add(word)
-                    found.add(strip_accents(word))
+                    found.add(fold_word(word))
     return found
 
 

@@ -44,14 +44,17 @@ with warnings.catch_warnings():  # deprecated since 3.11 (now re._parser), still
     warnings.simplefilter("ignore", DeprecationWarning)
     import sre_parse
 
-HELPERS = ["ages", "dates", "geo", "names", "phones", "places", "suppressions"]
+HELPERS = ["suppressions"]  # and every module of lintrials.knowledge
 GENERIC = ["a", "A", "1", " ", "\t", "\n", ".", ",", "-", "(", ")", "/", "'", "é", "\u2265"]
 
 
 def modules() -> list[Any]:
     import lintrials.checks
+    import lintrials.knowledge
 
     found = [importlib.import_module(f"lintrials.{name}") for name in HELPERS]
+    for info in pkgutil.iter_modules(lintrials.knowledge.__path__):
+        found.append(importlib.import_module(f"lintrials.knowledge.{info.name}"))
     for info in pkgutil.iter_modules(lintrials.checks.__path__):
         found.append(importlib.import_module(f"lintrials.checks.{info.name}"))
     return found

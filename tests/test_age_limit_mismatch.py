@@ -1,4 +1,4 @@
-"""age-limit-mismatch (E101) and the age parser it stands on (lintrials.knowledge.ages)."""
+"""age-limit-mismatch (E101) and the age parser it stands on (lintrials.knowledge.age_limits)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, SEEDS, findings
-from lintrials.knowledge.ages import Age, age_mentions, parse_age_field, stated_age_limits
+from lintrials.knowledge.age_limits import age_mentions, stated_age_limits
+from lintrials.knowledge.ages import Age, parse_age_field
 
 JSON = CORPUS / "ctgov_v2_json"
 XML = CORPUS / "ctgov_legacy_xml"

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
-from lintrials.knowledge.ages import criteria_items, criteria_sections
+from lintrials.knowledge.criteria import criteria_items, criteria_sections
 
 JSON = CORPUS / "ctgov_v2_json"
 XML = CORPUS / "ctgov_legacy_xml"

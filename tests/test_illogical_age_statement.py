@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
-from lintrials.knowledge.ages import age_mentions, age_statements
+from lintrials.knowledge.age_limits import age_mentions, age_statements
 
 JSON = CORPUS / "ctgov_v2_json"
 

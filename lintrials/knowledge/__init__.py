@@ -1,5 +1,6 @@
 """What lintrials knows about the field, apart from the machinery that runs checks.
 
-Ages and criteria, dates and statuses, phone numbers, places, names and word lists. Checks
-import this package; it imports neither the checks nor the engine (a test keeps it so).
+Ages and criteria, dates and statuses, phone numbers, places, names, interventions, word
+lists and text folding. Checks import this package; it imports nothing of lintrials but itself
+and the record model (tests/test_knowledge.py keeps it so).
 """

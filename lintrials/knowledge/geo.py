@@ -10,10 +10,11 @@ few spelling rules, so that only names ISO itself has dropped need an alias here
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import pycountry
+
+from lintrials.knowledge.text import fold
 
 # Names the current ISO 3166 (as pycountry ships it) no longer knows under any spelling: former
 # ISO short names, and places ClinicalTrials.gov lists that ISO codes under another name or not
@@ -33,12 +34,6 @@ _FORMER = re.compile(r"^former\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents: "Réunion" and "Reunion" are one name."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
     """Every name pycountry knows, folded, to its alpha-2 code (current countries win)."""
@@ -48,7 +43,7 @@ def _names() -> dict[str, str]:
             for attr in ("name", "official_name", "common_name"):
                 value = getattr(country, attr, None)
                 if value:
-                    names[_fold(str(value))] = str(country.alpha_2)
+                    names[fold(str(value))] = str(country.alpha_2)
     return names
 
 
@@ -56,7 +51,7 @@ def _lookup(name: str) -> str | None:
     try:
         return str(pycountry.countries.lookup(name).alpha_2)
     except LookupError:
-        return _names().get(_fold(name))
+        return _names().get(fold(name))
 
 
 def _spellings(name: str) -> list[str]:
@@ -72,11 +67,11 @@ def _spellings(name: str) -> list[str]:
 
 def _unique_containing(word: str) -> str | None:
     """The one current country with a name word starting ``word`` ("Russia": "Russian ...")."""
-    starts = re.compile(rf"\b{re.escape(_fold(word))}")
+    starts = re.compile(rf"\b{re.escape(fold(word))}")
     codes = {
         str(country.alpha_2)
         for country in pycountry.countries
-        if any(starts.search(_fold(str(getattr(country, attr, "") or "")))
+        if any(starts.search(fold(str(getattr(country, attr, "") or "")))
                for attr in ("name", "official_name", "common_name"))
     }
     return codes.pop() if len(codes) == 1 else None

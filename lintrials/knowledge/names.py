@@ -15,10 +15,10 @@ check can know that two sites with such a name are not the same site by name alo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from lintrials.knowledge.text import fold
 from lintrials.model import Contact
 
 # Apostrophes vanish ("Children's" = "Childrens"); every other non-word run separates words.
@@ -55,19 +55,18 @@ _US_ZIP = re.compile(r"^(\d{5})\d{4}$")
 _NON_DIGIT = re.compile(r"\D")
 
 
-@lru_cache(maxsize=65536)  # the same facility, city and country names recur across sites
-def fold(text: str | None) -> str:
-    """Lower case, accents off, punctuation and spacing reduced to single spaces."""
-    if not text:
-        return ""
-    if text.isascii():  # nothing to decompose, and ASCII case folding is lower()
-        text = text.lower()
-    else:
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("&", " and ")
+def fold_words(text: str) -> str:
+    """`text.fold` (case, accents), "&" read as "and", apostrophes dropped, and every other
+    run of punctuation and spacing one space."""
+    text = fold(text).replace("&", " and ")
     text = _APOSTROPHES.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)  # the same facility, city and country names recur across sites
+def fold_name(text: str | None) -> str:
+    """A name, city, state, country or code folded by `fold_words`; "" for None."""
+    return fold_words(text) if text else ""
 
 
 def normalise_name(name: str | None) -> str:
@@ -78,7 +77,7 @@ def normalise_name(name: str | None) -> str:
     >>> normalise_name("Fundación Jiménez-Díaz") == normalise_name("fundacion jimenez diaz")
     True
     """
-    return _LEADING_THE.sub("", fold(name))
+    return _LEADING_THE.sub("", fold_name(name))
 
 
 def name_key(name: str | None) -> str:
@@ -89,7 +88,7 @@ def name_key(name: str | None) -> str:
 def place_key(place: str | None) -> str:
     """A city, state or country folded for comparison; a trailing "City" is dropped
     ("Changsha City" = "Changsha"), and so are spaces ("Petah-Tikva" = "Petah Tikva")."""
-    folded = fold(place)
+    folded = fold_name(place)
     if folded.endswith(" city"):
         folded = folded[: -len(" city")]
     return folded.replace(" ", "")
@@ -97,7 +96,7 @@ def place_key(place: str | None) -> str:
 
 def zip_key(zip_code: str | None) -> str:
     """A postal code without spaces and punctuation; a US ZIP+4 cut to its five digits."""
-    compact = fold(zip_code).replace(" ", "").upper()
+    compact = fold_name(zip_code).replace(" ", "").upper()
     us = _US_ZIP.match(compact)
     return us.group(1) if us else compact
 
@@ -109,14 +108,14 @@ def is_placeholder_name(name: str | None, extra: Iterable[re.Pattern[str]] = ())
     ...  "Local Institution - 0100", "Site 001", "Mayo Clinic", "Cotton O'Neil Research Center")]
     [True, True, True, True, False, False]
     """
-    if extra and fold(name) and any(pattern.search(name or "") for pattern in extra):
+    if extra and fold_name(name) and any(pattern.search(name or "") for pattern in extra):
         return True
     return _placeholder(name)
 
 
 @lru_cache(maxsize=65536)  # asked of every site of every record, by several checks
 def _placeholder(name: str | None) -> bool:
-    folded = fold(name)
+    folded = fold_name(name)
     if not folded:
         return False
     if not _PLACEHOLDER.match(folded):
@@ -127,7 +126,7 @@ def _placeholder(name: str | None) -> bool:
 def site_number(name: str | None) -> str:
     """The site number a name carries, or "": the digits of a placeholder ("Local Institution -
     0100" -> "0100"), or a number after "Site"/"ID" at the end of a real name."""
-    folded = fold(name)
+    folded = fold_name(name)
     if is_placeholder_name(name):
         number = _FIRST_DIGIT_ON.search(folded)
         return number.group(0) if number and not folded.startswith("for ") else ""
@@ -138,14 +137,14 @@ def site_number(name: str | None) -> str:
 def contact_site_number(name: str | None) -> str:
     """A site number written after a contact's name ("Nicoleta Berbec, Site 0382" -> "0382"),
     as Bristol-Myers Squibb and Celgene do for sites that share a facility name, or ""."""
-    found = _NAMED_SITE_NUMBER.search(fold(name))
+    found = _NAMED_SITE_NUMBER.search(fold_name(name))
     return found.group(1) if found else ""
 
 
 def person_key(name: str | None) -> str:
     """A person's name without degrees and titles: "Shivendra Singh, Mch" -> "shivendra singh"."""
     head = (name or "").split(",", 1)[0]
-    words = [w for w in fold(head).split() if w not in _TITLES]
+    words = [w for w in fold_name(head).split() if w not in _TITLES]
     return " ".join(words)
 
 

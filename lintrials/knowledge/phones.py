@@ -5,32 +5,36 @@ country the number should be dialled in (None when unknown), and returns every `
 found. Two checks share it: ``malformed-phone`` reports the kinds in `MALFORMED_KINDS` (a number
 that cannot be dialled as written), ``phone-format`` those in `FORMAT_KINDS` (a right number in
 a form readers abroad or machines trip over). Results are cached: sponsors repeat one number at
-hundreds of sites.
+hundreds of sites. The numbers themselves are read by `phone_numbers`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
-from phonenumbers import (
-    CountryCodeSource,
-    PhoneNumber,
-    PhoneNumberFormat,
-    PhoneNumberType,
-    ValidationResult,
+from phonenumbers import PhoneNumber, PhoneNumberType, ValidationResult
+
+from lintrials.knowledge.geo import country_name
+from lintrials.knowledge.phone_numbers import (
+    FROM_DEFAULT,
+    FROM_IDD,
+    WITHOUT_PLUS,
+    PhoneReading,
+    country_of_code,
+    digits_of,
+    idd_written,
+    international_form,
+    kept_trunk_prefix,
+    longest_valid_prefix,
+    north_american_abroad,
+    parse_number,
+    parse_valid,
+    read_number,
+    region_of,
 )
-
-from lintrials.knowledge.geo import country_code, country_name
-
-# One run checks numbers of a hundred countries, whose metadata patterns overflow the re
-# module's cache; keep them compiled (the call exists in recent phonenumbers releases only).
-_enable_pattern_cache = getattr(phonenumbers, "enable_pattern_cache", None)
-if _enable_pattern_cache is not None:
-    _enable_pattern_cache()
 
 # Kinds: a number that cannot be right as written ...
 NOT_A_NUMBER = "not-a-number"  # text, a placeholder or an email address instead of a number
@@ -94,19 +98,13 @@ _SEPARATOR = re.compile(
     r"|(?<=\d)\s*(?=\+)",
     re.IGNORECASE,
 )
-# A number written the North American way: 877-379-3718, (617) 555-0100, 1-888-577-8839.
-_NANP_WRITTEN = re.compile(
-    r"^(?:\+?1[-. ]?)?(?:\([2-9]\d\d\)\s*|[2-9]\d\d[-. ])[2-9]\d\d[-. ]\d{4}$")
+
 _VANITY = re.compile(r"^\+?[\d\s().-]*[A-Z]{2}[A-Z\d\s.-]*$")
 _FIRST_GROUP = re.compile(r"\D*(\d+)\D")
 # What an extension field holds instead of an extension: "6861/6017", "+33", "0039".
 _SEVERAL_EXTENSIONS = re.compile(r"\d{1,6}(?:\s*(?:/|,|;|\bor\b|&)\s*\d{1,6})+")
 _COUNTRY_CODE = re.compile(r"(?:\+|00)\s*([1-9]\d{0,2})")
 _MIN_DIGITS_PER_NUMBER = 7
-# Numbers dialled nationally in one country but held under other regions by phonenumbers: the
-# French overseas departments have their own country codes, yet "0262 35 90 00" (Réunion) is a
-# French national number; and Northern Cyprus is dialled within Türkiye's plan ("0392 ...").
-_SHARED_NATIONAL_PLANS = {"FR": ("RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF"), "CY": ("TR",)}
 
 _REASONS = {
     ValidationResult.TOO_SHORT: "too short",
@@ -116,142 +114,16 @@ _REASONS = {
     ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "a local number without the area code",
 }
 
-FROM_DEFAULT = CountryCodeSource.FROM_DEFAULT_COUNTRY
-FROM_IDD = CountryCodeSource.FROM_NUMBER_WITH_IDD
-WITHOUT_PLUS = CountryCodeSource.FROM_NUMBER_WITHOUT_PLUS_SIGN
-
-
-def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
-
-
-def _international(number: PhoneNumber) -> str:
-    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
-
-
-def _region(country: str | None) -> str | None:
-    code = country_code(country)
-    return code if code in phonenumbers.SUPPORTED_REGIONS else None
-
-
-def _country_of_code(code: int) -> str:
-    region = phonenumbers.region_code_for_country_code(code)
-    if region == "ZZ":
-        return "no country"
-    return "non-geographic" if region == "001" else country_name(region)
-
-
-# Both caches below are shared by every check that reads phones (malformed-phone, phone-format,
-# phone-country-mismatch read the same fields): a number is parsed and validated once a run.
-# The PhoneNumber objects they hand out are never changed by their readers.
-@lru_cache(maxsize=32768)
-def _parse(text: str, region: str | None) -> PhoneNumber | None:
-    try:
-        return phonenumbers.parse(text, region, keep_raw_input=True)
-    except phonenumbers.NumberParseException:
-        return None
-
-
-@lru_cache(maxsize=32768)
-def _valid(text: str, region: str | None) -> PhoneNumber | None:
-    number = _parse(text, region)
-    if number is None or number.extension or not phonenumbers.is_valid_number(number):
-        return None
-    return number
-
-
 @lru_cache(maxsize=16384)
 def phone_issues(phone: str | None, ext: str | None, country: str | None) -> tuple[PhoneIssue, ...]:
     """Everything wrong with one contact's phone (and extension) for a site in ``country``."""
-    region = _region(country)
+    region = region_of(country)
     issues: list[PhoneIssue] = []
     if phone and phone.strip():
         issues += _phone_field(phone, region)
     if ext and ext.strip():
         issues += _ext_field(ext, phone or "")
     return tuple(issues)
-
-
-@dataclass(frozen=True)
-class PhoneReading:
-    """The one valid number a phone field holds, as `phone_issues` reads it.
-
-    ``region`` is the number's own region as the metadata knows it ("GB", "CA"; "001" for a
-    non-geographic number such as +800 international freephone); ``number_type`` is a
-    `PhoneNumberType`; ``source`` (a `CountryCodeSource`) says how its country code was
-    written: ``FROM_DEFAULT_COUNTRY`` when not at all, so that the number was read as one of the
-    contact's country. ``span`` is where the number is in the field.
-    """
-
-    calling_code: int
-    region: str
-    international: str
-    number_type: int
-    source: int
-    span: tuple[int, int]
-
-    @property
-    def toll_free(self) -> bool:
-        return self.number_type == PhoneNumberType.TOLL_FREE
-
-
-def country_calling_code(country: str | None) -> int | None:
-    """The calling code of a country as a registry names it ("Germany": 49), None if unknown."""
-    region = _region(country)
-    return phonenumbers.country_code_for_region(region) if region else None
-
-
-@lru_cache(maxsize=1024)
-def plus_for_trunk_prefix(phone: str, country: str | None) -> str | None:
-    """The number of ``country`` that an international-looking ``phone`` is if its "+" is a slip.
-
-    "+4618162512" for a site in Germany is a valid Swedish number, but with "0" (Germany's trunk
-    prefix) for the "+" it is the German 0461 8162512: returns "+49 461 8162512". None when the
-    digits make no valid number of the country either way.
-    """
-    region = _region(country)
-    text = phone.strip()
-    if region is None or not text.startswith("+"):
-        return None
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    prefix = (metadata.national_prefix if metadata is not None else None) or ""
-    for national in (prefix + text[1:], text[1:]):
-        number = _valid(national, region)
-        if number is not None and number.country_code_source == FROM_DEFAULT:
-            return _international(number)
-    return None
-
-
-# Languages in which the geocoding metadata names places ("Köln", "Cologne"; "Wien", "Vienna").
-_PLACE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv")
-
-
-def _fold_place(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
-@lru_cache(maxsize=1024)
-def number_in_city(international: str, city: str | None) -> bool:
-    """Whether the metadata places a number's range in ``city`` ("+49 461 ..." is Flensburg).
-
-    False when it names no place finer than the country (mobile numbers). Loads the geocoding
-    data (a second or two) on first use: call it only for the rare number that needs it.
-    """
-    if not city or not city.strip():
-        return False
-    from phonenumbers import geocoder
-
-    number = _parse(international, None)
-    if number is None:
-        return False
-    wanted = _fold_place(city)
-    for language in _PLACE_LANGUAGES:
-        place = _fold_place(geocoder.description_for_number(number, language))
-        if place and (place == wanted or place.startswith(wanted + " ")
-                      or wanted.startswith(place + " ")):
-            return True
-    return False
 
 
 @lru_cache(maxsize=16384)
@@ -264,7 +136,7 @@ def phone_reading(phone: str | None, country: str | None) -> PhoneReading | None
     """
     if not phone or not phone.strip():
         return None
-    region = _region(country)
+    region = region_of(country)
     core = _around_number(phone)[1]
     if core is None:
         return None
@@ -274,14 +146,14 @@ def phone_reading(phone: str | None, country: str | None) -> PhoneReading | None
         return None
     if _VANITY.match(text.strip()):
         text = phonenumbers.convert_alpha_characters_in_number(text)
-    reading = _read(text, region, plus)
+    reading = read_number(text, region, plus)
     if reading is None:
         return None
     number, source = reading
     return PhoneReading(
         calling_code=number.country_code or 0,
         region=phonenumbers.region_code_for_number(number) or "ZZ",
-        international=_international(number),
+        international=international_form(number),
         number_type=phonenumbers.number_type(number),
         source=source,
         span=core,
@@ -308,7 +180,7 @@ def _around_number(phone: str) -> tuple[list[PhoneIssue], tuple[int, int] | None
         return [PhoneIssue(NOT_A_NUMBER, f"an email address in the phone field: "
                            f"'{email.group()}' belongs in the email field", email.span())
                 ], None, False
-    digits = _digits(phone)
+    digits = digits_of(phone)
     if _PLACEHOLDER.search(phone) or (len(digits) >= 6 and len(set(digits)) == 1):
         return [PhoneIssue(NOT_A_NUMBER, f"a placeholder, not a phone number: '{shown}'")
                 ], None, False
@@ -319,7 +191,7 @@ def _around_number(phone: str) -> tuple[list[PhoneIssue], tuple[int, int] | None
     start = len(phone) - len(phone.lstrip())
     end = len(phone.rstrip())
     extension = _EXTENSION.search(phone, 0, end)
-    if extension and len(_digits(phone[:extension.start()])) >= _MIN_DIGITS_PER_NUMBER:
+    if extension and len(digits_of(phone[:extension.start()])) >= _MIN_DIGITS_PER_NUMBER:
         at = _skip(phone, extension.start(), end, " ,;-")
         issues.append(PhoneIssue(
             EXTENSION, f"an extension inside the number ('{phone[at:end]}'): put "
@@ -370,9 +242,9 @@ def _several(phone: str, start: int, end: int) -> PhoneIssue | None:
         pieces.append((at, sep.start()))
         at = sep.end()
     pieces.append((at, end))
-    pieces = [(a, b) for a, b in pieces if _digits(phone[a:b])]
-    numbers = [(a, b) for a, b in pieces if len(_digits(phone[a:b])) >= _MIN_DIGITS_PER_NUMBER
-               or (phone[a:a + 1] == "+" and len(_digits(phone[a:b])) >= 3)]
+    pieces = [(a, b) for a, b in pieces if digits_of(phone[a:b])]
+    numbers = [(a, b) for a, b in pieces if len(digits_of(phone[a:b])) >= _MIN_DIGITS_PER_NUMBER
+               or (phone[a:a + 1] == "+" and len(digits_of(phone[a:b])) >= 3)]
     if len(numbers) < 2 or len(numbers) != len(pieces):
         return None
     shown = " and ".join(f"'{phone[a:b].strip()}'" for a, b in numbers)
@@ -391,77 +263,19 @@ def _number(phone: str, start: int, end: int, region: str | None,
         text = phonenumbers.convert_alpha_characters_in_number(text)
         issues.append(PhoneIssue(LETTERS, f"letters in the number: write the digits, "
                                  f"'{text.strip()}'", (start, end)))
-    reading = _read(text, region, plus)
+    reading = read_number(text, region, plus)
     if reading is not None:
         return issues + _valid_number(phone, start, end, text, *reading, region)
     return [*issues, _invalid_number(phone, start, end, text, region, plus, has_ext)]
 
 
-def _read(text: str, region: str | None, plus: bool) -> tuple[PhoneNumber, int] | None:
-    """The valid number the text stands for, and how its country code was written."""
-    number = _valid(text, region)
-    if number is not None:
-        if number.country_code_source == FROM_DEFAULT and not plus:
-            # "49 151 53854841": phonenumbers reads a German number 0491 5153854841 into it,
-            # but nobody writes a German number without its 0: the 49 is the country code.
-            coded = _valid("+" + text.strip(), None)
-            if coded is not None and coded.country_code == number.country_code and (
-                    _lacks_trunk_prefix(text, number)):
-                return coded, WITHOUT_PLUS
-        return number, number.country_code_source
-    if plus or region is None:
-        return None
-    for other in _SHARED_NATIONAL_PLANS.get(region, ()):
-        number = _valid(text, other)
-        if number is not None and number.country_code_source == FROM_DEFAULT:
-            return number, FROM_DEFAULT
-    digits = _digits(text)
-    for idd in ("00", "011"):  # a call prefix this region's metadata does not know
-        if digits.startswith(idd):
-            number = _valid("+" + _after_digits(text, len(idd)), None)
-            if number is not None:
-                return number, FROM_IDD
-    number = _valid("+" + text.strip(), None)  # "49(0)6131177271": a code phonenumbers missed
-    if number is not None and number.country_code == phonenumbers.country_code_for_region(region):
-        return number, WITHOUT_PLUS
-    return None
-
-
-def _idd_written(digits: str, code: int, region: str | None) -> str:
-    """The international call prefix before the country code: "00", "011", "0011", ..."""
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region or "ZZ")
-    pattern = metadata.international_prefix if metadata is not None else None
-    found = re.match(pattern, digits) if pattern else None
-    candidates = [found.group()] if found and found.group() else []
-    for idd in [*candidates, "011", "00"]:
-        if digits.startswith(idd + str(code)):
-            return idd
-    return "00"
-
-
-def _lacks_trunk_prefix(text: str, number: PhoneNumber) -> bool:
-    """A national number written without the trunk prefix its national form needs."""
-    national = _digits(phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
-    return national != _digits(text) and national.endswith(_digits(text))
-
-
-def _after_digits(text: str, count: int) -> str:
-    """The text after its first ``count`` digits."""
-    seen = 0
-    for i, c in enumerate(text):
-        if c.isdigit():
-            seen += 1
-            if seen == count:
-                return text[i + 1:]
-    return ""
-
 
 def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumber,
                   source: int, region: str | None) -> list[PhoneIssue]:
-    international = _international(number)
+    international = international_form(number)
     code = number.country_code
     if source == FROM_DEFAULT:
-        abroad = _north_american_abroad(text, number, region) if region else False
+        abroad = north_american_abroad(text, number, region) if region else False
         if abroad is None:
             return []
         if abroad:
@@ -469,15 +283,15 @@ def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumb
         return [PhoneIssue(NATIONAL_FORM, f"written without the country code: from abroad it "
                            f"is {international}", (start, end), calling_code=code)]
     issues: list[PhoneIssue] = []
-    trunk = _kept_trunk_prefix(phone, start, end, number)
+    trunk = kept_trunk_prefix(phone, start, end, number)
     if trunk:
-        prefix = _digits(phone[trunk[0]:trunk[1]])
+        prefix = digits_of(phone[trunk[0]:trunk[1]])
         issues.append(PhoneIssue(
             TRUNK_PREFIX, f"the trunk prefix '{prefix}' is kept after the country code +{code}, "
             f"so the number cannot be dialled from abroad: write {international}", trunk,
             rewrite=international, rewrite_span=(start, end)))
     if source == FROM_IDD:
-        idd = _idd_written(_digits(text), code or 0, region)
+        idd = idd_written(digits_of(text), code or 0, region)
         issues.append(PhoneIssue(IDD_PREFIX, f"'{idd}' (an international call prefix, which "
                                  f"differs between countries) instead of '+': write "
                                  f"{international}", (start, end), calling_code=code))
@@ -489,19 +303,19 @@ def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumb
 
 def _invalid_number(phone: str, start: int, end: int, text: str, region: str | None,
                     plus: bool, has_ext: bool) -> PhoneIssue:
-    if not plus and region and _north_american_abroad(text, None, region):
+    if not plus and region and north_american_abroad(text, None, region):
         return _foreign(text, region, (start, end))
     trailing = None if has_ext else _TRAILING_GROUP.search(text)
-    if trailing and len(_digits(text[:trailing.start()])) >= _MIN_DIGITS_PER_NUMBER:
-        head = _read(text[:trailing.start()], region, plus)
+    if trailing and len(digits_of(text[:trailing.start()])) >= _MIN_DIGITS_PER_NUMBER:
+        head = read_number(text[:trailing.start()], region, plus)
         if head is not None:
             at = _skip(phone, start + trailing.start(), end, " -/")
             return PhoneIssue(EXTENSION, f"'{phone[at:end]}' follows the complete number "
-                              f"{_international(head[0])}: an extension belongs in the extension "
-                              f"field, another number in another contact", (at, end))
+                              f"{international_form(head[0])}: an extension belongs in the "
+                              f"extension field, another number in another contact", (at, end))
     shown = text.strip()
-    number = _parse(text, region)
-    digits = _digits(text)
+    number = parse_number(text, region)
+    digits = digits_of(text)
     if number is None:
         problem = ("no country code begins with 0" if plus and digits.startswith("0")
                    else "it cannot be read as a number")
@@ -509,7 +323,7 @@ def _invalid_number(phone: str, start: int, end: int, text: str, region: str | N
     else:
         where = (f"in {country_name(region)}" if number.country_code_source == FROM_DEFAULT
                  and region else f"for +{number.country_code} "
-                 f"({_country_of_code(number.country_code or 0)})")
+                 f"({country_of_code(number.country_code or 0)})")
         reason = _REASONS.get(phonenumbers.is_possible_number_with_reason(number),
                               "in no range of numbers in use")
         message = f"not a valid number {where}: '{shown}' is {reason}"
@@ -518,41 +332,42 @@ def _invalid_number(phone: str, start: int, end: int, text: str, region: str | N
 
 def _hint(text: str, number: PhoneNumber | None, region: str | None, plus: bool) -> str:
     """What the number may have been meant to be, for the message of an invalid number."""
-    digits = _digits(text)
+    digits = digits_of(text)
     if plus and digits.startswith("00"):
-        fixed = _valid("+" + digits[2:], None)
+        fixed = parse_valid("+" + digits[2:], None)
         if fixed:
-            return f"; without the '00' after '+' it is {_international(fixed)}"
+            return f"; without the '00' after '+' it is {international_form(fixed)}"
     if plus and region and (number is None or number.country_code
                             != phonenumbers.country_code_for_region(region)):
         # "+0518-81220121", "+13181713436" for a site in China: a "+" before a national number
-        fixed = _valid(text.replace("+", "", 1), region)
+        fixed = parse_valid(text.replace("+", "", 1), region)
         if fixed and fixed.country_code_source == FROM_DEFAULT:
-            return f"; without the '+' it is the national number {_international(fixed)}"
+            return f"; without the '+' it is the national number {international_form(fixed)}"
     if number is not None and number.country_code == 52:
         national = phonenumbers.national_significant_number(number)
-        fixed = _valid(f"+52{national[1:]}", None) if national.startswith("1") else None
+        fixed = parse_valid(f"+52{national[1:]}", None) if national.startswith("1") else None
         if fixed:
-            return f"; Mexico dropped the '1' of mobile numbers in 2019: {_international(fixed)}"
+            return (f"; Mexico dropped the '1' of mobile numbers in 2019: "
+                    f"{international_form(fixed)}")
     if number is not None and number.country_code == 39:
         national = phonenumbers.national_significant_number(number)
-        fixed = _valid(f"+390{national}", None)
+        fixed = parse_valid(f"+390{national}", None)
         if fixed:
-            return f"; Italian numbers keep their leading 0: {_international(fixed)}?"
+            return f"; Italian numbers keep their leading 0: {international_form(fixed)}?"
     if not plus and region:
         first_group = _FIRST_GROUP.match(text)
-        fixed = _valid("+" + text.strip(), None)
+        fixed = parse_valid("+" + text.strip(), None)
         if fixed and first_group and first_group.group(1) == str(fixed.country_code):
-            return (f"; with a '+' in front it reads as {_international(fixed)} "
-                    f"({_country_of_code(fixed.country_code or 0)})")
+            return (f"; with a '+' in front it reads as {international_form(fixed)} "
+                    f"({country_of_code(fixed.country_code or 0)})")
         code = str(phonenumbers.country_code_for_region(region))
         if code != "1" and not digits.startswith(code) and len(digits) in (10, 11):
-            fixed = _valid(text, "US")
+            fixed = parse_valid(text, "US")
             if fixed:
-                return f"; it may be the North American number {_international(fixed)}"
+                return f"; it may be the North American number {international_form(fixed)}"
     if number is not None and phonenumbers.is_possible_number_with_reason(number) in (
             ValidationResult.TOO_LONG, ValidationResult.INVALID_LENGTH):
-        prefix = _longest_valid_prefix(number)
+        prefix = longest_valid_prefix(number)
         trailing = _TRAILING_GROUP.search(text)
         if prefix and (trailing is None or trailing.group(1) == prefix[1]):
             return f"; its first digits make {prefix[0]}: is '{prefix[1]}' an extension?"
@@ -560,93 +375,39 @@ def _hint(text: str, number: PhoneNumber | None, region: str | None, plus: bool)
 
 
 def _foreign(text: str, region: str, span: tuple[int, int]) -> PhoneIssue:
-    north_american = _valid(text, "US")  # valid: _north_american_abroad has checked
+    north_american = parse_valid(text, "US")  # valid: north_american_abroad has checked
     toll_free = north_american is not None and (
         phonenumbers.number_type(north_american) == PhoneNumberType.TOLL_FREE)
-    written = _international(north_american) if north_american else f"+1 {text.strip()}"
+    written = international_form(north_american) if north_american else f"+1 {text.strip()}"
     return PhoneIssue(FOREIGN, f"a North American {'toll-free ' if toll_free else ''}number "
                       f"written without +1 for a site in {country_name(region)}, where dialled "
                       f"as written it does not reach North America: {written}", span)
 
-
-def _north_american_abroad(text: str, number: PhoneNumber | None, region: str) -> bool | None:
-    """Whether a number written the North American way is for a site outside North America.
-
-    True when it is a valid North American number written 3-3-4 and, as written, a toll-free
-    North American number (1-800-..., 877-...: no other country writes its numbers so) or no
-    number of the site's country: invalid there, or lacking the trunk prefix its national form
-    needs (877-379-3718 would be the German 08773 793718). None when it is as good a number of
-    the site's country ("(333) 616-5410" in Mexico): nobody can tell which is meant.
-    """
-    if phonenumbers.country_code_for_region(region) == 1 or not _NANP_WRITTEN.match(text.strip()):
-        return False
-    north_american = _valid(text, "US")
-    if north_american is None:
-        return False
-    if number is None or phonenumbers.number_type(north_american) == PhoneNumberType.TOLL_FREE:
-        return True
-    return True if _lacks_trunk_prefix(text, number) else None
-
-
-def _kept_trunk_prefix(phone: str, start: int, end: int,
-                       number: PhoneNumber) -> tuple[int, int] | None:
-    """The span of a trunk prefix written after the country code ("+86-021-...", "+44 (0)20")."""
-    written = _digits(phone[start:end])
-    national = phonenumbers.national_significant_number(number)
-    if not written.endswith(national):
-        return None
-    before = written[: len(written) - len(national)]
-    region = phonenumbers.region_code_for_number(number)
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region or "ZZ")
-    prefix = metadata.national_prefix if metadata is not None else None
-    if not prefix or not before.endswith(f"{number.country_code}{prefix}"):
-        return None
-    positions = [i for i in range(start, end) if phone[i].isdigit()]
-    first = positions[len(before) - len(prefix)]
-    last = positions[len(before) - 1] + 1
-    if phone[first - 1:first] == "(" and phone[last:last + 1] == ")":
-        return first - 1, last + 1
-    return first, last
-
-
-def _longest_valid_prefix(number: PhoneNumber) -> tuple[str, str] | None:
-    """For a number too long, the longest valid number its digits start with, and the rest.
-
-    None unless the rest is three digits or more: a number one digit too long is a typo, not a
-    number with an extension.
-    """
-    national = phonenumbers.national_significant_number(number)
-    for cut in range(len(national) - 1, max(len(national) - 7, 3), -1):
-        candidate = _valid(f"+{number.country_code}{national[:cut]}", None)
-        if candidate is not None:
-            rest = national[cut:]
-            return (_international(candidate), rest) if len(rest) >= 3 else None
-    return None
 
 
 def _ext_field(ext: str, phone: str) -> list[PhoneIssue]:
     value = ext.strip()
     offset = ext.find(value)
     span = (offset, offset + len(value))
-    digits = _digits(value)
+    digits = digits_of(value)
     if _SEVERAL_EXTENSIONS.fullmatch(value):
         return [PhoneIssue(SEVERAL, f"several extensions in one field: '{value}'", span,
                            in_ext=True)]
     code = _COUNTRY_CODE.fullmatch(value)
     if code:
-        written = _parse(phone, None) if phone.lstrip("( ").startswith("+") else None
+        written = parse_number(phone, None) if phone.lstrip("( ").startswith("+") else None
         if written is not None and str(written.country_code) == code.group(1):
             return [PhoneIssue(BAD_EXTENSION, f"the extension field repeats the country code "
                                f"'{value}' that the number already has: leave it empty", span,
                                in_ext=True)]
-        number = _valid(f"+{code.group(1)}{_digits(phone)}", None) if phone else None
+        number = parse_valid(f"+{code.group(1)}{digits_of(phone)}", None) if phone else None
         what = ("the country code" if phonenumbers.region_code_for_country_code(
             int(code.group(1))) != "ZZ" else "the start of a country code")
-        fix = f": the number is {_international(number)}" if number else ""
+        fix = f": the number is {international_form(number)}" if number else ""
         return [PhoneIssue(BAD_EXTENSION, f"the extension field holds {what} '{value}', not an "
                            f"extension{fix}", span, in_ext=True)]
     if len(digits) >= 8 or (value.startswith("+") and len(digits) >= _MIN_DIGITS_PER_NUMBER):
-        same = " (the same number again)" if digits == _digits(phone) else ""
+        same = " (the same number again)" if digits == digits_of(phone) else ""
         return [PhoneIssue(BAD_EXTENSION, f"the extension field holds another phone number "
                            f"'{value}'{same}, not an extension", span, in_ext=True)]
     return []

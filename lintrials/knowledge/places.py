@@ -32,7 +32,7 @@ from importlib import import_module, resources
 
 import pycountry
 
-from lintrials.knowledge.names import fold
+from lintrials.knowledge.names import fold_name, fold_words
 
 _LOG = logging.getLogger("lintrials")
 
@@ -57,20 +57,8 @@ _TOWNSHIP_SUFFIXES = (" township", " twp")
 _ABBREVIATED_FIRST_WORDS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 
-_ASCII_APOSTROPHES = re.compile(r"['`]")
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def _fold(text: str) -> str:
-    """`names.fold`, with a fast path for ASCII text (most names in the data)."""
-    if not text.isascii():
-        return fold(text)
-    text = _ASCII_APOSTROPHES.sub("", text.casefold().replace("&", " and "))
-    return _NON_WORD.sub(" ", text).strip()
-
-
 def _division_key(name: str) -> str:
-    words = [w for w in _fold(name).split() if w not in _DIVISION_WORDS]
+    words = [w for w in fold_words(name).split() if w not in _DIVISION_WORDS]
     return "".join(words)
 
 
@@ -111,7 +99,7 @@ def city_keys(name: str | None, suffixes: tuple[str, ...] = _CITY_SUFFIXES) -> s
         return set()
     found: set[str] = set()
     for part in {name, name.split(",", 1)[0]}:
-        folded = _fold(part)
+        folded = fold_words(part)
         if not folded:
             continue
         first, _, rest = folded.partition(" ")
@@ -174,7 +162,7 @@ def _us_states() -> dict[str, str]:
     states: dict[str, str] = {}
     for iso_code, name, _ in subdivisions("US"):
         code = iso_code.split("-", 1)[1]
-        states[fold(code)] = code
+        states[fold_name(code)] = code
         for key in division_keys(name):
             states[key] = code
     # Spellings registries use that ISO does not: "Washington DC", "D.C.".
@@ -186,7 +174,7 @@ def us_state(name: str | None) -> str | None:
     """The USPS code of a US state as a registry writes it ("Texas", "TX", "tx."), or None."""
     if not name:
         return None
-    folded = fold(name)
+    folded = fold_name(name)
     states = _us_states()
     if folded in states:
         return states[folded]

@@ -1,0 +1,51 @@
+"""lintrials.knowledge: domain knowledge that stands apart from the checks and the engine."""
+
+from __future__ import annotations
+
+import ast
+import pkgutil
+from importlib import resources
+from pathlib import Path
+
+import lintrials.knowledge
+from lintrials.knowledge.text import fold, fold_word, strip_accents
+
+# What knowledge may import of lintrials besides itself: the record model, nothing else.
+ALLOWED = {"lintrials.model"}
+
+
+def _lintrials_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return {name for name in found if name == "lintrials" or name.startswith("lintrials.")}
+
+
+def test_knowledge_imports_only_itself_and_the_model() -> None:
+    (folder,) = lintrials.knowledge.__path__
+    modules = [info.name for info in pkgutil.iter_modules([folder])]
+    assert "ages" in modules and "criteria" in modules
+    for name in modules:
+        imports = _lintrials_imports(Path(folder) / f"{name}.py")
+        outside = {i for i in imports if not i.startswith("lintrials.knowledge")} - ALLOWED
+        assert not outside, f"lintrials.knowledge.{name} imports {sorted(outside)}"
+
+
+def test_the_installed_package_ships_the_facility_word_list() -> None:
+    words = resources.files("lintrials.knowledge").joinpath("facility_words.txt")
+    assert "[facility]" in words.read_text("utf-8")
+
+
+def test_fold_drops_case_and_accents() -> None:
+    assert fold("Réunion") == fold("REUNION") == "reunion"
+    assert fold("Straße") == "strasse"
+    assert strip_accents("Hôpital") == "Hopital"
+
+
+def test_fold_word_folds_case_first_and_reads_the_dotless_i() -> None:
+    assert fold_word("Sağlık") == "saglik"
+    assert fold_word("Universität") == "universitat"
+    assert fold("Sağlık") == "saglık"
