@@ -65,9 +65,10 @@ under lead-ins that narrow them ("Inclusion criteria for the cases:", "one of th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.ages import (
     Age,
@@ -80,7 +81,13 @@ from lintrials.knowledge.ages import (
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E101", "age-limit-mismatch", "error"
-OPTIONS: dict[str, Any] = {"lenient": True, "no_limit_fields": True}
+
+
+@dataclass(frozen=True)
+class Options:
+    lenient: bool = True
+    no_limit_fields: bool = True
+
 
 _FIELDS = (("lower", "minimum_age", "minimum age"), ("upper", "maximum_age", "maximum age"))
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
@@ -123,12 +130,12 @@ def _open_ended_group(limit: StatedLimit, mentions: list[StatedLimit]) -> bool:
     return False
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     eligibility = record.eligibility
     criteria = eligibility.criteria
     if not criteria:
         return
-    lenient = bool(options.get("lenient", True))
+    lenient = ctx.options.lenient
     mentions = age_mentions(criteria)
     for kind, field, label in _FIELDS:
         stated = [m for m in mentions if m.kind == kind and m.confident]
@@ -138,7 +145,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         value = parse_age_field(raw)
         if value is None and not is_no_limit(raw):
             continue  # a field that is not an age at all is another check's business
-        if value is None and (not options.get("no_limit_fields", True)
+        if value is None and (not ctx.options.no_limit_fields
                               or says_no_age_limit(criteria)):
             continue
         if raw is None and eligibility.sex is None and not eligibility.std_ages:

@@ -78,9 +78,10 @@ English and ISO 3166-2 in German, so the two cannot be linked by name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge import places
 from lintrials.knowledge.geo import country_code
@@ -88,14 +89,20 @@ from lintrials.knowledge.names import fold
 from lintrials.model import Location, Record
 
 CODE, NAME, SEVERITY = "L210", "city-state-mismatch", "warning"
-OPTIONS: dict[str, Any] = {"max_border_distance_km": 50, "min_population": 1_000_000}
+
+
+@dataclass(frozen=True)
+class Options:
+    max_border_distance_km: float = 50
+    min_population: int = 1_000_000
+
 
 # Seats of first-level divisions and national capitals: names a site's city means for sure.
 _MAJOR_FEATURES = frozenset({"PPLA", "PPLC"})
 _WARD_WORDS = frozenset({"ku", "gu", "qu", "district", "ward", "arrondissement"})
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if not any(loc.city and loc.state and loc.country for loc in record.locations):
         return
     if not places.geonames_installed():
@@ -105,8 +112,8 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
             "(pip install 'lintrials[geo]')",
         )
         return
-    border = float(options.get("max_border_distance_km", 50))
-    population = int(options.get("min_population", 1_000_000))
+    border = ctx.options.max_border_distance_km
+    population = ctx.options.min_population
     for i, loc in enumerate(record.locations):
         found = _elsewhere(loc, border, population)
         if found is None:

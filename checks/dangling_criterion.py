@@ -53,9 +53,9 @@ and are left silent.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.ages import CriteriaItem, criteria_items
 from lintrials.model import Record
@@ -194,7 +194,7 @@ def _dangling(text: str, items: Sequence[CriteriaItem], i: int) -> str | None:
     return None
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     text = record.eligibility.criteria
     if not text:
         return

@@ -35,9 +35,9 @@ O'Fallon, Illinois cancer centre; Kansas City, Kansas with a Missouri ZIP code).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge import places
 from lintrials.knowledge.geo import country_code, country_name
@@ -50,7 +50,7 @@ _TERRITORIES = frozenset({"PR", "GU", "VI", "AS", "MP"})
 _US_ZIP = re.compile(r"^\s*(\d{5})(?:\s*-\s*\d{4})?\s*$")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     sites = [(i, loc) for i, loc in enumerate(record.locations) if loc.zip and loc.country]
     if not sites:
         return

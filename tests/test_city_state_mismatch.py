@@ -143,5 +143,5 @@ def test_division_and_city_keys() -> None:
     assert "madrid" in places.division_keys("Madrid, Comunidad de")
     assert places.city_keys("Xi’an City") == {"xian", "xiancity"}
     assert "saintjoseph" in places.city_keys("St. Joseph")
-    assert city_state_mismatch.OPTIONS == {"max_border_distance_km": 50,
-                                           "min_population": 1_000_000}
+    defaults = city_state_mismatch.Options()
+    assert (defaults.max_border_distance_km, defaults.min_population) == (50, 1_000_000)
