@@ -73,7 +73,6 @@ from lintrials.findings import Problem
 from lintrials.knowledge.ages import (
     Age,
     StatedLimit,
-    age_mentions,
     is_no_limit,
     parse_age_field,
     says_no_age_limit,
@@ -136,7 +135,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if not criteria:
         return
     lenient = ctx.options.lenient
-    mentions = age_mentions(criteria)
+    mentions = ctx.analysis.age_mentions
     for kind, field, label in _FIELDS:
         stated = [m for m in mentions if m.kind == kind and m.confident]
         if not stated:

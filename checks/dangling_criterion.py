@@ -57,7 +57,7 @@ from collections.abc import Iterator, Sequence
 
 from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import CriteriaItem, criteria_items
+from lintrials.knowledge.ages import CriteriaItem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E107", "dangling-criterion", "warning"
@@ -198,7 +198,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     text = record.eligibility.criteria
     if not text:
         return
-    items = criteria_items(text)
+    items = ctx.analysis.criteria_items
     for i, item in enumerate(items):
         why = _dangling(text, items, i)
         if why is None:

@@ -51,7 +51,7 @@ from fractions import Fraction
 
 from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import Age, StatedLimit, age_statements, parse_age_field
+from lintrials.knowledge.ages import Age, StatedLimit, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E102", "illogical-age-statement", "error"
@@ -98,7 +98,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if not criteria:
         return
     max_days = Age(Fraction(ctx.options.max_years), "years").days
-    statements = [s for s in age_statements(criteria) if s.confident]
+    statements = [s for s in ctx.analysis.age_statements if s.confident]
     reported: set[tuple[int, int]] = set()
     pairs: dict[tuple[int, int], list[StatedLimit]] = {}
     for limit in statements:

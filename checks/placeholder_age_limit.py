@@ -44,7 +44,7 @@ from fractions import Fraction
 
 from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import Age, parse_age_field, stated_age_limits
+from lintrials.knowledge.ages import Age, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E104", "placeholder-age-limit", "info"
@@ -62,7 +62,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     high = parse_age_field(eligibility.maximum_age)
     threshold = Age(Fraction(ctx.options.maximum_years), "years")
     if high is not None and high.days >= threshold.days and not any(
-            limit.kind == "upper" for limit in stated_age_limits(eligibility.criteria)):
+            limit.kind == "upper" for limit in ctx.analysis.stated_age_limits):
         yield Problem(
             "eligibility.maximum_age",
             f"maximum age {high} reads as a stand-in for \"no upper limit\"; a study with no "

@@ -69,7 +69,7 @@ from typing import Literal
 
 from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.ages import CriteriaItem, criteria_items
+from lintrials.knowledge.ages import CriteriaItem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E106", "sex-criteria-mismatch", "warning"
@@ -267,7 +267,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if len(low) != len(text):  # a few letters lower-case to two characters
         low = text.translate(_ASCII_LOWER)
     conditions = ctx.options.conditions
-    items = criteria_items(text)
+    items = ctx.analysis.criteria_items
     found = [r for r in (_restriction(low[it.text_start:it.end], it.text_start, conditions)
                          for it in _for_everyone(low, items)) if r is not None]
     if field_sex == "ALL":

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from lintrials.knowledge import ages
+from lintrials.knowledge.ages import CriteriaItem, StatedLimit
 from lintrials.model import Record
 
 
@@ -20,3 +22,28 @@ class RecordAnalysis:
     def criteria(self) -> str:
         """The eligibility criteria text ("" when there is none)."""
         return self.record.eligibility.criteria or ""
+
+    @cached_property
+    def criteria_items(self) -> tuple[CriteriaItem, ...]:
+        """The items of the criteria, in order (`ages.criteria_items`), each with its section."""
+        return ages.criteria_items(self.criteria)
+
+    @cached_property
+    def age_bounds(self) -> tuple[tuple[StatedLimit, bool], ...]:
+        """The one scan of the criteria for age bounds the three lists below are read from."""
+        return ages.age_bounds(self.criteria)
+
+    @cached_property
+    def age_statements(self) -> list[StatedLimit]:
+        """Every age statement of the criteria, even one no limit can be (`ages.age_statements`)."""
+        return [limit for limit, _ in self.age_bounds]
+
+    @cached_property
+    def age_mentions(self) -> list[StatedLimit]:
+        """Every age bound the criteria mention, confident or not (`ages.age_mentions`)."""
+        return [limit for limit, strict in self.age_bounds if strict]
+
+    @cached_property
+    def stated_age_limits(self) -> list[StatedLimit]:
+        """The age limits the criteria set for all participants (`ages.stated_age_limits`)."""
+        return [limit for limit in self.age_mentions if limit.confident]

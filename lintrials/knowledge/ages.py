@@ -39,7 +39,6 @@ only words for the participants.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -413,7 +412,6 @@ def criteria_items(text: str | None) -> tuple[CriteriaItem, ...]:
     return _criteria_items(text) if text else ()
 
 
-@functools.lru_cache(maxsize=8)  # several checks read the items of the same text
 def _criteria_items(text: str) -> tuple[CriteriaItem, ...]:
     headers = _header_lines(text)
     sections = sorted(headers.items())
@@ -910,15 +908,15 @@ def _phrases(low: str) -> list[re.Match[str]]:
 def _scan(criteria: str, loose: bool = False) -> list[StatedLimit]:
     """The bounds of the age phrases of a text; with ``loose``, also those that cannot be
     limits (ranges written backwards, ages beyond `_MAX_VALUE`)."""
-    return [limit for limit, strict in _scan_all(criteria) if loose or strict]
+    return [limit for limit, strict in age_bounds(criteria) if loose or strict]
 
 
 _MAX_BEFORE = 500
 
 
-@functools.lru_cache(maxsize=8)  # E101 and E102 read the same text, one after the other
-def _scan_all(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
-    """Every bound `_scan` finds with ``loose``, each with whether it finds it without."""
+def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
+    """Every bound `age_statements` gives, each with whether `age_mentions` gives it too: the
+    one scan of a text those read (a record's `RecordAnalysis` keeps it for every check)."""
     source = _Text.of(criteria)
     text = source.text
     low = text.lower()
