@@ -411,10 +411,12 @@ class Bench:
         """Per check: time on a record with 8,000 sites / time on the same record with 800."""
         from datetime import date
 
+        from lintrials.analysis import RecordAnalysis
         from lintrials.config import load, selected
+        from lintrials.context import Context
         from lintrials.engine import ENGINE_RULES
         from lintrials.formats import ParsedRecord, ctgov_json
-        from lintrials.plugins import Options, discover
+        from lintrials.plugins import discover
         from lintrials.source import Source
 
         base = max(
@@ -443,21 +445,23 @@ class Bench:
         config = load(checks + ENGINE_RULES, None, self.work)
         small, large, tiny = record(800), record(8000), record(20)
         ratios: dict[str, float] = {}
+        today = date.fromisoformat(TODAY)
         for check in checks:
             if not selected(config, check):
                 continue
-            options = Options(config.options.get(check.code, check.options))
-            options.today = date.fromisoformat(TODAY)
+            options = check.build_options(config.options.get(check.code, {}))
 
-            def once(rec: Any, check: Any = check, options: Options = options) -> float:
+            def once(rec: Any, check: Any = check, options: Any = options) -> float:
                 start = time.perf_counter()
+                ctx = Context(options, today, [], RecordAnalysis(rec))
                 if check.check is not None:
-                    for _ in check.check(rec, options):
+                    for _ in check.check(rec, ctx):
                         pass
                 if check.summarize is not None and check.reduce is not None:
-                    summary = check.summarize(rec, options)
+                    summary = check.summarize(rec, ctx)
                     if summary is not None:
-                        for _ in check.reduce([(("sites.json", 0), summary)], options):
+                        for _ in check.reduce([(("sites.json", 0), summary)],
+                                              Context(options, today, [])):
                             pass
                 return time.perf_counter() - start
 

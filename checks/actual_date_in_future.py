@@ -37,16 +37,22 @@ dates, let pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import STUDY_DATES, PartialDate, date_of, is_future, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S104", "actual-date-in-future", "error"
-OPTIONS = {"as_of": "today"}
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: str = "today"
+
 
 _REGISTRY_DATES = (
     ("status_verified_date", "status verified date"),
@@ -57,13 +63,13 @@ _REGISTRY_DATES = (
 _TOLERANCE = timedelta(days=1)
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     reference = None
     for field, words in STUDY_DATES:
         value, date_type = date_of(record, field)
         if value is None or date_type != "ACTUAL":
             continue
-        reference = reference or reference_date(record, options)
+        reference = reference or reference_date(record, ctx.options.as_of, ctx.today)
         if reference is None:
             return
         day, as_of = reference
@@ -73,13 +79,13 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
                 f"the {words} {value} is given as ACTUAL, but lies in the future ({as_of}): "
                 "make it ESTIMATED (anticipated), or correct it",
             )
-    if options.get("as_of", "today") != "today":
+    if ctx.options.as_of != "today":
         return
     for field, words in _REGISTRY_DATES:
         value = PartialDate.parse(getattr(record, field))
         if value is None:
             continue
-        reference = reference or reference_date(record, options)
+        reference = reference or reference_date(record, ctx.options.as_of, ctx.today)
         if reference is None:
             return
         day, as_of = reference

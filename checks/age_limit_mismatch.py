@@ -65,16 +65,23 @@ under lead-ins that narrow them ("Inclusion criteria for the cases:", "one of th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.age_limits import StatedLimit, age_mentions, says_no_age_limit
+from lintrials.knowledge.age_limits import StatedLimit, says_no_age_limit
 from lintrials.knowledge.ages import Age, is_no_limit, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E101", "age-limit-mismatch", "error"
-OPTIONS: dict[str, Any] = {"lenient": True, "no_limit_fields": True}
+
+
+@dataclass(frozen=True)
+class Options:
+    lenient: bool = True
+    no_limit_fields: bool = True
+
 
 _FIELDS = (("lower", "minimum_age", "minimum age"), ("upper", "maximum_age", "maximum age"))
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
@@ -117,13 +124,13 @@ def _open_ended_group(limit: StatedLimit, mentions: list[StatedLimit]) -> bool:
     return False
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     eligibility = record.eligibility
     criteria = eligibility.criteria
     if not criteria:
         return
-    lenient = bool(options.get("lenient", True))
-    mentions = age_mentions(criteria)
+    lenient = ctx.options.lenient
+    mentions = ctx.analysis.age_mentions
     for kind, field, label in _FIELDS:
         stated = [m for m in mentions if m.kind == kind and m.confident]
         if not stated:
@@ -132,7 +139,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         value = parse_age_field(raw)
         if value is None and not is_no_limit(raw):
             continue  # a field that is not an age at all is another check's business
-        if value is None and (not options.get("no_limit_fields", True)
+        if value is None and (not ctx.options.no_limit_fields
                               or says_no_age_limit(criteria)):
             continue
         if raw is None and eligibility.sex is None and not eligibility.std_ages:

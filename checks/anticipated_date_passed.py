@@ -43,15 +43,22 @@ itself does not show the type and is not.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import STUDY_DATES, date_of, is_past, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S103", "anticipated-date-passed", "warning"
-OPTIONS = {"as_of": "today", "grace_days": 30}
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: str = "today"
+    grace_days: int = 30
+
 
 _ALL = frozenset(field for field, _ in STUDY_DATES)
 _COMPLETIONS = frozenset({"primary_completion_date", "completion_date"})
@@ -68,7 +75,7 @@ _JUDGED_ELSEWHERE = {
 }
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.overall_status is None:
         return  # no status module: nothing to judge the dates by
     elsewhere = _JUDGED_ELSEWHERE.get(record.overall_status, frozenset())
@@ -81,11 +88,11 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         value, date_type = date_of(record, field)
         if value is None or date_type != "ESTIMATED":
             continue
-        reference = reference or reference_date(record, options)
+        reference = reference or reference_date(record, ctx.options.as_of, ctx.today)
         if reference is None:
             return
         day, as_of = reference
-        if is_past(value, day, int(options.get("grace_days", 30))):
+        if is_past(value, day, ctx.options.grace_days):
             yield Problem(
                 field,
                 f"the {words} {value} is still anticipated (ESTIMATED), but has passed "

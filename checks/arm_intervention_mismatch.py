@@ -45,9 +45,9 @@ made-up records derived from them that must fail, one per kind of defect.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.interventions import display_type
 from lintrials.model import Record
@@ -57,7 +57,7 @@ CODE, NAME, SEVERITY = "D105", "arm-intervention-mismatch", "warning"
 _SPACE = re.compile(r"\s+")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.study_type != "INTERVENTIONAL" or not record.arms:
         return
     by_name: dict[str, list[int]] = {}

@@ -78,9 +78,10 @@ English and ISO 3166-2 in German, so the two cannot be linked by name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge import places
 from lintrials.knowledge.geo import country_code
@@ -88,27 +89,30 @@ from lintrials.knowledge.names import fold_name
 from lintrials.model import Location, Record
 
 CODE, NAME, SEVERITY = "L210", "city-state-mismatch", "warning"
-OPTIONS: dict[str, Any] = {"max_border_distance_km": 50, "min_population": 1_000_000}
+
+
+@dataclass(frozen=True)
+class Options:
+    max_border_distance_km: float = 50
+    min_population: int = 1_000_000
+
 
 # Seats of first-level divisions and national capitals: names a site's city means for sure.
 _MAJOR_FEATURES = frozenset({"PPLA", "PPLC"})
 _WARD_WORDS = frozenset({"ku", "gu", "qu", "district", "ward", "arrondissement"})
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if not any(loc.city and loc.state and loc.country for loc in record.locations):
         return
     if not places.geonames_installed():
-        places.note_missing_data(
-            CODE,
-            f"{NAME} ({CODE}) checked nothing: the GeoNames city data is not installed "
-            "(pip install 'lintrials[geo]')",
-        )
+        ctx.note(f"{NAME} ({CODE}) checked nothing: the GeoNames city data is not installed "
+                 "(pip install 'lintrials[geo]')")
         return
-    border = float(options.get("max_border_distance_km", 50))
-    population = int(options.get("min_population", 1_000_000))
+    border = ctx.options.max_border_distance_km
+    population = ctx.options.min_population
     for i, loc in enumerate(record.locations):
-        found = _elsewhere(loc, border, population)
+        found = _elsewhere(loc, border, population, ctx.note)
         if found is None:
             continue
         city = (loc.city or "").strip()
@@ -120,7 +124,8 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         )
 
 
-def _elsewhere(loc: Location, border: float, min_population: int) -> str | None:
+def _elsewhere(loc: Location, border: float, min_population: int,
+               note: Callable[[str], None]) -> str | None:
     """The division(s) the data puts the site's city in, when the stated one cannot hold it."""
     if not (loc.city and loc.state and loc.country):
         return None
@@ -146,7 +151,7 @@ def _elsewhere(loc: Location, border: float, min_population: int) -> str | None:
         return None
     if any(country.holds(division, keys) for division in stated):
         return None
-    if code == "US" and (_known_zip(loc.zip) or _us_state_has_city(stated, keys)):
+    if code == "US" and (_known_zip(loc.zip) or _us_state_has_city(stated, keys, note)):
         return None  # a ZIP code decides the state: zip-state-mismatch (L211) judges it
     points = [point for division in stated for point in country.points.get(division, ())]
     for place in major:
@@ -166,15 +171,12 @@ def _known_zip(zip_code: str | None) -> bool:
     return zip_code.strip()[:5] in data.state_of_zip
 
 
-def _us_state_has_city(stated: set[str], keys: set[str]) -> bool:
+def _us_state_has_city(stated: set[str], keys: set[str], note: Callable[[str], None]) -> bool:
     """Whether a ZIP code of the stated US state has the city among its postal names."""
     data = places.us_zips()
     if data is None:
-        places.note_missing_data(
-            f"{CODE}-us",
-            f"{NAME} ({CODE}) did not check US sites: the US ZIP code data is not installed "
-            "(pip install zipcodes)",
-        )
+        note(f"{NAME} ({CODE}) did not check US sites: the US ZIP code data is not installed "
+             "(pip install zipcodes)")
         return True  # cannot tell: judge nothing rather than guess
     codes = {division.split(".", 1)[1] for division in stated}
     return any(codes & data.city_states(key) for key in keys)

@@ -31,10 +31,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Contact, DateField, Record
 
@@ -158,7 +159,7 @@ def _digest(value: Any) -> bytes:
     return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=_DIGEST_SIZE).digest()
 
 
-def summarize(record: Record, options: Mapping[str, Any]) -> Summary | None:
+def summarize(record: Record, ctx: Context) -> Summary | None:
     if not record.nct_id or not record.nct_id.strip():
         return None
     present = 0
@@ -194,7 +195,7 @@ def _where(ref: Any, other: Any) -> str:
 
 
 def reduce(
-    summaries: list[tuple[Any, Summary]], options: Mapping[str, Any]
+    summaries: list[tuple[Any, Summary]], ctx: Context
 ) -> Iterator[tuple[Any, Problem]]:
     copies: dict[str, list[tuple[Any, int, bytes]]] = defaultdict(list)
     for ref, (nct_id, present, digests) in summaries:

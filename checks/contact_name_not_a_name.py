@@ -64,15 +64,22 @@ left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.words import CONTACT_NAME_LABELS
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "C303", "contact-name-not-a-name", "warning"
-OPTIONS: dict[str, Any] = {"officer_titles": [], "allowed_names": []}
+
+
+@dataclass(frozen=True)
+class Options:
+    officer_titles: tuple[str, ...] = ()
+    allowed_names: tuple[str, ...] = ()
+
 
 _EMAIL = re.compile(  # from the start of a run only: a long run without "@" is read once
     r"(?<![^\s@<>()\[\],;:\"])[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\W\d_]{2,}")
@@ -96,9 +103,9 @@ _OFFICER = (
 _OFFICER_TITLE = re.compile(rf"^(?:the )?(?:{_OFFICER})(?: ?(?:and|&|/|,) ?(?:{_OFFICER}))*$")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
-    extra_titles = {_folded(t) for t in options.get("officer_titles") or ()}
-    allowed = {_folded(n) for n in options.get("allowed_names") or ()}
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    extra_titles = {_folded(t) for t in ctx.options.officer_titles}
+    allowed = {_folded(n) for n in ctx.options.allowed_names}
     for path, contact, _country in record.contacts_with_country():
         name = contact.name
         if not name or not name.strip():

@@ -53,11 +53,11 @@ and are left silent.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
+from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.criteria import CriteriaItem, criteria_items
+from lintrials.knowledge.criteria import CriteriaItem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E107", "dangling-criterion", "warning"
@@ -194,11 +194,11 @@ def _dangling(text: str, items: Sequence[CriteriaItem], i: int) -> str | None:
     return None
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     text = record.eligibility.criteria
     if not text:
         return
-    items = criteria_items(text)
+    items = ctx.analysis.criteria_items
     for i, item in enumerate(items):
         why = _dangling(text, items, i)
         if why is None:

@@ -23,10 +23,10 @@ Tested on copies of corpus records with one date changed (tests/test_dates_out_o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from itertools import pairwise
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import STUDY_DATES, PartialDate, compare
 from lintrials.model import Record
@@ -52,7 +52,7 @@ def _present(record: Record, fields: tuple[tuple[str, str], ...], study: bool) -
     return found
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     for fields, study in ((STUDY_DATES, True), (_SUBMISSIONS, False)):
         present = _present(record, fields, study)
         for (early_field, early_words, early), (field, words, value) in pairwise(present):

@@ -66,15 +66,20 @@ NCT00495859 (an isocaloric formula for the "controls").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D103", "design-claim-mismatch", "warning"
-OPTIONS: dict[str, Any] = {"fields": ["official_title", "brief_title", "brief_summary"]}
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: tuple[str, ...] = ("official_title", "brief_title", "brief_summary")
+
 
 _TITLES = frozenset({"brief_title", "official_title"})
 
@@ -195,11 +200,11 @@ class _Claim:
     span: tuple[int, int]
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.study_type != "INTERVENTIONAL" or "designModule" not in record.sections:
         return
     found: dict[str, list[_Claim]] = {}
-    for field in options.get("fields") or ():
+    for field in ctx.options.fields:
         text = getattr(record, str(field), None)
         if isinstance(text, str) and text:
             for claim in _claims(str(field), text):

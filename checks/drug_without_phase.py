@@ -60,23 +60,30 @@ for sequencing: the type is wrong rather than the phase, which the message allow
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.interventions import NEUTRAL_TYPES, display_type, is_inert
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D102", "drug-without-phase", "warning"
-OPTIONS: dict[str, Any] = {"phased_types": ["DRUG", "BIOLOGICAL"], "with_other_types": False}
+
+
+@dataclass(frozen=True)
+class Options:
+    phased_types: tuple[str, ...] = ("DRUG", "BIOLOGICAL")
+    with_other_types: bool = False
+
 
 _SHOWN = 3  # interventions named in a message
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.study_type != "INTERVENTIONAL" or not _is_not_applicable(record.phases):
         return
-    phased = {str(t).upper() for t in options.get("phased_types") or ()}
+    phased = {t.upper() for t in ctx.options.phased_types}
     drugs: list[int] = []
     others = False
     for i, item in enumerate(record.interventions):
@@ -86,7 +93,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
                 drugs.append(i)
         elif kind and kind not in NEUTRAL_TYPES:
             others = True
-    if not drugs or (others and not options.get("with_other_types")):
+    if not drugs or (others and not ctx.options.with_other_types):
         return
     if not _tested_in_experimental_arm(record, set(drugs)):
         return

@@ -83,11 +83,11 @@ repeated registrations (23 in NCT06326047 alone), which a reviewer would not que
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Fix, Problem
 from lintrials.knowledge.names import (
     contact_keys,
@@ -103,7 +103,13 @@ from lintrials.model import Location, Record
 
 CODE, NAME, SEVERITY = "L201", "duplicate-site", "warning"
 FIXABLE = True
-OPTIONS: dict[str, Any] = {"separate_registrations": False, "placeholder_patterns": []}
+
+
+@dataclass(frozen=True)
+class Options:
+    separate_registrations: bool = False
+    placeholder_patterns: tuple[str, ...] = ()
+
 
 # Contacts whose names make a site: a site is a facility and its investigator. Other contacts
 # (a study nurse, a call centre) are people to reach at a site, listed as contact and backup.
@@ -123,9 +129,9 @@ class _Site:
     numbers: frozenset[str]  # site numbers in the facility name or the contacts' names
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
-    separate = bool(options.get("separate_registrations", False))
-    extra = _patterns(tuple(options.get("placeholder_patterns") or ()))
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    separate = ctx.options.separate_registrations
+    extra = _patterns(ctx.options.placeholder_patterns)
     total = len(record.locations)
     # name/city/country (and zip, for placeholders) -> each distinct _Site -> its first entry.
     # A later entry is compared with the distinct sites of its group, never with every entry.

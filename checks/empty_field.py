@@ -37,9 +37,9 @@ downloads. On the seeds: the empty "Detailed Description" heading of 000 and 002
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
@@ -95,7 +95,7 @@ def _empty(value: str) -> str:
     return "empty" if not value else "only white space"
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.overall_status == "WITHHELD":
         return
     complete = record.sections >= _COMPLETE

@@ -26,9 +26,9 @@ TERMINATED; NCT00495833: 8000 anticipated, completed 2009), mostly records last 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import STUDY_DATES, date_of
 from lintrials.model import Record
@@ -38,7 +38,7 @@ CODE, NAME, SEVERITY = "S108", "ended-with-estimates", "warning"
 _ENDED = frozenset({"COMPLETED", "TERMINATED"})
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     status = record.overall_status
     if status not in _ENDED:
         return

@@ -55,15 +55,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D107", "enrollment-mismatch", "warning"
-OPTIONS: dict[str, Any] = {"planned_vs_actual": False, "tolerance": 0.1}
+
+
+@dataclass(frozen=True)
+class Options:
+    planned_vs_actual: bool = False
+    tolerance: float = 0.1
+
 
 _NUMBER = (
     r"(?P<n>\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d{1,9}(?!\d))"
@@ -168,14 +174,14 @@ class _Statement:
     lower_bound: bool
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     count = record.enrollment_count
     text = record.brief_summary
     if count is None or count <= 0 or not text:
         return
     actual = (record.enrollment_type or "").upper() == "ACTUAL"
-    compare_plans = bool(options.get("planned_vs_actual"))
-    tolerance = float(options.get("tolerance", 0.1))
+    compare_plans = ctx.options.planned_vs_actual
+    tolerance = ctx.options.tolerance
     statements = [s for s in _statements(text) if s.past or not actual or compare_plans]
     if not statements or any(_agrees(s, count, tolerance) for s in statements):
         return

@@ -85,10 +85,12 @@ case, and "Henan University of science and technology").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from lintrials.context import Context
 from lintrials.findings import Fix, Problem
 from lintrials.knowledge.names import is_placeholder_name
 from lintrials.knowledge.text import fold
@@ -102,7 +104,12 @@ def _wordset(text: str) -> frozenset[str]:
 
 CODE, NAME, SEVERITY = "L207", "facility-name-style", "info"
 FIXABLE = True
-OPTIONS: dict[str, Any] = {"allow_lower_case": []}
+
+
+@dataclass(frozen=True)
+class Options:
+    allow_lower_case: tuple[str, ...] = ()
+
 
 # "People' s", "People ' s", "People 's" (a possessive split by a space), "d' Oncologie".
 _POSSESSIVE_SPACE = re.compile(r"(?<=[^\W\d_])(?: ['’] ?| ?['’] )s\b(?!-)")
@@ -166,8 +173,8 @@ class _Word(NamedTuple):
     folded: str
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
-    allowed = _allowed(tuple(options.get("allow_lower_case") or ()))
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    allowed = _allowed(ctx.options.allow_lower_case)
     for i, loc in enumerate(record.locations):
         name = loc.facility
         if not name or not name.strip() or is_placeholder_name(name):

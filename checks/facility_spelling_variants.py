@@ -89,12 +89,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.names import (
     fold_name,
@@ -112,7 +114,12 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 CODE, NAME, SEVERITY = "R103", "facility-spelling-variants", "info"
-OPTIONS: dict[str, Any] = {"similarity": 90, "show_records": 3}
+
+
+@dataclass(frozen=True)
+class Options:
+    similarity: float = 90
+    show_records: int = 3
 
 
 class Site(NamedTuple):
@@ -144,7 +151,7 @@ _DISTINCT = _wordset("""
 _INITIALS_MIN = 3
 
 
-def summarize(record: Record, options: Mapping[str, Any]) -> Summary | None:
+def summarize(record: Record, ctx: Context) -> Summary | None:
     """The record's named sites with a city and a country, placeholders left out."""
     sites = []
     for i, loc in enumerate(record.locations):
@@ -252,9 +259,9 @@ _Item = tuple[Any, str, Site]  # (record reference, record ID, site)
 
 
 def reduce(summaries: list[tuple[Any, Summary]],
-           options: Mapping[str, Any]) -> Iterator[tuple[Any, Problem]]:
-    similarity = float(options.get("similarity", 90))
-    show = int(options.get("show_records", 3))
+           ctx: Context) -> Iterator[tuple[Any, Problem]]:
+    similarity = ctx.options.similarity
+    show = ctx.options.show_records
     places: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for n, (ref, summary) in enumerate(summaries):
         record = summary.record or f"#{n}"

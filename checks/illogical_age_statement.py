@@ -45,17 +45,23 @@ years", "≥ 18 and < 18", exclusion-side "or") are tested on small made-up reco
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.age_limits import StatedLimit, age_statements
+from lintrials.knowledge.age_limits import StatedLimit
 from lintrials.knowledge.ages import Age, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E102", "illogical-age-statement", "error"
-OPTIONS: dict[str, Any] = {"max_years": 130}
+
+
+@dataclass(frozen=True)
+class Options:
+    max_years: int = 130
+
 
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 _SPACE = re.compile(r"\s+")
@@ -88,12 +94,12 @@ def _fields(record: Record) -> str:
             f"{high.strip() if high else 'no maximum'})")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     criteria = record.eligibility.criteria
     if not criteria:
         return
-    max_days = Age(Fraction(int(options.get("max_years", 130))), "years").days
-    statements = [s for s in age_statements(criteria) if s.confident]
+    max_days = Age(Fraction(ctx.options.max_years), "years").days
+    statements = [s for s in ctx.analysis.age_statements if s.confident]
     reported: set[tuple[int, int]] = set()
     pairs: dict[tuple[int, int], list[StatedLimit]] = {}
     for limit in statements:

@@ -31,9 +31,9 @@ records for a partial record whose other sites have the country, and a complete 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Location, Record
 
@@ -53,7 +53,7 @@ _COMPLETE = frozenset(
 )
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if not record.locations:
         return
     partial = not _COMPLETE.issubset(record.sections)

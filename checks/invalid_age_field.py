@@ -39,15 +39,21 @@ kinds are tested on small made-up records.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.ages import Age, is_no_limit, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E103", "invalid-age-field", "error"
-OPTIONS: dict[str, Any] = {"unit_slips": True}
+
+
+@dataclass(frozen=True)
+class Options:
+    unit_slips: bool = True
+
 
 _REGISTRY_FORM = re.compile(
     r"\d+ (?:Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)")
@@ -90,7 +96,7 @@ def _speaks_of_newborns(record: Record) -> bool:
     return any(_NEWBORN.search(text) for text in texts if text)
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     eligibility = record.eligibility
     ages: dict[str, Age | None] = {}
     for field, label in _FIELDS:
@@ -109,7 +115,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
             f"minimum age {low} is above the maximum age {high}: no one can take part",
             related=("eligibility.maximum_age",),
         )
-    if (options.get("unit_slips", True) and low is not None and low.unit in ("minutes", "hours")
+    if (ctx.options.unit_slips and low is not None and low.unit in ("minutes", "hours")
             and not _speaks_of_newborns(record)):
         yield Problem(
             "eligibility.minimum_age",

@@ -37,9 +37,9 @@ addresses (tests/test_invalid_email.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
@@ -55,7 +55,7 @@ _MAX_LOCAL = 64
 _MAX_LABEL = 63
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     for path, contact, _country in record.contacts_with_country():
         value = contact.email
         if value is None or not value.strip():

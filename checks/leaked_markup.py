@@ -41,10 +41,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from html.entities import html5
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Fix, Problem
 from lintrials.model import Record
 
@@ -96,7 +96,7 @@ def _shown_as(entity: str) -> str:
     return shown if shown != f"&{entity};" else html.unescape(f"&{entity.lower()};")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.text_format == "plain":
         pattern = _PLAIN
     elif record.text_format == "markdown":

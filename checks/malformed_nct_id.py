@@ -21,9 +21,9 @@ record of the corpus with its NCT ID changed (tests/test_malformed_nct_id.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
@@ -50,7 +50,7 @@ def _what_is_wrong(nct_id: str) -> str:
     return 'is not "NCT" followed by 8 digits'
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     nct_id = record.nct_id
     if nct_id is None:
         if "identificationModule" in record.sections:

@@ -61,20 +61,25 @@ addresses and text ("E-mail only"); 7 fields with two numbers. Seeds: one findin
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Fix, Problem
 from lintrials.knowledge.phones import FOREIGN, MALFORMED_KINDS, phone_issues
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "C301", "malformed-phone", "error"
 FIXABLE = True
-OPTIONS = {"north_american_abroad": True}
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
-    report_foreign = bool(options.get("north_american_abroad", True))
+@dataclass(frozen=True)
+class Options:
+    north_american_abroad: bool = True
+
+
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    report_foreign = ctx.options.north_american_abroad
     for path, contact, country in record.contacts_with_country():
         for issue in phone_issues(contact.phone, contact.phone_ext, country):
             if issue.kind not in MALFORMED_KINDS or (issue.kind == FOREIGN and not report_foreign):

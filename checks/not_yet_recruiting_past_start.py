@@ -41,24 +41,30 @@ its completion date 2026-10-31 is named too) are reported, 002 (RECRUITING) is n
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import STUDY_DATES, date_of, is_future, is_past, kind, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S101", "not-yet-recruiting-past-start", "warning"
-OPTIONS = {"as_of": "today", "grace_days": 30}
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class Options:
+    as_of: str = "today"
+    grace_days: int = 30
+
+
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.overall_status != "NOT_YET_RECRUITING":
         return
     start, start_type = date_of(record, "start_date")
     if start is None:
         return
-    reference = reference_date(record, options)
+    reference = reference_date(record, ctx.options.as_of, ctx.today)
     if reference is None:
         return
     day, as_of = reference
@@ -69,7 +75,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
             f"status is NOT_YET_RECRUITING, but the actual start date {start} says the first "
             "participant was enrolled"
         )
-    elif is_past(start, day, int(options.get("grace_days", 30))):
+    elif is_past(start, day, ctx.options.grace_days):
         message = (
             f"status is NOT_YET_RECRUITING, but the {kind(start_type)}start date {start} has "
             f"passed ({as_of})"

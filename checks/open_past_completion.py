@@ -45,15 +45,22 @@ anticipated dates the old exports have been overtaken by.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import date_of, is_future, is_past, kind, reference_date
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S102", "open-past-completion", "warning"
-OPTIONS = {"as_of": "today", "grace_days": 30}
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: str = "today"
+    grace_days: int = 30
+
 
 _PRIMARY = ("primary_completion_date", "primary completion date")
 _COMPLETION = ("completion_date", "completion date")
@@ -68,15 +75,15 @@ _JUDGED = {
 }
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     judged = _JUDGED.get(record.overall_status or "")
     if judged is None:
         return
-    reference = reference_date(record, options)
+    reference = reference_date(record, ctx.options.as_of, ctx.today)
     if reference is None:
         return
     day, as_of = reference
-    grace = int(options.get("grace_days", 30))
+    grace = ctx.options.grace_days
     fields, instead = judged
     passed: list[tuple[str, str]] = []
     for field, words in fields:

@@ -49,14 +49,20 @@ contact and 4 more have site contacts, so the export does carry contacts when th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "C305", "open-study-without-contact", "warning"
-OPTIONS: dict[str, Any] = {"statuses": ["RECRUITING", "NOT_YET_RECRUITING"]}
+
+
+@dataclass(frozen=True)
+class Options:
+    statuses: tuple[str, ...] = ("RECRUITING", "NOT_YET_RECRUITING")
+
 
 _MODULE = "contactsLocationsModule"
 _STATUS_WORDS = {
@@ -66,8 +72,8 @@ _STATUS_WORDS = {
 }
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
-    statuses = {str(s).upper() for s in options.get("statuses") or ()}
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    statuses: set[str] = {s.upper() for s in ctx.options.statuses}
     status = record.overall_status
     if status not in statuses or _MODULE not in record.sections:
         return

@@ -68,18 +68,22 @@ registered Phase 1, NCT00003927); drug trials registered N/A that call themselve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.interventions import DRUG_TYPES, NEUTRAL_TYPES, is_inert
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D101", "phase-mismatch", "warning"
-OPTIONS: dict[str, Any] = {
-    "report_na": False,
-    "fields": ["official_title", "brief_title", "brief_summary"],
-}
+
+
+@dataclass(frozen=True)
+class Options:
+    report_na: bool = False
+    fields: tuple[str, ...] = ("official_title", "brief_title", "brief_summary")
+
 
 _TITLES = frozenset({"brief_title", "official_title"})
 _NUMERAL = r"(?:[0-4]|(?-i:IV|I{1,3}))(?:[abc]|[AB](?![A-Za-z]))?"
@@ -143,17 +147,17 @@ _MAX_RUN = 8
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n[ \t\r]*\n|\n[ \t\r]*[*•-][ \t]")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.study_type != "INTERVENTIONAL" or "designModule" not in record.sections:
         return
     registered = _registered(record.phases)
     if registered is None:
         return
     drug = _tests_drug(record)
-    if registered == {"NA"} and not drug and not options.get("report_na"):
+    if registered == {"NA"} and not drug and not ctx.options.report_na:
         return
     disagreeing: list[tuple[str, tuple[int, int], str]] = []
-    for field in options.get("fields") or ():
+    for field in ctx.options.fields:
         text = getattr(record, str(field), None)
         if not isinstance(text, str) or not text:
             continue

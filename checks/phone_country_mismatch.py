@@ -71,9 +71,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.geo import country_code, country_name
 from lintrials.knowledge.phone_numbers import (
@@ -86,7 +87,13 @@ from lintrials.knowledge.phones import MALFORMED_KINDS, phone_issues, phone_read
 from lintrials.model import Contact, Record
 
 CODE, NAME, SEVERITY = "C306", "phone-country-mismatch", "warning"
-OPTIONS = {"central_lines": False, "central_contacts": False}
+
+
+@dataclass(frozen=True)
+class Options:
+    central_lines: bool = False
+    central_contacts: bool = False
+
 
 # Numbers of these regions are not foreign for a site in the key's country (ISO codes as the
 # phone metadata uses them): one country's overseas parts, or numbering that one country's
@@ -106,9 +113,9 @@ _NON_GEOGRAPHIC = "001"
 _SITE = re.compile(r"^locations\[(\d+)\]")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
-    report_lines = bool(options.get("central_lines", False))
-    report_central = bool(options.get("central_contacts", False))
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    report_lines = ctx.options.central_lines
+    report_central = ctx.options.central_contacts
     judged: list[tuple[str, Contact, str, PhoneReading]] = []
     sites_giving: dict[str, set[str]] = defaultdict(set)  # number -> sites (or contacts) giving it
     for path, contact, country in record.contacts_with_country():

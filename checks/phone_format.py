@@ -44,12 +44,13 @@ mobiles written nationally, "13693058190"), correct.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import phonenumbers
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.geo import country_code
 from lintrials.knowledge.phones import (
@@ -63,7 +64,13 @@ from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "C302", "phone-format", "info"
 ENABLED = False
-OPTIONS = {"home_countries": ["US"], "national_form": True, "idd_prefix": True}
+
+
+@dataclass(frozen=True)
+class Options:
+    home_countries: tuple[str, ...] = ("US",)
+    national_form: bool = True
+    idd_prefix: bool = True
 
 
 @lru_cache(maxsize=64)
@@ -72,13 +79,12 @@ def _calling_codes(countries: tuple[str, ...]) -> frozenset[int]:
     return frozenset(phonenumbers.country_code_for_region(code) for code in codes if code)
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
-    home: Iterable[str] = options.get("home_countries") or ()
-    home_codes = _calling_codes(tuple(str(name) for name in home))
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    home_codes = _calling_codes(ctx.options.home_countries)
     skipped = set()
-    if not options.get("national_form", True):
+    if not ctx.options.national_form:
         skipped.add(NATIONAL_FORM)
-    if not options.get("idd_prefix", True):
+    if not ctx.options.idd_prefix:
         skipped.add(IDD_PREFIX)
     for path, contact, country in record.contacts_with_country():
         for issue in phone_issues(contact.phone, contact.phone_ext, country):

@@ -38,32 +38,37 @@ states "28 days or older" (E101 reports that one).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.age_limits import stated_age_limits
 from lintrials.knowledge.ages import Age, parse_age_field
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E104", "placeholder-age-limit", "info"
-OPTIONS: dict[str, Any] = {"maximum_years": 99, "zero_minimum": False}
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class Options:
+    maximum_years: int = 99
+    zero_minimum: bool = False
+
+
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     eligibility = record.eligibility
     low = parse_age_field(eligibility.minimum_age)
     high = parse_age_field(eligibility.maximum_age)
-    threshold = Age(Fraction(int(options.get("maximum_years", 99))), "years")
+    threshold = Age(Fraction(ctx.options.maximum_years), "years")
     if high is not None and high.days >= threshold.days and not any(
-            limit.kind == "upper" for limit in stated_age_limits(eligibility.criteria)):
+            limit.kind == "upper" for limit in ctx.analysis.stated_age_limits):
         yield Problem(
             "eligibility.maximum_age",
             f"maximum age {high} reads as a stand-in for \"no upper limit\"; a study with no "
             "maximum age leaves the field out (N/A)",
         )
-    if options.get("zero_minimum", False) and low is not None and low.value == 0:
+    if ctx.options.zero_minimum and low is not None and low.value == 0:
         yield Problem(
             "eligibility.minimum_age",
             f"minimum age {low} is the same as no minimum age; a study with no minimum age "

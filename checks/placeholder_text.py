@@ -40,9 +40,9 @@ corpus with one value replaced by a placeholder (tests/test_placeholder_text.py)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.words import PLACEHOLDER_LINES, PLACEHOLDER_VALUES
 from lintrials.model import Record
@@ -97,7 +97,7 @@ def _whole(field: str, value: str) -> Iterator[tuple[int, int]]:
             yield line.start("words"), line.end("words")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.overall_status == "WITHHELD":
         return
     for field, value in _text_fields(record):

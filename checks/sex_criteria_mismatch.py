@@ -63,16 +63,22 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
+from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.criteria import CriteriaItem, criteria_items
+from lintrials.knowledge.criteria import CriteriaItem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "E106", "sex-criteria-mismatch", "warning"
-OPTIONS: dict[str, Any] = {"conditions": True}
+
+
+@dataclass(frozen=True)
+class Options:
+    conditions: bool = True
+
 
 Sex = Literal["FEMALE", "MALE"]
 _SEXES: tuple[Sex, ...] = ("FEMALE", "MALE")
@@ -252,7 +258,7 @@ def _for_everyone(text: str, items: tuple[CriteriaItem, ...]) -> list[CriteriaIt
     return found
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     eligibility = record.eligibility
     field_sex, text = eligibility.sex, eligibility.criteria
     if field_sex not in ("ALL", "FEMALE", "MALE") or not text:
@@ -260,8 +266,8 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
     low = text.lower()
     if len(low) != len(text):  # a few letters lower-case to two characters
         low = text.translate(_ASCII_LOWER)
-    conditions = bool(options.get("conditions", True))
-    items = criteria_items(text)
+    conditions = ctx.options.conditions
+    items = ctx.analysis.criteria_items
     found = [r for r in (_restriction(low[it.text_start:it.end], it.text_start, conditions)
                          for it in _for_everyone(low, items)) if r is not None]
     if field_sex == "ALL":

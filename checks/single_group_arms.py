@@ -50,14 +50,20 @@ With `same_interventions`, 10 more findings (the cohort studies above).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D106", "single-group-arms", "warning"
-OPTIONS: dict[str, Any] = {"same_interventions": False}
+
+
+@dataclass(frozen=True)
+class Options:
+    same_interventions: bool = False
+
 
 _COMPARATORS = frozenset(
     {"ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION"}
@@ -66,7 +72,7 @@ _SPACE = re.compile(r"\s+")
 _SHOWN = 4  # arms named in a message
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.study_type != "INTERVENTIONAL" or (record.intervention_model or "") != "SINGLE_GROUP":
         return
     if len(record.arms) < 2:
@@ -80,7 +86,7 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         reasons.append(f"{'/'.join(kinds)} arm{'s' if len(comparators) > 1 else ''}")
     if len({frozenset(links) for links in _arm_interventions(record)}) > 1:
         reasons.append("the arms get different interventions")
-    if not reasons and not options.get("same_interventions"):
+    if not reasons and not ctx.options.same_interventions:
         return
     if not reasons:
         reasons.append("the arms get the same interventions")

@@ -29,9 +29,9 @@ above). The other messages are tested on copies of a corpus record
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import RECRUITING_STATUSES
 from lintrials.model import Record
@@ -50,7 +50,7 @@ _NOT_ENROLLING = frozenset(
 )
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     status = record.overall_status
     if status in _NOT_ENROLLING:
         for i, location in enumerate(record.locations):

@@ -39,10 +39,10 @@ were edited in a copy, as a hand edit would leave them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from fractions import Fraction
-from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.ages import Age, is_no_limit, parse_age_field
 from lintrials.model import Record
@@ -79,7 +79,7 @@ def _describe(raw: str | None) -> str:
     return raw.strip() if raw and not is_no_limit(raw) else "none"
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     eligibility = record.eligibility
     stated = eligibility.std_ages
     if not stated:

@@ -24,9 +24,9 @@ the registry asked for a reason; they still lack one, which is what a reviewer r
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.dates import STOPPED_STATUSES
 from lintrials.model import Record
@@ -34,7 +34,7 @@ from lintrials.model import Record
 CODE, NAME, SEVERITY = "S109", "stopped-without-reason", "error"
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     status = record.overall_status
     if status not in STOPPED_STATUSES or (record.why_stopped or "").strip():
         return

@@ -86,11 +86,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.text import fold_word
 from lintrials.knowledge.words import (
@@ -101,7 +103,14 @@ from lintrials.knowledge.words import (
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "L202", "truncated-site-name", "warning"
-OPTIONS: dict[str, Any] = {"name_limit": 254, "suggest_full_names": True, "allow_words": []}
+
+
+@dataclass(frozen=True)
+class Options:
+    name_limit: int = 254
+    suggest_full_names: bool = True
+    allow_words: tuple[str, ...] = ()
+
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
@@ -316,14 +325,14 @@ def _open_quote(name: str) -> int | None:
     return None
 
 
-def _candidate(index: int, site: Site, options: Mapping[str, Any]) -> Candidate | None:
+def _candidate(index: int, site: Site, options: Options) -> Candidate | None:
     """What makes the site's name look cut off, if anything does."""
     name = site.name
     if not _WORD.search(name):  # "-", "N/A", "12345": no name to be cut
         return None
-    limit = int(options.get("name_limit", 254) or 0)
+    limit = options.name_limit
     at_limit = limit if limit and len(name) == limit else 0
-    allowed = _allowed(tuple(options.get("allow_words", []) or []))
+    allowed = _allowed(options.allow_words)
     ends = [found for found in (_dangling_end(name), _unclosed(name), _unopened(name))
             if found is not None]
     cut = _cut_word(name, allowed)
@@ -334,7 +343,7 @@ def _candidate(index: int, site: Site, options: Mapping[str, Any]) -> Candidate 
     return Candidate(index, site, at_limit, word, completion, guess, tuple(ends), "", -1)
 
 
-def summarize(record: Record, options: Mapping[str, Any]) -> Summary | None:
+def summarize(record: Record, ctx: Context) -> Summary | None:
     """The record's names that may be cut off, and its site names for the run-wide lookup."""
     if not record.locations:
         return None
@@ -345,7 +354,7 @@ def summarize(record: Record, options: Mapping[str, Any]) -> Summary | None:
             continue
         site = Site(loc.facility, loc.city or "", loc.country or "")
         sites.setdefault(site, i)
-        candidate = _candidate(i, site, options)
+        candidate = _candidate(i, site, ctx.options)
         if candidate is not None:
             candidates.append(candidate)
     for shared in list(_cut_at_shared_length(record, candidates)):
@@ -489,11 +498,11 @@ def _like(word: str, completion: str) -> str:
 
 
 def reduce(summaries: list[tuple[Any, Summary]],
-           options: Mapping[str, Any]) -> Iterator[tuple[Any, Problem]]:
+           ctx: Context) -> Iterator[tuple[Any, Problem]]:
     """Report every candidate, with the full name from its own record or from the run."""
     pending = [(ref, cand) for ref, summary in summaries for cand in summary.candidates]
     index: _Index | None = None
-    if options.get("suggest_full_names", True) and any(not c.full_name for _, c in pending):
+    if ctx.options.suggest_full_names and any(not c.full_name for _, c in pending):
         # Each distinct site once, with the first record that has it (the one a tie picks):
         # the same sites recur across a registry's records.
         first: dict[Site, str] = {}
@@ -504,7 +513,7 @@ def reduce(summaries: list[tuple[Any, Summary]],
     for ref, cand in pending:
         related: tuple[str, ...] = ()
         full_name = where = ""
-        if cand.full_name and options.get("suggest_full_names", True):
+        if cand.full_name and ctx.options.suggest_full_names:
             full_name = cand.full_name
             where = f"locations[{cand.full_index}] of this record"
             related = (f"locations[{cand.full_index}].facility",)

@@ -41,9 +41,9 @@ JSON twins.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
@@ -189,7 +189,7 @@ def _text_fields(record: Record) -> Iterator[tuple[str, str | None]]:
     yield "eligibility.criteria", record.eligibility.criteria
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     for field, value in _text_fields(record):
         if not value:
             continue

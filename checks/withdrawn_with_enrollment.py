@@ -26,16 +26,16 @@ tested on a copy of a corpus record (tests/test_withdrawn_with_enrollment.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "S107", "withdrawn-with-enrollment", "error"
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     if record.overall_status != "WITHDRAWN" or not record.enrollment_count:
         return
     count = record.enrollment_count

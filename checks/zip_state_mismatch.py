@@ -35,9 +35,9 @@ O'Fallon, Illinois cancer centre; Kansas City, Kansas with a Missouri ZIP code).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
+from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge import places
 from lintrials.knowledge.geo import country_code, country_name
@@ -50,7 +50,7 @@ _TERRITORIES = frozenset({"PR", "GU", "VI", "AS", "MP"})
 _US_ZIP = re.compile(r"^\s*(\d{5})(?:\s*-\s*\d{4})?\s*$")
 
 
-def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
     sites = [(i, loc) for i, loc in enumerate(record.locations) if loc.zip and loc.country]
     if not sites:
         return
@@ -69,11 +69,8 @@ def check(record: Record, options: Mapping[str, Any]) -> Iterator[Problem]:
         if data is None:
             data = places.us_zips()
             if data is None:
-                places.note_missing_data(
-                    CODE,
-                    f"{NAME} ({CODE}) checked nothing: the US ZIP code data is not installed "
-                    "(pip install zipcodes)",
-                )
+                ctx.note(f"{NAME} ({CODE}) checked nothing: the US ZIP code data is not "
+                         "installed (pip install zipcodes)")
                 return
         zip_code = found.group(1)
         zip_state = data.state_of_zip.get(zip_code)

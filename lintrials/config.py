@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from lintrials.findings import SEVERITIES
-from lintrials.plugins import Check
+from lintrials.plugins import Check, describe_option_type, option_type_matches
 
 TOP_KEYS = (
     "select",
@@ -359,20 +359,14 @@ def _apply_check(
                 raise located.error(here, f"expected one of {', '.join(SEVERITIES)}, got {value!r}")
             config.severities[check.code] = value
         elif key in check.options:
-            default = check.options[key]
-            if default is not None and not _same_type(default, value):
+            hint = check.option_types[key]
+            if not option_type_matches(hint, value):
                 raise located.error(
-                    here, f"expected {type(default).__name__}, got {type(value).__name__} {value!r}"
+                    here, f"expected {describe_option_type(hint)}, "
+                    f"got {type(value).__name__} {value!r}"
                 )
             options[key] = value
         else:
             known = ", ".join(["severity", *check.options]) or "severity"
             raise located.error(here, f"unknown option for {check.name} (expected one of: {known})")
 
-
-def _same_type(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
-    return isinstance(value, type(default))

@@ -42,7 +42,7 @@ class Context(Mapping[str, Any]):
         self.today = today
         self._notes = notes
         self._analysis = analysis
-        self._values = option_values(options)
+        self._values: dict[str, Any] | None = None  # the mapping view, made on first use
 
     @property
     def analysis(self) -> RecordAnalysis:
@@ -57,11 +57,16 @@ class Context(Mapping[str, Any]):
         each distinct note once per run, however many records or processes said it."""
         self._notes.append(message)
 
+    def _mapping(self) -> dict[str, Any]:
+        if self._values is None:
+            self._values = option_values(self.options)
+        return self._values
+
     def __getitem__(self, key: str) -> Any:
-        return self._values[key]
+        return self._mapping()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
+        return iter(self._mapping())
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._mapping())

@@ -23,10 +23,12 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from lintrials import files, suppressions
+from lintrials.analysis import RecordAnalysis
 from lintrials.config import Config, excluded, ignored_for, matches, selected
+from lintrials.context import Context
 from lintrials.findings import Finding, FixEdits, Problem, RelatedLocation, severity_rank
 from lintrials.formats import FileProblem, ParsedRecord, detect
-from lintrials.plugins import Check, Options
+from lintrials.plugins import Check
 from lintrials.source import Source
 
 if TYPE_CHECKING:
@@ -191,12 +193,11 @@ class Runner:
             r.code: r is CHECK_FAILED or not any(matches(s, r) for s in config.ignore)
             for r in ENGINE_RULES
         }
-        self.options: dict[str, Options] = {}
+        self.options: dict[str, Any] = {}
+        self.notes: list[str] = []  # what checks noted for the user (ctx.note)
         self.shared: dict[Any, Any] = {}  # one copy of each value whole-run summaries hold
         for check in self.checks:
-            options = Options(config.options.get(check.code, check.options))
-            options.today = config.today
-            self.options[check.code] = options
+            self.options[check.code] = check.build_options(config.options.get(check.code, {}))
 
     def run(
         self,
@@ -354,14 +355,15 @@ class Runner:
     ) -> Iterator[Finding]:
         record_id = parsed.record.nct_id
         limit = self.config.record_time_limit
+        analysis = RecordAnalysis(parsed.record)
         with time_limit(limit) as rearm:
             for check in self.checks:
                 if ignored_for(self.config, check, path, record_id):
                     continue
-                options = self.options[check.code]
+                ctx = Context(self.options[check.code], self.config.today, self.notes, analysis)
                 try:
-                    problems = list(check.check(parsed.record, options)) if check.check else []
-                    summary = check.summarize(parsed.record, options) if check.summarize else None
+                    problems = list(check.check(parsed.record, ctx)) if check.check else []
+                    summary = check.summarize(parsed.record, ctx) if check.summarize else None
                 except CheckTimeout:
                     result.check_failures += 1
                     yield self._failure(check, CheckTimeout(
@@ -399,9 +401,8 @@ class Runner:
             if check.reduce is None or not summaries.get(check.code):
                 continue
             try:
-                for (path, index), problem in check.reduce(
-                    summaries[check.code], self.options[check.code]
-                ):
+                for (path, index), problem in check.reduce(summaries[check.code], Context(
+                        self.options[check.code], self.config.today, self.notes)):
                     pending[path].append((check, index, problem))
             except Exception as error:
                 result.check_failures += 1

@@ -5,23 +5,39 @@ A check is a module (or any object) registered under ``lintrials.checks`` with:
 - ``CODE`` (``"E101"``) and ``NAME`` (``"age-limit-mismatch"``), both usable wherever a check
   is named; ``SEVERITY``: ``"error"``, ``"warning"`` or ``"info"``;
 - a docstring: what it checks, why it matters, a failing and a passing example, its options;
-- ``OPTIONS`` (optional): option names and their defaults; ``ENABLED`` (optional, default
-  true): whether the check runs when the configuration does not select it by name;
-- ``check(record, options)``: yields `Problem` objects for one record; and/or, for a check that
-  needs every record of the run, ``summarize(record, options)`` returning a small summary and
-  ``reduce(summaries, options)`` yielding ``(ref, Problem)`` pairs, where ``summaries`` is a
-  list of ``(ref, summary)`` and ``ref`` is the record reference the summary came with.
-"""
+- ``Options`` (optional): a frozen dataclass whose fields are the check's options, each with
+  its type and default (``bool``, ``int``, ``float``, ``str``, ``tuple[str, ...]`` ...), the
+  one source of its defaults; the configuration's settings are checked against the fields and
+  their types. ``ENABLED`` (optional, default true): whether the check runs when the
+  configuration does not select it by name;
+- ``check(record, ctx)``: yields `Problem` objects for one record; and/or, for a check that
+  needs every record of the run, ``summarize(record, ctx)`` returning a small summary and
+  ``reduce(summaries, ctx)`` yielding ``(ref, Problem)`` pairs, where ``summaries`` is a list
+  of ``(ref, summary)`` and ``ref`` is the record reference the summary came with.
 
+``ctx`` is a `lintrials.context.Context`: ``ctx.options`` (an instance of ``Options``),
+``ctx.today`` (the run date), ``ctx.note(message)`` (tell the user something, once per run)
+and ``ctx.analysis`` (the record's analysis every check shares: criteria items, age
+statements ...; not in ``reduce``).
+
+Migrating from the older contract, ``check(record, options)`` with an ``OPTIONS`` dict of
+defaults: nothing has to change. A check without ``Options`` may keep ``OPTIONS``; its options
+are then a plain mapping, checked against the type of each default, and ``ctx`` is itself a
+read-only mapping over them with ``.today``, so ``options["word"]``, ``options.get(...)`` and
+``options.today`` read what they read before.
+"""
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
-from collections.abc import Callable, Iterable
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+from lintrials.context import Context, option_values
 from lintrials.findings import SEVERITIES, Problem
 from lintrials.model import Record
 
@@ -34,32 +50,105 @@ class PluginError(Exception):
     pass
 
 
-class Options(dict[str, Any]):
-    """A check's options, plus the run's settings every check may read (``today``)."""
-
-    today: date
-
-
 @dataclass
 class Check:
     code: str
     name: str
     severity: str
     doc: str
-    options: dict[str, Any]
+    options: dict[str, Any]  # each option's default, as the configuration writes it
     enabled: bool
-    check: Callable[[Record, Options], Iterable[Problem]] | None
-    summarize: Callable[[Record, Options], Any] | None = None
-    reduce: Callable[[list[tuple[Any, Any]], Options], Iterable[tuple[Any, Problem]]] | None = None
+    check: Callable[[Record, Context], Iterable[Problem]] | None
+    summarize: Callable[[Record, Context], Any] | None = None
+    reduce: Callable[[list[tuple[Any, Any]], Context], Iterable[tuple[Any, Problem]]] | None = None
     origin: str = ""
     version: str = ""
     fixable: bool = False
     aliases: list[str] = field(default_factory=list)
+    option_types: dict[str, Any] = field(default_factory=dict)  # each option's type (a hint)
+    options_class: type[Any] | None = None  # the check's Options dataclass; None: a mapping
 
     @property
     def summary(self) -> str:
         """The first line of the documentation."""
         return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+    def build_options(self, settings: Mapping[str, Any]) -> Any:
+        """The check's options value: its defaults with ``settings`` (from the configuration,
+        which checked their names and types) over them; an ``Options`` instance, or a dict for
+        a check that declares ``OPTIONS``."""
+        values = {**self.options, **settings}
+        if self.options_class is None:
+            return values
+        return self.options_class(
+            **{key: _as_option(self.option_types[key], value) for key, value in values.items()})
+
+
+def option_type_matches(hint: Any, value: Any) -> bool:
+    """Whether a configuration value fits an option's type (a bool is never a number)."""
+    origin, args = typing.get_origin(hint) or hint, typing.get_args(hint)
+    if hint is Any:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(option_type_matches(arg, value) for arg in args)
+    if origin is typing.Literal:
+        return value in args
+    if origin is bool or isinstance(value, bool):
+        return origin is bool and isinstance(value, bool)
+    if origin is float:
+        return isinstance(value, (int, float))
+    if origin in (tuple, list):  # YAML and TOML write either as a list
+        items = [arg for arg in args if arg is not Ellipsis][:1]
+        return isinstance(value, (list, tuple)) and all(
+            option_type_matches(item, v) for item in items for v in value)
+    return isinstance(value, origin)
+
+
+def describe_option_type(hint: Any) -> str:
+    """An option's type as an error message names it: "int", "a list of str"."""
+    origin = typing.get_origin(hint) or hint
+    if origin in (tuple, list):
+        items = [a for a in typing.get_args(hint) if a is not Ellipsis]
+        return f"a list of {describe_option_type(items[0])}" if items else "a list"
+    return getattr(hint, "__name__", str(hint))
+
+
+def _as_option(hint: Any, value: Any) -> Any:
+    """A configuration value as its option's type holds it: a list as a tuple, 2 as 2.0."""
+    origin = typing.get_origin(hint) or hint
+    if origin is tuple and isinstance(value, list):
+        return tuple(value)
+    if origin is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def _as_setting(value: Any) -> Any:
+    """A default as the configuration writes it: a tuple as a list."""
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _options_of(obj: Any, origin: str) -> tuple[dict[str, Any], dict[str, Any], type[Any] | None]:
+    """A check's option defaults, their types, and its Options dataclass (None for OPTIONS)."""
+    declared = getattr(obj, "Options", None)
+    if declared is None:
+        options = getattr(obj, "OPTIONS", {}) or {}
+        if not isinstance(options, dict):
+            raise PluginError(f"{origin}: OPTIONS must be a mapping of option names to defaults")
+        # Typed by their defaults: a number takes an int or a float, None anything.
+        hints = {key: Any if value is None else float if type(value) is int else type(value)
+                 for key, value in options.items()}
+        return dict(options), hints, None
+    if not (isinstance(declared, type) and dataclasses.is_dataclass(declared)):
+        raise PluginError(f"{origin}: Options must be a dataclass of option names and types")
+    try:
+        defaults = option_values(declared())
+        hints = typing.get_type_hints(declared)
+    except Exception as error:
+        raise PluginError(f"{origin}: Options needs a default and a type for each option "
+                          f"({type(error).__name__}: {error})") from None
+    return ({key: _as_setting(value) for key, value in defaults.items()},
+            {key: hints[key] for key in defaults}, declared)
 
 
 def check_from_object(obj: Any, origin: str = "") -> Check:
@@ -84,15 +173,13 @@ def check_from_object(obj: Any, origin: str = "") -> Check:
     reduce = getattr(obj, "reduce", None)
     if check is None and (summarize is None or reduce is None):
         raise PluginError(f"{origin}: a check needs check(), or summarize() and reduce()")
-    options = getattr(obj, "OPTIONS", {}) or {}
-    if not isinstance(options, dict):
-        raise PluginError(f"{origin}: OPTIONS must be a mapping of option names to defaults")
+    options, hints, options_class = _options_of(obj, origin)
     return Check(
         code=code,
         name=name,
         severity=severity,
         doc=inspect.cleandoc(obj.__doc__ or ""),
-        options=dict(options),
+        options=options,
         enabled=bool(getattr(obj, "ENABLED", True)),
         check=check,
         summarize=summarize,
@@ -100,6 +187,8 @@ def check_from_object(obj: Any, origin: str = "") -> Check:
         origin=origin,
         version=str(getattr(obj, "VERSION", "1")),
         fixable=bool(getattr(obj, "FIXABLE", False)),
+        option_types=hints,
+        options_class=options_class,
     )
 
 

@@ -198,17 +198,19 @@ def time_check(args: tuple[str, str, int]) -> float:
     module_name, unit, size = args
     from datetime import date
 
-    from lintrials.plugins import Options
+    from lintrials.analysis import RecordAnalysis
+    from lintrials.context import Context
+    from lintrials.plugins import check_from_object
 
     module = importlib.import_module(module_name)
-    options = Options(getattr(module, "OPTIONS", {}) or {})
-    options.today = date(2026, 11, 22)
+    options = check_from_object(module, module_name).build_options({})
     record = _attacked_record(unit, size)
+    ctx = Context(options, date(2026, 11, 22), [], RecordAnalysis(record))
     start = time.perf_counter()
     if getattr(module, "check", None) is not None:
-        list(module.check(record, options))
+        list(module.check(record, ctx))
     if getattr(module, "summarize", None) is not None:
-        module.summarize(record, options)
+        module.summarize(record, ctx)
     return time.perf_counter() - start
 
 

@@ -13,8 +13,12 @@ from typing import Any
 import pytest
 import yaml
 
+from lintrials.analysis import RecordAnalysis
+from lintrials.context import Context
 from lintrials.engine import lint
 from lintrials.findings import Finding
+from lintrials.model import Record
+from lintrials.plugins import check_from_object
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -48,3 +52,14 @@ def findings(
     result = lint([str(p) for p in paths], select=select, today=today, config_path=config,
                   search_from=search_from or REPO / "tests")
     return result.findings
+
+
+def context(module: Any, record: Record | None = None, *, today: date = TODAY,
+            notes: list[str] | None = None, **options: Any) -> Context:
+    """What the engine gives ``module``'s check (or summarize, reduce) for ``record``: the
+    check's options with ``options`` over its defaults (as a configuration file sets them), the
+    run date, ``notes`` to collect what it notes, and the record's analysis (none without a
+    record: a check that reads ``ctx.analysis`` needs its record)."""
+    return Context(check_from_object(module).build_options(options), today,
+                   [] if notes is None else notes,
+                   None if record is None else RecordAnalysis(record))

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import city_state_mismatch
 from lintrials.knowledge import places
+from lintrials.model import Location, Record
 
 V2 = CORPUS / "ctgov_v2_json"
 
@@ -124,17 +124,22 @@ def test_unknown_state_or_city_is_not_judged(tmp_path: Path) -> None:
     assert l210(path) == []
 
 
-def test_missing_data_is_said_once_per_run(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_missing_data_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(places, "geonames_installed", lambda: False)
-    monkeypatch.setattr(places, "_NOTED", set())
-    with caplog.at_level(logging.WARNING, logger="lintrials"):
-        found = l210(SEEDS / "000_c17df8f03dc45045.txt", V2 / "NCT05850520.json")
-    assert found == []
-    notes = [r.getMessage() for r in caplog.records if "L210" in r.getMessage()]
-    assert notes == ["lintrials: note: city-state-mismatch (L210) checked nothing: the GeoNames "
-                     "city data is not installed (pip install 'lintrials[geo]')"]
+    record = Record(locations=[Location(city="Toronto", state="QC", country="Canada")])
+    notes: list[str] = []
+    assert list(city_state_mismatch.check(record, context(city_state_mismatch, notes=notes))) == []
+    assert notes == ["city-state-mismatch (L210) checked nothing: the GeoNames city data is not "
+                     "installed (pip install 'lintrials[geo]')"]
+
+
+def test_missing_us_zip_data_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(places, "us_zips", lambda: None)
+    record = Record(locations=[Location(city="Houston", state="Ohio", country="United States")])
+    notes: list[str] = []
+    assert list(city_state_mismatch.check(record, context(city_state_mismatch, notes=notes))) == []
+    assert notes == ["city-state-mismatch (L210) did not check US sites: the US ZIP code data is "
+                     "not installed (pip install zipcodes)"]
 
 
 def test_division_and_city_keys() -> None:
@@ -143,5 +148,5 @@ def test_division_and_city_keys() -> None:
     assert "madrid" in places.division_keys("Madrid, Comunidad de")
     assert places.city_keys("Xi’an City") == {"xian", "xiancity"}
     assert "saintjoseph" in places.city_keys("St. Joseph")
-    assert city_state_mismatch.OPTIONS == {"max_border_distance_km": 50,
-                                           "min_population": 1_000_000}
+    defaults = city_state_mismatch.Options()
+    assert (defaults.max_border_distance_km, defaults.min_population) == (50, 1_000_000)

@@ -32,7 +32,11 @@ def test_default_config_documents_every_check_and_option() -> None:
     for check in built_in:
         settings = data["checks"][check.name]
         assert settings["severity"] == check.severity, check.name
-        assert {k: v for k, v in settings.items() if k != "severity"} == check.options, check.name
+        documented = {k: v for k, v in settings.items() if k != "severity"}
+        assert documented == check.options, check.name
+        if check.options:  # one source of defaults: the check's Options dataclass
+            assert check.options_class is not None, check.name
+            assert check.build_options(documented) == check.options_class(), check.name
     text = (REPO / "config.yaml").read_text()
     for check in built_in:  # documented: each check's block has a comment naming its code
         assert f"# {check.code}" in text, check.code
@@ -69,6 +73,38 @@ def test_bad_option_value_names_the_check_and_option(tmp_path: Path) -> None:
     path.write_text("checks:\n  no-such-check: {}\n")
     with pytest.raises(ConfigError, match=r":2: checks\.no-such-check: no such check"):
         load(checks(), path)
+
+
+def test_options_are_checked_against_their_types(tmp_path: Path) -> None:
+    path = tmp_path / "lintrials.yaml"
+    bad = {
+        "age-limit-mismatch:\n    lenient: 'yes'": r":3: checks\.age-limit-mismatch\.lenient: "
+        r"expected bool, got str 'yes'",
+        "phase-mismatch:\n    fields: [1]": r":3: checks\.phase-mismatch\.fields: expected a "
+        r"list of str, got list \[1\]",
+        "illogical-age-statement:\n    max_years: 120.5": r"max_years: expected int, got float",
+        "age-limit-mismatch:\n    lenient_: true": r":3: checks\.age-limit-mismatch\.lenient_: "
+        r"unknown option for age-limit-mismatch \(expected one of: severity, lenient, "
+        r"no_limit_fields\)",
+    }
+    for settings, error in bad.items():
+        path.write_text(f"checks:\n  {settings}\n")
+        with pytest.raises(ConfigError, match=error):
+            load(checks(), path)
+
+
+def test_options_are_built_from_the_settings(tmp_path: Path) -> None:
+    path = tmp_path / "lintrials.yaml"
+    path.write_text("checks:\n  phase-mismatch:\n    fields: [brief_title]\n"
+                    "  enrollment-mismatch:\n    tolerance: 0\n")
+    config = load(checks(), path)
+    by_name = {c.name: c for c in checks()}
+    phase = by_name["phase-mismatch"]
+    options = phase.build_options(config.options[phase.code])
+    assert options == phase.options_class(fields=("brief_title",))
+    enrollment = by_name["enrollment-mismatch"]
+    tolerance = enrollment.build_options(config.options[enrollment.code]).tolerance
+    assert tolerance == 0 and isinstance(tolerance, float)
 
 
 def test_python_tags_are_refused(tmp_path: Path) -> None:

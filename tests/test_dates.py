@@ -15,7 +15,6 @@ from lintrials.knowledge.dates import (
     reference_date,
 )
 from lintrials.model import Record
-from lintrials.plugins import Options
 
 
 @pytest.mark.parametrize("text", [None, "", "2015-13", "2015-02-30", "April 2015", "15-04-01"])
@@ -57,14 +56,11 @@ def test_add_months_stays_within_the_month() -> None:
 
 
 def test_reference_date_modes() -> None:
-    options = Options({"as_of": "today"})
-    options.today = date(2026, 11, 22)
+    today = date(2026, 11, 22)
     record = Record(last_update_submitted_date="2019-05-10", last_update_posted_date="2019-05-14")
-    assert reference_date(record, options) == (date(2026, 11, 22), "as of 2026-11-22")
-    options["as_of"] = "last-update"
-    assert reference_date(record, options) == (
+    assert reference_date(record, "today", today) == (date(2026, 11, 22), "as of 2026-11-22")
+    assert reference_date(record, "last-update", today) == (
         date(2019, 5, 10), "as of the record's last update, 2019-05-10")
-    assert reference_date(Record(), options) is None
-    options["as_of"] = "yesterday"
+    assert reference_date(Record(), "last-update", today) is None
     with pytest.raises(ValueError, match="as_of must be one of today, last-update"):
-        reference_date(record, options)
+        reference_date(record, "yesterday", today)

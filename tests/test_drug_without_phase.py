@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, TODAY, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import drug_without_phase
+from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import Arm, Intervention, Record
-from lintrials.plugins import Options
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -80,10 +80,8 @@ def test_made_up_placebo_and_saline_alone_are_not_a_drug_study(tmp_path: Path) -
     assert d102(path) == []
 
 
-def options(**values: object) -> Options:
-    chosen = Options({**drug_without_phase.OPTIONS, **values})
-    chosen.today = TODAY
-    return chosen
+def options(**values: object) -> Context:
+    return context(drug_without_phase, **values)
 
 
 def record(*interventions: Intervention, phases: tuple[str, ...] = ("NA",)) -> Record:

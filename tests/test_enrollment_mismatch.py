@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, TODAY, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import enrollment_mismatch
+from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import Record
-from lintrials.plugins import Options
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -88,10 +88,8 @@ def test_made_up_number_per_arm(tmp_path: Path) -> None:
     assert "anticipated enrollment is 36" in f.message
 
 
-def options(**values: object) -> Options:
-    chosen = Options({**enrollment_mismatch.OPTIONS, **values})
-    chosen.today = TODAY
-    return chosen
+def options(**values: object) -> Context:
+    return context(enrollment_mismatch, **values)
 
 
 def problems(summary: str, count: int, kind: str = "ESTIMATED", **values: object) -> list[str]:

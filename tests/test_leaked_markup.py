@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import leaked_markup
 from lintrials.model import Record
-from lintrials.plugins import Options
 
 SELECT = ["T102"]
 V2 = CORPUS / "ctgov_v2_json"
@@ -90,8 +88,7 @@ def test_ordinary_text_passes() -> None:
     record = Record(text_format="plain")
     record.brief_summary = "AT&T; A & B; age <18 or >65; https://x.org/?a=1&b=2; 5 > 3 & 2 < 4"
     record.eligibility.criteria = "C:\\data\\file; HbA1c < 7.0%; R&D"
-    options = Options()
-    options.today = date(2026, 11, 22)
-    assert list(leaked_markup.check(record, options)) == []
+    assert list(leaked_markup.check(record, context(leaked_markup, record))) == []
     # A format that does not say how it writes text is not checked.
-    assert list(leaked_markup.check(Record(brief_summary="a \\> b &gt; c"), options)) == []
+    unsaid = Record(brief_summary="a \\> b &gt; c")
+    assert list(leaked_markup.check(unsaid, context(leaked_markup, unsaid))) == []

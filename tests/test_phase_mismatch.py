@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, TODAY, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import phase_mismatch
+from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import ALL_SECTIONS, Intervention, Record
-from lintrials.plugins import Options
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -118,10 +118,8 @@ def device_record(phases: list[str]) -> Record:
     )
 
 
-def options(**values: object) -> Options:
-    chosen = Options({**phase_mismatch.OPTIONS, **values})
-    chosen.today = TODAY
-    return chosen
+def options(**values: object) -> Context:
+    return context(phase_mismatch, **values)
 
 
 def test_report_na_option_reports_non_drug_studies() -> None:

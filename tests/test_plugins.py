@@ -6,9 +6,19 @@ import os
 import subprocess
 import sys
 import textwrap
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
 
 from conftest import EXAMPLES
+from lintrials.context import Context
+from lintrials.findings import Problem
+from lintrials.model import Record
+from lintrials.plugins import PluginError, check_from_object
 
 PLUGIN = '''
 """Every record must name its lead sponsor.
@@ -129,3 +139,32 @@ def test_a_hanging_check_is_stopped_and_garbage_is_reported(tmp_path: Path) -> N
     garbage = [line for line in lines if "returns-garbage (ZZ904)" in line]
     assert len(garbage) == 2 and "yielded int 42, not a Problem" in garbage[0]
     assert any("C301 malformed-phone" in line for line in lines)  # the run went on
+
+
+def test_a_check_written_for_the_options_mapping_runs_unchanged() -> None:
+    def check(record: Record, options: Any) -> Any:  # the contract before Context
+        if options["word"] in (record.lead_sponsor or ""):
+            yield Problem("lead_sponsor", f"{options.get('word')} {options.today} "
+                                          f"{options.get('limit', 0)} {len(options)}")
+
+    legacy = check_from_object(SimpleNamespace(
+        CODE="ZZ905", NAME="old-style", SEVERITY="info", OPTIONS={"word": "Inc", "limit": 3},
+        check=check, __doc__="Old style."))
+    assert legacy.options_class is None and legacy.options == {"word": "Inc", "limit": 3}
+    options = legacy.build_options({"limit": 4})
+    assert options == {"word": "Inc", "limit": 4}
+    ctx = Context(options, date(2026, 11, 22), [])
+    (problem,) = legacy.check(Record(lead_sponsor="Acme Inc"), ctx)
+    assert problem.message == "Inc 2026-11-22 4 2"
+
+
+def test_options_must_be_a_dataclass_with_defaults() -> None:
+    @dataclass(frozen=True)
+    class NoDefault:
+        word: str
+
+    for declared in (dict, NoDefault):
+        with pytest.raises(PluginError, match="Options"):
+            check_from_object(SimpleNamespace(
+                CODE="ZZ906", NAME="bad-options", SEVERITY="info", Options=declared,
+                check=lambda record, ctx: [], __doc__="Bad."))

@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lintrials.checks
-from conftest import CORPUS, EXAMPLES, SEEDS, TODAY
+from conftest import CORPUS, EXAMPLES, SEEDS, context
 from lintrials import files
 from lintrials.files import JSON_LINES_SUFFIXES, ReadProblem, read
 from lintrials.findings import Fix, Problem
@@ -43,7 +43,6 @@ from lintrials.model import (
     Location,
     Record,
 )
-from lintrials.plugins import Options
 from lintrials.source import Source
 
 # CI runs the same bounded examples every time (a failure is never a lucky draw); to search
@@ -428,12 +427,6 @@ def check_modules() -> list[ModuleType]:
 CHECKS = check_modules()
 
 
-def options_of(module: ModuleType, today: date = TODAY) -> Options:
-    options = Options(getattr(module, "OPTIONS", {}) or {})
-    options.today = today
-    return options
-
-
 def test_every_check_module_is_exercised() -> None:
     assert len(CHECKS) >= 40, [m.__name__ for m in CHECKS]
 
@@ -447,19 +440,19 @@ def assert_problem(problem: Any, module: ModuleType) -> None:
 @given(record=records, today=st.dates(date(2000, 1, 1), date(2035, 12, 31)))
 def test_every_check_takes_any_record_without_raising(record: Record, today: date) -> None:
     for module in CHECKS:
-        options = options_of(module, today)
+        ctx = context(module, record, today=today)
         check = getattr(module, "check", None)
         if check is not None:
-            for problem in check(record, options):
+            for problem in check(record, ctx):
                 assert_problem(problem, module)
         summarize = getattr(module, "summarize", None)
         reduce = getattr(module, "reduce", None)
         if summarize is not None and reduce is not None:
-            summary = summarize(record, options)
+            summary = summarize(record, ctx)
             if summary is None:  # the engine keeps no summary of None
                 continue
             refs = [(("a.json", 0), summary), (("b.json", 0), summary)]
-            for _ref, problem in reduce(refs, options):
+            for _ref, problem in reduce(refs, context(module, today=today)):
                 assert_problem(problem, module)
 
 
@@ -471,10 +464,10 @@ def test_whole_run_checks_reduce_any_records_without_raising(batch: list[Record]
         reduce = getattr(module, "reduce", None)
         if summarize is None or reduce is None:
             continue
-        options = options_of(module)
-        summaries = [((f"f{i}.json", 0), summarize(r, options)) for i, r in enumerate(batch)]
+        summaries = [((f"f{i}.json", 0), summarize(r, context(module, r)))
+                     for i, r in enumerate(batch)]
         summaries = [(ref, s) for ref, s in summaries if s is not None]
-        for _ref, problem in reduce(summaries, options):
+        for _ref, problem in reduce(summaries, context(module)):
             assert_problem(problem, module)
 
 
@@ -491,7 +484,7 @@ def test_the_records_drawn_are_checked_for_real() -> None:
     codes = set()
     for module in CHECKS:
         check = getattr(module, "check", None)
-        if check is not None and list(check(record, options_of(module))):
+        if check is not None and list(check(record, context(module, record))):
             codes.add(module.CODE)
     assert {"E101", "L201", "R102"} <= codes, codes
 

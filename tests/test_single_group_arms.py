@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, TODAY, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import single_group_arms
+from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import Arm, Intervention, Record
-from lintrials.plugins import Options
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -67,10 +67,8 @@ def test_made_up_cohorts_getting_different_drugs(tmp_path: Path) -> None:
     assert f.message.endswith(": the arms get different interventions")
 
 
-def options(**values: object) -> Options:
-    chosen = Options({**single_group_arms.OPTIONS, **values})
-    chosen.today = TODAY
-    return chosen
+def options(**values: object) -> Context:
+    return context(single_group_arms, **values)
 
 
 def test_same_interventions_option() -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import truncated_site_name as check
+from lintrials.context import Context
 from lintrials.model import Location, Record
-from lintrials.plugins import Options
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -239,13 +238,11 @@ def test_limit_counts_characters_not_bytes(tmp_path: Path) -> None:
     assert "exactly 254 characters long" in found[0].message
 
 
-def options(**values: Any) -> Options:
-    chosen = Options({**check.OPTIONS, **values})
-    chosen.today = date(2026, 11, 22)
-    return chosen
+def options(**values: Any) -> Context:
+    return context(check, **values)
 
 
-def run(record: Record, chosen: Options) -> list[str]:
+def run(record: Record, chosen: Context) -> list[str]:
     summary = check.summarize(record, chosen)
     assert summary is not None
     return [problem.message for _, problem in check.reduce([("ref", summary)], chosen)]

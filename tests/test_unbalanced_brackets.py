@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import unbalanced_brackets
 from lintrials.model import Record
-from lintrials.plugins import Options
 
 SELECT = ["T103"]
 V2 = CORPUS / "ctgov_v2_json"
@@ -19,11 +16,9 @@ LEGACY = CORPUS / "ctgov_legacy_xml"
 def problems(criteria: str) -> list[str]:
     record = Record(text_format="markdown")
     record.eligibility.criteria = criteria
-    options = Options()
-    options.today = date(2026, 11, 22)
     return [
         criteria[p.span[0] : p.span[1]] if p.span else ""
-        for p in unbalanced_brackets.check(record, options)
+        for p in unbalanced_brackets.check(record, context(unbalanced_brackets, record))
     ]
 
 

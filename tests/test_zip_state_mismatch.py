@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, findings
+from conftest import CORPUS, EXAMPLES, context, findings
+from lintrials.checks import zip_state_mismatch
 from lintrials.knowledge import places
+from lintrials.model import Location, Record
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -89,13 +90,11 @@ def test_territory_named_as_the_country(tmp_path: Path) -> None:
     assert finding.message.startswith("ZIP code 10021 is in New York, New York, not in Puerto Rico")
 
 
-def test_missing_data_is_said_once_per_run(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_missing_data_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(places, "us_zips", lambda: None)
-    monkeypatch.setattr(places, "_NOTED", set())
-    with caplog.at_level(logging.WARNING, logger="lintrials"):
-        found = l211(V2 / "NCT00379756.json", V2 / "NCT05813288.json")
-    assert found == []
-    notes = [r.getMessage() for r in caplog.records if "L211" in r.getMessage()]
-    assert len(notes) == 1 and "US ZIP code data is not installed" in notes[0]
+    record = Record(locations=[Location(city="Boston", state="Massachusetts", zip="02115",
+                                        country="United States")])
+    notes: list[str] = []
+    assert list(zip_state_mismatch.check(record, context(zip_state_mismatch, notes=notes))) == []
+    assert notes == ["zip-state-mismatch (L211) checked nothing: the US ZIP code data is not "
+                     "installed (pip install zipcodes)"]

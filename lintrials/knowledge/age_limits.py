@@ -30,7 +30,6 @@ only words for the participants.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -266,15 +265,15 @@ def _heading_allows(heading: str | None) -> tuple[bool, bool]:
 def _scan(criteria: str, loose: bool = False) -> list[StatedLimit]:
     """The bounds of the age phrases of a text; with ``loose``, also those that cannot be
     limits (ranges written backwards, ages beyond `MAX_VALUE`)."""
-    return [limit for limit, strict in _scan_all(criteria) if loose or strict]
+    return [limit for limit, strict in age_bounds(criteria) if loose or strict]
 
 
 _MAX_BEFORE = 500
 
 
-@functools.lru_cache(maxsize=8)  # E101 and E102 read the same text, one after the other
-def _scan_all(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
-    """Every bound `_scan` finds with ``loose``, each with whether it finds it without."""
+def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
+    """Every bound `age_statements` gives, each with whether `age_mentions` gives it too: the
+    one scan of a text those read (a record's `RecordAnalysis` keeps it for every check)."""
     source = Text.of(criteria)
     text = source.text
     low = lower(text)

@@ -9,7 +9,6 @@ and the heading or parent item it stands under (the age statements of `age_limit
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Literal, NamedTuple
 
@@ -191,7 +190,6 @@ def criteria_items(text: str | None) -> tuple[CriteriaItem, ...]:
     return _criteria_items(text) if text else ()
 
 
-@functools.lru_cache(maxsize=8)  # several checks read the items of the same text
 def _criteria_items(text: str) -> tuple[CriteriaItem, ...]:
     headers = _header_lines(text)
     sections = sorted(headers.items())

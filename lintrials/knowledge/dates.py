@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
 
 from lintrials.model import Record
 
@@ -136,17 +134,15 @@ def last_update(record: Record) -> PartialDate | None:
     )
 
 
-def reference_date(record: Record, options: Mapping[str, Any]) -> tuple[date, str] | None:
+def reference_date(record: Record, as_of: str, today: date) -> tuple[date, str] | None:
     """The date a record's dates are judged against, and how a message names it.
 
-    ``as_of: today`` (the default) is the run date (``--today``). ``as_of: last-update`` is the
-    record's own last update, for archives of old exports: a date is then overtaken only if it
-    had already passed when the sponsor last updated the record. None when the record has no
-    last-update date in that mode (nothing to judge against).
+    ``as_of``, a check's option: "today" (the default) is ``today``, the run date (``--today``);
+    "last-update" is the record's own last update, for archives of old exports: a date is then
+    overtaken only if it had already passed when the sponsor last updated the record. None when
+    the record has no last-update date in that mode (nothing to judge against).
     """
-    as_of = options.get("as_of", "today")
     if as_of == "today":
-        today: date = getattr(options, "today", None) or date.today()
         return today, f"as of {today.isoformat()}"
     if as_of == "last-update":
         updated = last_update(record)

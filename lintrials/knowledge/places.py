@@ -16,12 +16,11 @@ when a record needs it:
   from GeoNames' ("Bayern", "Bavaria") is known by its GeoNames names only.
 
 A package that is not installed makes its functions return None; a check then skips what it
-cannot judge and says so once per run (`note_missing_data`).
+cannot judge and says so (``ctx.note``: the engine prints each note once per run).
 """
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import sqlite3
@@ -33,8 +32,6 @@ from importlib import import_module, resources
 import pycountry
 
 from lintrials.knowledge.names import fold_name, fold_words
-
-_LOG = logging.getLogger("lintrials")
 
 # Words that name the kind of division, not the division: "Shaanxi Province", "Beijing
 # Municipality", "Guangxi Zhuang Autonomous Region", "Gyeonggi-do", "State of Berlin",
@@ -126,23 +123,6 @@ def subdivisions(country: str) -> tuple[tuple[str, str, str | None], ...]:
         for sub in pycountry.subdivisions
         if sub.country_code == country
     )
-
-
-# --- Missing data -------------------------------------------------------------------------
-
-_NOTED: set[str] = set()
-
-
-def note_missing_data(check: str, message: str) -> None:
-    """Say once per run (per process) that a check lacks its data, on standard error.
-
-    The engine has no channel for run notes yet; Python's logging prints an unconfigured
-    warning as its bare message, so the user sees one line such as "lintrials: note: ...".
-    """
-    if check in _NOTED:
-        return
-    _NOTED.add(check)
-    _LOG.warning("lintrials: note: %s", message)
 
 
 def _installed(module: str) -> bool:
