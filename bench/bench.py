@@ -412,9 +412,9 @@ class Bench:
         from datetime import date
 
         from lintrials.config import load, selected
-        from lintrials.engine import ENGINE_RULES
         from lintrials.formats import ParsedRecord, ctgov_json
         from lintrials.plugins import Options, discover
+        from lintrials.rules import ENGINE_RULES
         from lintrials.source import Source
 
         base = max(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from lintrials.context import Context
 from lintrials.findings import SEVERITIES, Problem
 from lintrials.model import Record
 
@@ -48,9 +49,9 @@ class Check:
     doc: str
     options: dict[str, Any]
     enabled: bool
-    check: Callable[[Record, Options], Iterable[Problem]] | None
-    summarize: Callable[[Record, Options], Any] | None = None
-    reduce: Callable[[list[tuple[Any, Any]], Options], Iterable[tuple[Any, Problem]]] | None = None
+    check: Callable[[Record, Context], Iterable[Problem]] | None
+    summarize: Callable[[Record, Context], Any] | None = None
+    reduce: Callable[[list[tuple[Any, Any]], Context], Iterable[tuple[Any, Problem]]] | None = None
     origin: str = ""
     version: str = ""
     fixable: bool = False
