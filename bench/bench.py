@@ -414,9 +414,9 @@ class Bench:
         from lintrials.analysis import RecordAnalysis
         from lintrials.config import load, selected
         from lintrials.context import Context
-        from lintrials.engine import ENGINE_RULES
         from lintrials.formats import ParsedRecord, ctgov_json
         from lintrials.plugins import discover
+        from lintrials.rules import ENGINE_RULES
         from lintrials.source import Source
 
         base = max(

@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING, Any
 from lintrials import __version__
 from lintrials.files import JSON_LINES_SUFFIXES, MAX_FILE_BYTES, write_atomic
 from lintrials.findings import Edit, Finding, FixEdits, RelatedLocation
+from lintrials.results import RunResult
 
 if TYPE_CHECKING:
     from lintrials.config import Config
-    from lintrials.engine import RunResult
     from lintrials.plugins import Check
 
 FOLDER = ".lintrials_cache"
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 
 
 def _code_digest(checks: Iterable[Check]) -> str:
@@ -130,18 +130,18 @@ def _encode_result(key: str, result: RunResult) -> dict[str, Any]:
         "check_failures": result.check_failures,
         "record_ids": sorted(result.record_ids),
         "findings": [f.as_dict() for f in result.findings],
+        "notes": result.notes,
         "summaries": {code: [[list(ref), _tag(summary)] for ref, summary in items]
                       for code, items in result.summaries.items()},
     }
 
 
 def _decode_result(data: dict[str, Any], modules: frozenset[str]) -> RunResult:
-    from lintrials.engine import RunResult
-
     result = RunResult(
         files=int(data["files"]), records=int(data["records"]),
         check_failures=int(data["check_failures"]), record_ids=set(data["record_ids"]),
         findings=[_finding(d) for d in data["findings"]],
+        notes=[str(note) for note in data["notes"]],
     )
     for code, items in data["summaries"].items():
         result.summaries[code] = [((str(ref[0]), int(ref[1])), _untag(summary, modules))

@@ -18,8 +18,9 @@ import click
 from lintrials import __version__
 
 if TYPE_CHECKING:
-    from lintrials.engine import Runner, RunResult
+    from lintrials.engine import Runner
     from lintrials.plugins import Check
+    from lintrials.results import RunResult
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
 REPORT_FORMATS = [
@@ -192,11 +193,12 @@ def check(
 ) -> None:
     """Check registry records in PATHS (files and folders; '-' reads standard input)."""
     from lintrials.config import ConfigError, load, matches
-    from lintrials.engine import ENGINE_RULES, Runner
+    from lintrials.engine import Runner
     from lintrials.reporters import report_chunks
+    from lintrials.rules import ENGINE_RULES, Rule
 
     checks, plugin_errors = _load_checks()
-    every = checks + ENGINE_RULES
+    every: list[Rule] = [*checks, *ENGINE_RULES]
     try:
         config = load(every, config_path)
     except ConfigError as error:
@@ -224,16 +226,15 @@ def check(
         config.suppressions = Path(DEFAULT_SUPPRESSIONS)
     targets = list(paths) or ["."]
     stdin = sys.stdin.buffer.read() if "-" in targets else None
+    client = _dask_client(dask_scheduler) if dask_scheduler else None
     runner = Runner(
         checks,
         config,
         baseline,
         jobs=jobs or os.cpu_count() or 1,
         cache_dir=None if no_cache else cache_dir,
+        executor=client.get_executor() if client is not None else None,
     )
-    client = _dask_client(dask_scheduler) if dask_scheduler else None
-    if client is not None:
-        runner.executor = client.get_executor()
     try:
         result = runner.run(targets, stdin, stdin_filename, _progress_bar())
         if fix or diff:
@@ -243,6 +244,8 @@ def check(
     except ConfigError as error:
         _fail(str(error))
         return
+    for note in result.notes:  # each once, however many records or processes said it
+        click.echo(f"lintrials: note: {note}", err=True)
     if write_baseline is not None:
         from lintrials.suppressions import write_baseline as write
 
@@ -343,10 +346,10 @@ def _apply_fixes(
 )
 def rules(output_format: str) -> None:
     """List every check: code, name, default severity, and what it checks."""
-    from lintrials.engine import ENGINE_RULES
+    from lintrials.rules import ENGINE_RULES, Rule
 
     checks, _ = _load_checks()
-    every = sorted(checks + ENGINE_RULES, key=lambda c: c.code)
+    every: list[Rule] = sorted([*checks, *ENGINE_RULES], key=lambda c: c.code)
     if output_format == "markdown":
         from lintrials.reporters.rules_markdown import render_rules
 
@@ -361,10 +364,11 @@ def rules(output_format: str) -> None:
 @click.argument("name")
 def rule(name: str) -> None:
     """Print the documentation of one check, by code or name."""
-    from lintrials.engine import ENGINE_RULES
+    from lintrials.rules import ENGINE_RULES, Rule
 
     checks, _ = _load_checks()
-    for c in checks + ENGINE_RULES:
+    every: list[Rule] = [*checks, *ENGINE_RULES]
+    for c in every:
         if name in (c.code, c.name):
             options = "".join(f"\n  {k}: {v!r}" for k, v in c.options.items())
             click.echo(

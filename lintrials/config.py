@@ -21,6 +21,7 @@ import yaml
 
 from lintrials.findings import SEVERITIES
 from lintrials.plugins import Check, describe_option_type, option_type_matches
+from lintrials.rules import Rule
 
 TOP_KEYS = (
     "select",
@@ -58,7 +59,7 @@ class Config:
     today: date = field(default_factory=date.today)
 
 
-def matches(selector: str, check: Check) -> bool:
+def matches(selector: str, check: Rule) -> bool:
     """A selector names a check by code, name, or code prefix (``E``, ``E1``); ``ALL`` is all."""
     return (
         selector in ("ALL", check.name)
@@ -67,7 +68,7 @@ def matches(selector: str, check: Check) -> bool:
     )
 
 
-def selected(config: Config, check: Check) -> bool:
+def selected(config: Config, check: Rule) -> bool:
     if config.select is None:
         chosen = check.enabled
     else:
@@ -76,7 +77,7 @@ def selected(config: Config, check: Check) -> bool:
     return chosen and not any(matches(s, check) for s in config.ignore)
 
 
-def ignored_for(config: Config, check: Check, path: str, record_id: str | None) -> bool:
+def ignored_for(config: Config, check: Rule, path: str, record_id: str | None) -> bool:
     for pattern, selectors in config.per_file_ignores.items():
         if _glob_match(path, pattern) and any(matches(s, check) for s in selectors):
             return True
@@ -245,7 +246,7 @@ def default_config_text() -> str:
     return (files("lintrials") / "config.yaml").read_text(encoding="utf-8")
 
 
-def load(checks: list[Check], path: Path | None = None, search_from: Path | None = None) -> Config:
+def load(checks: list[Rule], path: Path | None = None, search_from: Path | None = None) -> Config:
     """The defaults from config.yaml, then the user's file over them."""
     config = Config()
     data, located = load_yaml("config.yaml (built in)", default_config_text(), built_in=True)
@@ -275,7 +276,7 @@ def load(checks: list[Check], path: Path | None = None, search_from: Path | None
 
 
 def _selectors(
-    value: Any, located: _Located, where: tuple[str, ...], checks: list[Check]
+    value: Any, located: _Located, where: tuple[str, ...], checks: list[Rule]
 ) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -287,7 +288,7 @@ def _selectors(
     return value
 
 
-def _apply(config: Config, data: Any, located: _Located, checks: list[Check]) -> None:
+def _apply(config: Config, data: Any, located: _Located, checks: list[Rule]) -> None:
     if not isinstance(data, dict):
         raise located.error((), "the configuration must be a mapping of keys to values")
     by_key = {c.name: c for c in checks} | {c.code: c for c in checks}
@@ -345,7 +346,7 @@ def _apply(config: Config, data: Any, located: _Located, checks: list[Check]) ->
 
 
 def _apply_check(
-    config: Config, check: Check, settings: Any, located: _Located, where: tuple[str, ...]
+    config: Config, check: Rule, settings: Any, located: _Located, where: tuple[str, ...]
 ) -> None:
     if settings is None:
         return
@@ -358,7 +359,7 @@ def _apply_check(
             if value not in SEVERITIES:
                 raise located.error(here, f"expected one of {', '.join(SEVERITIES)}, got {value!r}")
             config.severities[check.code] = value
-        elif key in check.options:
+        elif key in check.options and isinstance(check, Check):  # engine rules have none
             hint = check.option_types[key]
             if not option_type_matches(hint, value):
                 raise located.error(

@@ -29,12 +29,12 @@ from conftest import CORPUS, EXAMPLES, SEEDS, findings
 from lintrials import files
 from lintrials.cli import main
 from lintrials.config import ConfigError, load
-from lintrials.engine import ENGINE_RULES
 from lintrials.files import ReadProblem, read
 from lintrials.findings import Finding
 from lintrials.formats import MAX_SHORT_CHARS, MAX_TEXT_CHARS, FileProblem, ParsedRecord, detect
 from lintrials.formats.jsonpos import find_pointer, value_end
 from lintrials.plugins import discover
+from lintrials.rules import ENGINE_RULES
 from lintrials.source import Source
 
 V2 = CORPUS / "ctgov_v2_json"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -31,8 +32,10 @@ OPTIONS = {"word": "Inc"}
 from lintrials.findings import Problem
 
 
-def check(record, options):
-    if record.lead_sponsor and options["word"] in record.lead_sponsor:
+def check(record, options):  # the older contract: options as a mapping, with .today
+    if options.today.year < 2000:
+        return
+    if record.lead_sponsor and options.get("word") in record.lead_sponsor:
         yield Problem("lead_sponsor", f"sponsor name holds {options['word']!r}")
 '''
 
@@ -63,6 +66,26 @@ def check(record, options):
     yield 42
 '''
 
+NOTES = '''
+CODE, NAME, SEVERITY = "ZZ905", "takes-notes", "info"
+
+
+def check(record, ctx):
+    ctx.note("said on every record")
+    ctx.note("said on every record")
+    return []
+
+
+def summarize(record, ctx):
+    ctx.note("said on every record")
+    return record.nct_id
+
+
+def reduce(summaries, ctx):
+    ctx.note(f"said over the run, of {len(summaries)} records")
+    return []
+'''
+
 
 def install_plugin(tmp_path: Path) -> dict[str, str]:
     """Build and install a tiny plugin package into its own folder; return the environment."""
@@ -73,6 +96,7 @@ def install_plugin(tmp_path: Path) -> dict[str, str]:
     (package / "lintrials_example_plugin" / "broken.py").write_text(BROKEN)
     (package / "lintrials_example_plugin" / "hangs.py").write_text(HANGS)
     (package / "lintrials_example_plugin" / "garbage.py").write_text(GARBAGE)
+    (package / "lintrials_example_plugin" / "notes.py").write_text(NOTES)
     (package / "pyproject.toml").write_text(textwrap.dedent('''
         [build-system]
         requires = ["hatchling"]
@@ -87,6 +111,7 @@ def install_plugin(tmp_path: Path) -> dict[str, str]:
         always-fails = "lintrials_example_plugin.broken"
         never-ends = "lintrials_example_plugin.hangs"
         returns-garbage = "lintrials_example_plugin.garbage"
+        takes-notes = "lintrials_example_plugin.notes"
     '''))
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
@@ -168,3 +193,34 @@ def test_options_must_be_a_dataclass_with_defaults() -> None:
             check_from_object(SimpleNamespace(
                 CODE="ZZ906", NAME="bad-options", SEVERITY="info", Options=declared,
                 check=lambda record, ctx: [], __doc__="Bad."))
+
+
+def test_notes_are_told_once_per_run_however_many_processes_and_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    env = install_plugin(tmp_path)
+    env["HOME"] = str(tmp_path)
+    records = tmp_path / "records"
+    records.mkdir()
+    for n in range(12):  # enough files for --jobs 2 to start workers
+        (records / f"copy{n:02}.json").write_bytes((EXAMPLES / "NCT07177911.json").read_bytes())
+    for cached in (False, True):  # the second run reads every file from the cache
+        done = lintrials(env, "check", "--jobs", "2", "--select", "ZZ905", str(records))
+        assert done.returncode == 0, done.stderr
+        notes = [line for line in done.stderr.splitlines() if line.startswith("lintrials: note:")]
+        assert notes == ["lintrials: note: said on every record",
+                         "lintrials: note: said over the run, of 12 records"], (cached, done.stderr)
+    entries = list((tmp_path / ".lintrials_cache").glob("*/*.json"))
+    assert len(entries) == 12
+    assert all(json.loads(e.read_text())["notes"] == ["said on every record"] for e in entries)
+
+
+def test_the_python_api_returns_the_notes(tmp_path: Path) -> None:
+    env = install_plugin(tmp_path)
+    script = ("import sys\n"
+              "from lintrials.engine import lint\n"
+              "print(lint(sys.argv[1:], select=['ZZ905']).notes)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "NCT07177911.json"),
+                           str(EXAMPLES / "NCT07104344.json")], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['said on every record', 'said over the run, of 2 records']"

@@ -27,9 +27,11 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, REPO, TODAY
 from lintrials.cli import main
 from lintrials.config import Config
-from lintrials.engine import ENGINE_RULES, RunResult, assign_fingerprints, lint
+from lintrials.engine import lint
 from lintrials.findings import SEVERITIES, Finding, severity_rank
 from lintrials.reporters import github, gitlab, html, junit, sarif
+from lintrials.results import RunResult, assign_fingerprints
+from lintrials.rules import ENGINE_RULES
 
 EXAMPLE_JSON = sorted(EXAMPLES.glob("*.json"))
 

@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import Protocol
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
+from lintrials.results import RunResult
 
 FORMATS = {
     "text": "text",

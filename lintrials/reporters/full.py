@@ -10,10 +10,10 @@ import sys
 from functools import lru_cache
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.files import ZIP_MEMBER_SEPARATOR, read
 from lintrials.findings import Finding
 from lintrials.reporters.text import summary
+from lintrials.results import RunResult
 from lintrials.source import Source
 
 CONTEXT = 2  # lines shown before and after the finding's line

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.files import ZIP_MEMBER_SEPARATOR
+from lintrials.results import RunResult
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

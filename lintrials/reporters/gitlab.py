@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.reporters.sarif import artifact_path
+from lintrials.results import RunResult
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -27,10 +27,10 @@ from collections import Counter, defaultdict
 
 from lintrials import __version__
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.findings import SEVERITIES, Finding, severity_rank
-from lintrials.plugins import Check
 from lintrials.reporters.full import fix_diff, frame
+from lintrials.results import RunResult
+from lintrials.rules import Rule as Check
 
 PAGE_SIZE = 100
 ORDER = tuple(reversed(SEVERITIES))  # error, warning, info

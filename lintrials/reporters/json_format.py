@@ -6,8 +6,8 @@ import json
 from collections import Counter
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.findings import SEVERITIES
+from lintrials.results import RunResult
 
 
 def totals(result: RunResult) -> dict[str, object]:

@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterator
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.reporters.json_format import totals
+from lintrials.results import RunResult
 
 
 def render(result: RunResult, config: Config) -> str:

@@ -12,8 +12,8 @@ from collections import Counter
 from xml.etree import ElementTree as ET
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.findings import severity_rank
+from lintrials.results import RunResult
 
 # Characters XML 1.0 does not allow, even escaped: a message quoting a value that holds one
 # would make the whole report unreadable to the CI system.

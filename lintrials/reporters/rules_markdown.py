@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 
-from lintrials.plugins import Check
+from lintrials.rules import Rule
 
 _CORPUS = re.compile(r"Corpus: ([\d,]+) findings?, ([\d,]+) correct")
 
 
-def corpus_figures(check: Check) -> tuple[int, int] | None:
+def corpus_figures(check: Rule) -> tuple[int, int] | None:
     m = _CORPUS.search(" ".join(check.doc.split()))
     return (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))) if m else None
 
 
-def _figures(check: Check) -> str:
+def _figures(check: Rule) -> str:
     figures = corpus_figures(check)
     if figures is None:
         return "—"
@@ -29,7 +29,7 @@ def _figures(check: Check) -> str:
     return f"{found:,} findings, {correct:,} correct ({share})"
 
 
-def render_rules(checks: list[Check]) -> str:
+def render_rules(checks: list[Rule]) -> str:
     lines = [
         "# Checks",
         "",

@@ -14,9 +14,9 @@ from urllib.parse import quote
 
 from lintrials import __version__
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.files import ZIP_MEMBER_SEPARATOR
 from lintrials.findings import Finding
+from lintrials.results import RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.reporters.text import summary
+from lintrials.results import RunResult
 
 
 def render(result: RunResult, config: Config) -> str:

@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lintrials.config import Config
-from lintrials.engine import RunResult
 from lintrials.findings import SEVERITIES
+from lintrials.results import RunResult
 
 
 def render(result: RunResult, config: Config) -> str:
