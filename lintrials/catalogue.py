@@ -44,7 +44,7 @@ def sections(doc: str) -> dict[str, str]:
     """A docstring's sections by heading; the summary line comes under ``""``."""
     found: dict[str, list[str]] = {"": []}
     current = ""
-    for line in doc.strip().splitlines():
+    for line in textwrap.dedent(doc).strip().splitlines():
         heading = _HEADING.match(line)
         if heading:
             current = heading.group(1)
@@ -113,24 +113,38 @@ def figures() -> dict[str, tuple[Measurement, ...]]:
     }
 
 
+_OPTION = re.compile(r"^  (\w+) (\(.*)$")
+
+
+def _markdown(doc: str) -> list[str]:
+    """The docstring as Markdown: headings in bold, option lines as a list."""
+    lines, heading = [], ""
+    for line in doc.splitlines():
+        found = _HEADING.match(line)
+        if found:
+            heading = found.group(1)
+            line = f"**{heading}:** {found.group(2)}".rstrip()
+        elif heading == "Options" and _OPTION.match(line):
+            line = _OPTION.sub(r"- `\1` \2", line)
+        lines.append(line)
+    return lines
+
+
 def render(check: Check, markdown: bool = False) -> str:
     """A check's documentation and figures: the text of ``lintrials rule NAME``, or its section
     of ``docs/checks.md``."""
-    parts = sections(check.doc)
-    lines = [parts[""]]
-    for heading in HEADINGS:
-        if heading in parts:
-            lines += ["", f"#### {heading}" if markdown else f"{heading}:", "", parts[heading]]
+    doc = textwrap.dedent(check.doc).strip()
+    lines = _markdown(doc) if markdown else doc.splitlines()
     if check.options:
-        lines += ["", "#### Defaults" if markdown else "Defaults:", ""]
+        lines += ["", "**Defaults:**" if markdown else "Defaults:", ""]
         lines += [f"- `{k}`: `{v!r}`" if markdown else f"  {k}: {v!r}"
                   for k, v in check.options.items()]
-    measured = figures().get(check.name, ())
-    if measured:
-        lines += ["", "#### Measured" if markdown else "Measured:"]
-        for m in measured:
-            command = f"`{m.command}`" if markdown else m.command
-            lines += ["", m.line() + ".", f"Judged: {m.sample}. Command: {command}"]
-            if m.notes:
-                lines += ["", m.notes if markdown else textwrap.fill(m.notes, 96)]
+    for m in figures().get(check.name, ()):
+        lines += ["", f"**Measured:** {m.line()}." if markdown else f"Measured: {m.line()}."]
+        if markdown:
+            lines += [f"Judged: {m.sample}, from `{m.command}`."]
+        else:
+            lines += [f"  judged: {m.sample}", f"  command: {m.command}"]
+        if m.notes:
+            lines += ["", m.notes if markdown else textwrap.fill(m.notes, 96)]
     return "\n".join(lines)

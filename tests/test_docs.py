@@ -6,7 +6,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from conftest import REPO
-from lintrials.catalogue import FAMILIES, family, figures
+from lintrials.catalogue import FAMILIES, HEADINGS, family, figures, sections
 from lintrials.cli import main
 from lintrials.engine import ENGINE_RULES
 from lintrials.plugins import Check, discover
@@ -26,6 +26,17 @@ def test_docs_checks_md_is_the_generated_page() -> None:
         "regenerate: lintrials rules --format markdown > docs/checks.md")
 
 
+def test_every_check_has_every_heading_in_order() -> None:
+    for check in _built_in() + ENGINE_RULES:
+        doc = check.doc
+        parts = sections(doc)
+        assert list(parts) == ["", *HEADINGS], f"{check.name}: headings {list(parts)[1:]}"
+        assert "\n" not in parts[""], f"{check.name}: the summary is one line"
+        assert all(parts[h] for h in HEADINGS), f"{check.name}: an empty section"
+        assert "Corpus:" not in doc, f"{check.name}: figures belong in data/figures.yaml"
+        assert len(doc.splitlines()) <= 60, f"{check.name}: too long to read on a terminal"
+
+
 def test_every_default_on_check_has_a_figure_of_at_least_90_percent() -> None:
     measured = figures()
     names = {c.name for c in _built_in()}
@@ -42,3 +53,11 @@ def test_every_default_on_check_has_a_figure_of_at_least_90_percent() -> None:
 def test_every_code_is_in_a_documented_family() -> None:
     for check in _built_in() + ENGINE_RULES:
         assert family(check.code) in FAMILIES, check.code
+
+
+def test_rule_prints_the_sections_and_the_figures() -> None:
+    out = CliRunner().invoke(main, ["rule", "age-limit-mismatch"]).output
+    assert out.startswith("E101 age-limit-mismatch")
+    for heading in HEADINGS:
+        assert f"\n{heading}:" in out
+    assert "Measured:" in out and "65 findings, 65 of 65 judged correct (100%)" in out
