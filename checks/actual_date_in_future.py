@@ -1,22 +1,20 @@
 """A date given as actual (ACTUAL) lies in the future.
 
-Why: an actual date records something that has happened: the first participant enrolled, the
-last one examined, the record submitted. One that lies ahead is either a typing slip in the
-date, or a plan saved with the wrong type, and the registry then shows the study as started or
-finished when it is not. Registry reviewers query an actual date later than the update that
-gave it.
+What it finds: a start, primary completion or completion date typed ACTUAL, or a date the
+registry itself records (status verified, first submitted, last update submitted and posted,
+actual by nature), that lies after the date judged against. A date one day ahead is let pass:
+a sponsor writes its own local date, and the registry's day (US Eastern time) or the user's may
+still be the day before. A partial date (``2026-12``) lies in the future only when its first
+day does. Study pages do not show a date's type, so their study dates are not judged.
 
-Judged: the start, primary completion and completion dates typed ACTUAL, and the dates the
-registry itself records (status verified, first submitted, last update submitted and posted),
-which are actual by nature. A date one day ahead is let pass: a sponsor writes its own local
-date, and the registry's day (US Eastern time) or the user's may still be the day before.
+Why it matters: an actual date records something that has happened: the first participant
+enrolled, the last one examined, the record submitted. One that lies ahead is a typing slip or
+a plan saved with the wrong type, and the registry then shows the study as started or finished
+when it is not. Registry reviewers query an actual date later than the update that gave it.
 
-Fails (run on 2026-11-22): completion date 2027-03 (actual).
+Fails: run on 2026-11-22, completion date 2027-03 (actual).
+
 Passes: completion date 2027-03 (anticipated); completion date 2026-11-20 (actual).
-
-Only dates typed ACTUAL are judged among the study dates: the study-page text does not show a
-date's type, so its study dates are not. A partial date (``2026-12``) lies in the future only
-when its first day does.
 
 Options:
   as_of (default "today"): the date the dates are judged against: "today" is the run date
@@ -25,14 +23,7 @@ Options:
     reported, on an export of any age. The registry's own dates are not judged in this mode
     (their order is S106's).
 
-Corpus: 0 findings, 0 correct, measured with
-lintrials check --select S104 --today 2026-11-22 ../shared/corpus/
-No corpus record holds an actual date after 2026-11-22. Tested on real records run with an
-earlier ``--today`` (NCT02742311, actual dates 2021-12-31, judged on 2021-12-29) and on a copy of
-a record with an actual completion date moved ahead (tests/test_actual_date_in_future.py). With
-``as_of: last-update``: 0 findings; 8 actual dates lie exactly one day after the update that
-gave them (NCT02742311, NCT05752591, NCT06361927, NCT06787677, NCT05695066): sponsors' local
-dates, let pass.
+Fix safety: no fix: whether the date or its type is wrong is for the sponsor to say.
 """
 
 from __future__ import annotations

@@ -1,25 +1,23 @@
 """An anticipated (ESTIMATED) study date has passed and was not updated.
 
-Why: the registry asks for an anticipated date to become actual once the event happens (the
-first participant enrolled, the last one examined), or to be moved when plans change. A past
-date still marked anticipated means the record no longer says when the study started or ends.
-US law (42 CFR 11.64) gives the sponsor 30 days after the start, primary completion and
-completion dates to report them.
+What it finds: a date typed ESTIMATED that has passed (more than `grace_days` ago), among the
+dates the status checks leave: the start date of a RECRUITING or ENROLLING_BY_INVITATION study;
+the start and primary completion dates of an ACTIVE_NOT_RECRUITING one; every date of a
+SUSPENDED study or an expanded-access record. A partial date (``2025-09``) has passed once its
+last day has. Not judged here: NOT_YET_RECRUITING (S101), the completion dates of a running
+study (S102), COMPLETED or TERMINATED (S108 reports any anticipated date on it), UNKNOWN (S105),
+WITHDRAWN (the study never started; its plan is kept as it was), and study pages, whose text
+does not show a date's type.
 
-This check covers the dates the status checks leave: the start date of a RECRUITING or
-ENROLLING_BY_INVITATION study; the start and primary completion dates of an
-ACTIVE_NOT_RECRUITING one; every date of a SUSPENDED study or an expanded-access record. Not
-judged here: a NOT_YET_RECRUITING study's dates (S101), the completion dates of a running study
-(S102), a COMPLETED or TERMINATED study (S108 reports any anticipated date on it), UNKNOWN (the
-registry's own mark for an out-of-date record: S105), and WITHDRAWN (the study never started,
-and its plan is kept as it was).
+Why it matters: the registry asks for an anticipated date to become actual once the event
+happens, or to be moved when plans change. A past date still marked anticipated means the
+record no longer says when the study started or ends. US law (42 CFR 11.64) gives the sponsor
+30 days after the start, primary completion and completion dates to report them.
 
-Fails (run on 2026-11-22): status RECRUITING, start date 2025-09-11 (anticipated).
+Fails: run on 2026-11-22, status RECRUITING, start date 2025-09-11 (anticipated).
+
 Passes: status RECRUITING, start date 2025-09-11 (actual); status RECRUITING, start date
 2027-01 (anticipated).
-
-Only dates typed ESTIMATED are judged: the study-page text does not show a date's type, so its
-dates are never reported here. A partial date (``2025-09``) has passed once its last day has.
 
 Options:
   as_of (default "today"): the date the dates are judged against: "today" is the run date
@@ -29,16 +27,7 @@ Options:
   grace_days (default 30): days after an anticipated date during which it may still be
     updated, as the 30 days US law allows.
 
-Corpus: 99 findings, 99 correct (100%), measured with
-lintrials check --select S103 --today 2026-11-22 ../shared/corpus/
-Each finding was read against its record (the raw value re-read by a script independent of
-lintrials, a sample opened by hand): 56 primary completion dates of ACTIVE_NOT_RECRUITING
-studies, 31 start dates of RECRUITING or ENROLLING_BY_INVITATION studies (NCT05976516:
-anticipated 2023-08-01), 10 dates of 6 SUSPENDED studies, 2 of an expanded-access record
-(NCT01220531, AVAILABLE). With ``as_of: last-update``: 0 findings (the registry refuses an
-anticipated date in the past when an update is submitted). The JSON twin of seed 002 is
-reported (start 2025-09-11 typed ESTIMATED, before its own update of 2025-09-17); the page
-itself does not show the type and is not.
+Fix safety: no fix: the actual date is known only to the sponsor.
 """
 
 from __future__ import annotations

@@ -1,45 +1,33 @@
 """Arms and interventions do not fit: an arm without one, one in no arm, or a broken link.
 
-Why: every arm of an interventional study is a group of participants who receive something, and
-every intervention is given in some arm. The registry shows each arm with its interventions;
-an arm with none (other than a No Intervention arm), an intervention listed in no arm, or an
-arm that names an intervention the record does not have, leaves readers unable to tell who
-gets what, and results later cannot be reported per arm. It is usually a renamed arm or
-intervention whose links were not updated.
-
-What is reported, for interventional studies that list arms:
+What it finds: in interventional studies that list arms:
 
 - an arm with no intervention, unless its type is NO_INTERVENTION (field: the arm's label);
 - a NO_INTERVENTION arm that lists interventions (field: the arm's type);
-- an arm that names an intervention that is not in the intervention list (field: that name);
-- an intervention that names an arm that is not in the arm list (field: that label);
-- an intervention that no arm lists and that lists no arm (field: the intervention's name).
+- an arm that names an intervention the intervention list does not have (field: that name);
+- an intervention that names an arm the arm list does not have (field: that label);
+- an intervention that no arm lists and that lists no arm (field: its name).
 
-Links are read from both sides, as the formats carry them: API v2 JSON arms list
-"Type: Name" (`Drug: Placebo`) while interventions carry bare names and list their arms'
-labels; legacy XML links only from the intervention's side (`arm_group_label`); study pages
-list each arm's interventions under it. Names and labels are compared after folding case and
-spacing. A record with no arms at all is not reported: registrations before 2007 had no arms,
-only interventions.
+Links are read from both sides as the formats carry them: API v2 JSON arms list "Type: Name"
+(`Drug: Placebo`) and interventions list their arms' labels; legacy XML links only from the
+intervention (`arm_group_label`); study pages list each arm's interventions under it. Names
+and labels are compared after folding case and spacing. A record with no arms at all is not
+reported: registrations before 2007 had only interventions.
 
-Example (fails): an EXPERIMENTAL arm "Cohort B" that no intervention lists, beside "Cohort A"
-with "Drug: X".
-Example (fails): arm "Placebo" lists "Drug: Placebo tablet" but the intervention is named
-"Placebo".
-Example (passes): seed NCT07177911, arms "CC312" and "Placebo" each with the intervention of
-the same name.
-Example (passes): NCT04407182, a NO_INTERVENTION "Control" arm with no intervention.
+Why it matters: every arm of an interventional study is a group that receives something, and
+every intervention is given in some arm. Missing or broken links leave readers unable to tell
+who gets what, and results cannot be reported per arm. It is usually a renamed arm or
+intervention whose links were not updated.
+
+Fails: an EXPERIMENTAL arm "Cohort B" that no intervention lists, beside "Cohort A" with
+"Drug: X"; arm "Placebo" lists "Drug: Placebo tablet" but the intervention is "Placebo".
+
+Passes: seed NCT07177911, arms "CC312" and "Placebo" each with the intervention of that name;
+NCT04407182, a NO_INTERVENTION "Control" arm with no intervention.
 
 Options: none.
 
-Corpus: 0 findings, 0 correct, measured with
-lintrials check --select D105 --today 2026-11-22 ../shared/corpus/
-Every one of the 3,615 arms of the 1,772 interventional records with arms has an
-intervention (and the 165 NO_INTERVENTION arms have none), every link resolves, and each of
-their 3,891 interventions is in an arm. The 602 interventions of the 294 records without arms
-are not reported. The check is tested on the real records that must pass (API v2 JSON with
-"Type: Name" links, legacy XML linked from the intervention side, the seed pages) and on
-made-up records derived from them that must fail, one per kind of defect.
+Fix safety: no fix: which name is right is for a person to say.
 """
 
 from __future__ import annotations

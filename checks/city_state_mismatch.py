@@ -1,79 +1,45 @@
 """A site's city lies in another state or province than the one the site names.
 
-Why: the registry files, maps and searches sites by state. "Xi'an, Shanxi, China" puts the
-capital of Shaanxi in the neighbouring province whose name differs by one letter (a classic
-confusion), so the site is missing from a search for Shaanxi and misplaced on the map.
-Patients and monitors use the state to find a site; a wrong one sends them elsewhere.
+What it finds: from the GeoNames gazetteer (cities over 15,000 people, alternate names,
+first-level divisions; the `pycities` package) and, in the US, the Postal Service's city names
+of every ZIP code (`zipcodes`), a site where all of these hold:
 
-How it decides, from the GeoNames gazetteer (cities of more than 15,000 people, their
-alternate names and first-level divisions, shipped by the `pycities` package) and, for the
-United States, the Postal Service's city names of every ZIP code (the `zipcodes` package):
+- the state is a first-level division the data knows, by its GeoNames or ISO 3166-2 name or
+  code or a registry spelling ("Shaanxi Province", "Gyeonggi-do", "ON"); counties, Italian or
+  Spanish provinces, old French regions and German names ("Bayern") are not judged;
+- the city is a major place of another division: a division seat, a national capital, or a
+  city of `min_population` or more; an unknown city, or a smaller town a town of the stated
+  state may share a name with ("Oldenburg" in Schleswig-Holstein), is not a finding;
+- no place of the stated division, under any name (city sections, US ZIP code city names
+  included), carries the city's name ("Fuzhou, Jiangxi", "Kansas City, Kansas");
+- the city is more than `max_border_distance_km` from every place of the stated division
+  (capital districts and enclaves, "Bogotá, Cundinamarca", "Kuala Lumpur, Selangor"; suburbs
+  across a border, "Ottawa, Quebec");
+- the facility's name does not name the stated state ("Henan Provincial People's Hospital",
+  "Zhenzhou", Henan: the city is misspelled);
+- the city is not a ward or district ("Chuo-ku"), and is not a US site with a ZIP code the data
+  knows (L211 judges those by the ZIP code).
 
-- The state must be a first-level division the data knows, under its GeoNames name, its
-  ISO 3166-2 name or code (pycountry) or a registry spelling of them ("Shaanxi Province",
-  "Beijing Municipality", "Gyeonggi-do", "ON", "TX"). Anything else (a county, an Italian or
-  Spanish province, an old French region, "Bayern" where GeoNames writes "Bavaria") is not
-  judged.
-- The city must be a major place of another division: the seat of a state or province, a
-  national capital, or a city of a million people or more ("Xi’an", "Taiyuan", "Hyderabad",
-  "Porto Alegre"). A city the data does not know is not a finding (small towns,
-  transliterations), and neither is a smaller town whose name a town in the stated state may
-  share without the data knowing it ("Oldenburg" in Schleswig-Holstein is Oldenburg in
-  Holstein, a town of 10,000 that the gazetteer omits).
-- No place in the stated division may carry the city's name, under any of its names,
-  sections of cities included, nor, in the United States, any ZIP code's city names
-  ("Fuzhou, Jiangxi", "Kansas City, Kansas", "Springfield" anywhere are not findings).
-- The city must lie more than 50 km from every place of the stated division: a capital
-  district or enclave written with the state around it ("Bogotá, Cundinamarca", "Moscow,
-  Moscow Oblast", "Kuala Lumpur, Selangor", "Daegu, Gyeongsangbuk-do") or a suburb across a
-  border ("Ottawa, Quebec" for Gatineau) is not a finding.
-- The facility's name must not name the stated state ("Henan Provincial People's Hospital",
-  "Zhenzhou", Henan: the city is misspelled, the state is right).
-- Wards and districts ("Chuo-ku", "Chaoyang District") are not judged: many cities have one of
-  the same name.
-- A US site with a ZIP code the data knows is left to zip-state-mismatch (L211), which judges
-  the state by the ZIP code; the city is then at most misspelled.
+GeoNames gives today's borders: Hyderabad in "Andhra Pradesh" was right before June 2014. The
+finding is on the state, with the city related, and names the city's division.
 
-The finding is on the state, with the city as the related field, and names the division the
-data puts the city in ("Xi’an is in Shaanxi, not in Shanxi").
+Why it matters: the registry files, maps and searches sites by state. "Xi'an, Shanxi, China"
+puts Shaanxi's capital in the neighbouring province, so the site is missing from a search for
+Shaanxi and misplaced on the map; patients and monitors are sent elsewhere.
 
-Data: without `pycities` (install `lintrials[geo]`), the check has nothing to judge and says
-so once per run on standard error; it never reports a site for missing data.
+Fails: "Xi’an, Shanxi, China" (seed NCT07314060, entry 21): Xi'an is the capital of Shaanxi.
 
-Example (fails): "Xi’an, Shanxi, China" (seed NCT07314060, entry 21): Xi'an is the capital of
-Shaanxi.
-Example (passes): "Xi’an, Shaanxi, China"; "Fuzhou, Jiangxi, China" (Jiangxi has a Fuzhou
-too); "Bogotá, Cundinamarca, Colombia".
+Passes: "Xi’an, Shaanxi, China"; "Fuzhou, Jiangxi, China" (Jiangxi has a Fuzhou too);
+"Bogotá, Cundinamarca, Colombia".
 
 Options:
-    max_border_distance_km (50): a city within this distance of a place of the stated state is
-        not reported (capital districts, enclaves, suburbs across a border).
-    min_population (1000000): a city of this population or more is a major place even if it is
-        not the seat of a division.
+  max_border_distance_km (50): a city within this distance of a place of the stated state is
+    not reported (capital districts, enclaves, suburbs across a border).
+  min_population (1000000): a city of this population or more is a major place even if it is
+    not the seat of a division.
 
-Corpus: 23 findings, 23 correct (100%), measured with
-lintrials check --select L210 --today 2026-11-22 ../shared/corpus/
-(with `pycities` 0.2.0 and `zipcodes` 3.0.0 installed; plus the seed page 000 and its JSON
-twin). Every finding was read against its record (facility name, postal code). Kinds: the
-Shanxi/Shaanxi confusion both ways (Xi'an, Xian and Xianyang in "Shanxi" in 4 records, most
-with Xi'an's postal codes 7100xx; Taiyuan in "Shaanxi" at the Shanxi Provincial Eye Hospital);
-Hyderabad in "Andhra Pradesh" in 3 records registered after Telangana was formed in 2014
-(GeoNames gives today's borders: a record written before June 2014 was right then); a state
-from another site's line (Kolkata in "Delhi", New Delhi in "Karnataka", Chandigarh in "Uttar
-Pradesh", Dresden in "Hamburg", Porto Alegre in "Pará", Zhengzhou in "Hainan", Izmit in "Van",
-Chelyabinsk in "Moscow Oblast", Yichang in "Jiangxi", Puebla in "Mexico City", Puducherry in
-"Kerala"); Canberra in "New South Wales". Left out by the rules above, and judged right to
-leave out: capital districts and enclaves written with the state around them (Bogotá in 11
-sites, Kuala Lumpur, Putrajaya, Kyiv, Moscow, Budapest, Islamabad, Daegu, Buenos Aires,
-Chandigarh in Punjab), "Taipei City" (GeoNames files it under Taiwan province), Ottawa and
-Ampang by their neighbours, 7 sites of Oldenburg in Holstein, Tokyo's wards Chūō and Ōta,
-Urayasu (GeoNames files it under Tokyo), the misspelled "Zhenzhou", Bellavista (Callao) and San
-Martín (Buenos Aires), and 8 US sites whose name is a misspelling or part of a postal name
-("Silver Springs", "Newport" for Newport Beach, "Commerce" for Commerce Township) or whose
-ZIP code decides. Lost with them: Yangsan in "Gyeongsangbuk-do" (58 km from the province, not
-a division seat), Siena in "Abruzzo" and George in "Eastern Cape" (towns of less than a
-million). German states written in German ("Bayern") are not judged: GeoNames names them in
-English and ISO 3166-2 in German, so the two cannot be linked by name.
+Fix safety: no fix: whether the city or the state is wrong is for a person to say. Without
+`pycities` (``lintrials[geo]``) the check judges nothing and says so once per run.
 """
 
 from __future__ import annotations

@@ -1,29 +1,27 @@
 """The same NCT ID is in two files of the run (or twice in one file) with different content.
 
-Why: two versions of one study in a repository of exports mean one of them is stale, and a
-report built from the folder counts the study twice or takes whichever copy it reads last.
+What it finds: (whole run) two copies of one NCT ID that differ in a field both hold. Each
+record is summarised as its NCT ID and a short hash of each field, with text normalised so that
+a difference of format is not one of content (markdown escapes, bullet characters, line
+wrapping and white space are ignored, so a legacy XML record and its API v2 JSON twin with the
+same facts compare equal). A field one copy does not hold (a study page shows no official
+title, a partial download lacks modules) is not compared; identical copies are not reported.
+The finding is on the later copy in the run's order (files as named, folders walked in sorted
+order), at the first field that differs; it names the other file and the fields that differ
+(eight, then how many more), each as a related location.
 
-How: each record is summarised as its NCT ID and a short hash of each field, with text
-normalised so that a difference of format is not a difference of content (markdown escapes,
-bullet characters, line wrapping and white space are ignored, so a legacy XML record and its
-API v2 JSON twin with the same facts compare equal). Two copies differ when a field that both
-hold has different values; a field one copy does not hold (a study page shows no official
-title, a partial download lacks modules) is not compared. The finding is on the later copy in
-the run's order (files as named, folders walked in sorted order), at the first field that
-differs; it names the other file and the fields that differ (eight, then how many more), and
-lists each of them as a related location. Identical copies are not reported.
+Why it matters: two versions of one study in a repository of exports mean one of them is stale,
+and a report built from the folder counts the study twice or takes whichever copy it reads
+last.
 
-Example: `NCT05695014.json` (status COMPLETED, updated 2024-08-28) and `NCT05695014.xml`
-(RECRUITING, 2023-02-01) in one folder. Passing: only one of them, or two identical copies.
+Fails: `NCT05695014.json` (status COMPLETED, updated 2024-08-28) and `NCT05695014.xml`
+(RECRUITING, 2023-02-01) in one folder.
+
+Passes: only one of them, or two identical copies.
 
 Options: none.
 
-Corpus: 3 findings, 3 correct (100%), measured with
-lintrials check --select R101 --today 2026-11-22 ../shared/corpus/
-(NCT00499317, NCT05695014, NCT05697627: a legacy XML export and a later API v2 JSON export of
-the same study, whose status, dates, enrollment, criteria or contacts moved on). Not reported:
-NCT05696847, a partial JSON download that agrees with its legacy XML copy on every field it
-holds, and the examples folder, which holds each seed page beside its JSON twin.
+Fix safety: no fix: which copy is current is for a person to decide.
 """
 
 from __future__ import annotations

@@ -1,64 +1,40 @@
 """A contact's name is an instruction, an e-mail address, an officer's title or a field label.
 
-Why: the registry shows a contact's name to people who want to join the study and to site
-staff: "First Name & Middle Initial & Last Name or Official Title & Degree" for a central
-contact, the person for a site contact (ClinicalTrials.gov data element definitions). A
-sentence ("There may be multiple sites in this clinical trial. 1-877-CTLILLY ... or"), an
-address ("herbert.pichler@stanna.at") or the word "Contact" there tells a reader nothing about
-whom they will reach, and an address in the name field is missing from the e-mail field where
-the registry links it.
-
-What is reported:
+What it finds:
 
 - an e-mail address as the name, or in it: move it to the e-mail field;
 - an instruction or a sentence: "There may be multiple sites in this clinical trial...", "First
-  line of the email MUST contain the NCT# and Site #.", "Trial Transparency email recommended
-  (Toll free for US & Canada)", "For more information ... contact ...", "Call for information",
-  Roche's "Reference Study ID Number: ML12345 https://forpatients.roche.com/", a name holding
-  a telephone number;
+  line of the email MUST contain the NCT# and Site #.", "For more information ... contact ...",
+  Roche's "Reference Study ID Number: ML12345 https://forpatients.roche.com/", a name holding a
+  telephone number;
 - a company officer's title on its own: "CEO", "President", "Chief Scientific Officer",
-  "Chairman", "Founder", "Owner", "Managing Director". The registry allows an official title
-  instead of a person's name, but the title of a person who answers participants' questions
-  (a study coordinator, a trial manager, a clinical trials office); a company's chief executive
-  is not a study contact, and the title alone says neither who answers nor where. With a
-  person's name ("Scott Mathis, Co-Founder & COO") the name is fine;
-- the label of a field or a placeholder instead of a name: "Contact", "Contact Person",
-  "Name", "Phone", "Toll Free Number", "E-mail", "N/A", "TBD", "Unknown".
+  "Founder", "Managing Director" (with a person's name, "Scott Mathis, Co-Founder & COO", it is
+  fine);
+- a field label or placeholder: "Contact", "Contact Person", "Name", "Phone", "Toll Free
+  Number", "E-mail", "N/A", "TBD", "Unknown".
 
-What is not reported: people, with or without titles and degrees ("Hang Li, Doctor", "Emily
-Lab Manager"); the titles of study roles and offices, which the registry accepts instead of a
-person ("Study Coordinator", "Trial Manager", "Clinical Trials Office", "Recruitment Office",
-"Clinical Project Manager", "Director Clinical Affairs", "PI", "Investigator"); call centres
-and companies that answer for a sponsor ("US GSK Clinical Trials Call Center", "Boehringer
-Ingelheim", "BMS Clinical Trials Contact Center www.BMSClinicalTrials.com"); sponsors'
-anonymised contacts ("Site Public Contact", Bristol-Myers Squibb's "Site 0221").
+Not reported: people, with or without titles and degrees ("Hang Li, Doctor"); the titles of
+study roles and offices, which the registry accepts instead of a person ("Study Coordinator",
+"Trial Manager", "Clinical Trials Office", "PI", "Investigator"); call centres and companies
+that answer for a sponsor ("US GSK Clinical Trials Call Center", "Boehringer Ingelheim");
+sponsors' anonymised contacts ("Site Public Contact", Bristol-Myers Squibb's "Site 0221").
 
-Severity is warning: the record is published with a contact nobody can be asked for by name.
+Why it matters: the registry shows a contact's name to people who want to join and to site
+staff. A sentence, an address or the word "Contact" tells a reader nothing about whom they will
+reach, and an address in the name field is missing from the e-mail field the registry links. A
+company's chief executive is not a study contact: the title alone says neither who answers nor
+where. Severity is warning: nobody can be asked for by name.
 
-Example (flagged): central contact "CEO" (NCT07177911): ``contact name 'CEO' is a company
-officer's title, not a study contact: name the person, or the office, that answers
-participants' questions``.
-Passing: "Qianjin Lu"; "Study Coordinator"; "US GSK Clinical Trials Call Center".
+Fails: central contact "CEO" (NCT07177911): ``contact name 'CEO' is a company officer's title,
+not a study contact: name the person, or the office, that answers participants' questions``.
+
+Passes: "Qianjin Lu"; "Study Coordinator"; "US GSK Clinical Trials Call Center".
 
 Options:
-    officer_titles ([]): more titles (case ignored) to report when they stand alone as a name.
-    allowed_names ([]): names (case ignored) never to report, for a sponsor's own convention.
+  officer_titles ([]): more titles (case ignored) to report when they stand alone as a name.
+  allowed_names ([]): names (case ignored) never to report, for a sponsor's own convention.
 
-Corpus: 52 findings, 52 correct (100%), measured with
-lintrials check --select C303 --today 2026-11-22 ../shared/corpus/
-Every finding was read against its record: 45 instructions (Eli Lilly's "There may be multiple
-sites in this clinical trial. 1-877-CTLILLY (1-877-285-4559) or" in 13 records, Merck's "First
-line of the email MUST contain the NCT# and Site #." in 13, Roche's "Reference Study ID Number:
-... https://forpatients.roche.com/" in 11, Pfizer's "Trial Transparency email recommended (Toll
-free for US & Canada)" in 6, the NIH Clinical Center's "For more information at the NIH
-Clinical Center contact Office of Patient Recruitment (OPR)" in 2), 4 labels ("Toll Free
-Number", Merck), 2 officer titles ("President", "Chief Scientific Officer") and 1 e-mail address
-(NCT01949129, "herbert.pichler@stanna.at", with the e-mail field empty). The seeds add 1
-correct finding: seed 002's "CEO". Of the 9,251 distinct contact names of the corpus, the
-2,597 that are not plainly a person's were listed and read; the titles, offices and
-anonymised contacts named above as accepted (554 "Site Public Contact", 482 "Study
-Coordinator", 826 GSK call-centre entries, Bristol-Myers Squibb's "Site 0221" contacts) are
-left alone.
+Fix safety: no fix: the right contact is for the sponsor to name.
 """
 
 from __future__ import annotations

@@ -1,53 +1,37 @@
 """A criterion or heading introduces something that the criteria never give.
 
-Why: a criterion that ends with ":" promises a list ("Any of the following:", "Adequate organ
-function defined as:"); when what follows is the next criterion, a section heading or nothing,
-the list was lost in editing, or the ":" was typed for ";" and readers look for sub-items that
-do not exist. A section heading with nothing under it ("Exclusion Criteria:" at the end, or
-twice in a row) says that a whole list is missing. Sites screen against this text.
+What it finds:
 
-What counts:
 - a section heading ("Inclusion Criteria:", "Exclusion Criteria") followed by nothing, or at
   once by another plain section heading;
-- a bulleted or numbered criterion ending with ":" followed by nothing or by a section heading;
-- a criterion ending with ":" followed by its next sibling, when the siblings are evidently
-  not its sub-items: the numbering goes on (":" on item 14, then item 15) and the item does
-  not announce a list ("the following", "defined as", "including", ...); or it ends with the
+- a bulleted or numbered criterion ending with ":" followed by nothing or a section heading;
+- a criterion ending with ":" followed by its next sibling, when the siblings are evidently not
+  its sub-items: the numbering goes on (":" on item 14, then item 15) and the item does not
+  announce a list ("the following", "defined as", "including"...); or it ends with the
   investigator's judgement ("..., in the judgment of the investigator:"); or the criteria
-  around it end with ";" and the item neither announces a list nor is a short heading;
+  around it end with ";" and it neither announces a list nor is a short heading;
 - a criterion that only names a definition ("Definition of refractory SLE;") with nothing
   under it.
-A criterion ending with ":" followed by indented sub-items, by a paragraph ("Abnormal
-laboratory findings at screening:" and then the values), or by siblings that can be its items
-("Adequate hepatic function:" then "* Total bilirubin ≤ 1.5 × ULN") is not reported: lists are
-often flattened that way. Plain headings followed by headings ("Concurrent Medication:" then
-"Allowed:") are nested headings and not reported either.
 
-Example (fails): seed NCT07314060, exclusion criteria "* Presence of severe, progressive, or
-uncontrolled disease, ..., in the judgment of the investigator:" followed by "* Serum
-virological abnormalities during the screening period;": the ":" ends a criterion.
+Not reported: a ":" followed by indented sub-items, by a paragraph, or by siblings that can be
+its items ("Adequate hepatic function:" then "* Total bilirubin ≤ 1.5 × ULN"), since lists are
+often flattened that way; nested headings ("Concurrent Medication:" then "Allowed:").
 
-Example (passes): seed NCT07177911, "* Abnormal laboratory findings at screening:" followed by
-the paragraph "Liver function: AST/ALT ... ; Hematology: ...".
+Why it matters: a ":" promises a list; when what follows is the next criterion, a heading or
+nothing, the list was lost in editing, or ":" was typed for ";", and readers look for items that
+do not exist. A heading with nothing under it says a whole list is missing. Sites screen
+against this text.
+
+Fails: seed NCT07314060, "* Presence of severe, progressive, or uncontrolled disease, ..., in
+the judgment of the investigator:" followed by "* Serum virological abnormalities during the
+screening period;".
+
+Passes: seed NCT07177911, "* Abnormal laboratory findings at screening:" followed by the
+paragraph "Liver function: AST/ALT ... ; Hematology: ...".
 
 Options: none.
 
-Corpus: 11 findings, 11 correct (100%), measured with
-lintrials check --select E107 --today 2026-11-22 ../shared/corpus/
-Five "Exclusion Criteria:" headings with nothing under them at the end of the criteria
-(NCT03133988, an expanded-access record, and NCT00007696, NCT00080808, NCT00134329,
-NCT01207947); four headings repeated at once (NCT05696171, NCT01885988, and NCT05614284 twice,
-where "Inclusion Criteria:" is followed by "* Inclusion criteria:"); NCT04757038, "14.
-Patients with symptomatic hernia, sciatica or spinal cord injury:" followed by "15.
-Significant systemic disease ..."; NCT06038539, "10. ... at least one of the following
-conditions applies:" followed by "Exclusion Criteria:". The seed pages add two, both correct:
-NCT07314060's ":" after "in the judgment of the investigator" and NCT07104344's "Definition of
-refractory SLE;" (the definition is missing). Of the 138 criteria in the corpus that end with
-":" and are followed by a sibling item, nearly all head a flattened list ("Adequate renal
-function defined as:", "Infants:", "Excluded within 30 days of study entry:"), which is why a
-sibling is reported only with the signs above; besides NCT04757038 and the seed, a few are
-ambiguous ("Depression secondary to a general medical condition, or substance induced:")
-and are left silent.
+Fix safety: no fix: the missing list is for a person to restore.
 """
 
 from __future__ import annotations

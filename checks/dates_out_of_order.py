@@ -1,24 +1,24 @@
 """Study or record dates are out of order (the study ends before it starts, say).
 
-Why: a study starts, reaches its primary completion (the last participant examined for the
-primary outcome), then completes; the registry's review requires start date <= primary
-completion date <= completion date. A record is first submitted, then updated, and an update
-is posted after it is submitted. A date out of this order is a typing slip (a wrong year, day
-and month swapped), and every date computed from it (duration, time to results) is wrong.
+What it finds: a pair of dates out of the order start <= primary completion <= completion (each
+date against the next one present), or first submitted <= last update submitted <= last update
+posted. Partial dates are compared at the precision they share: ``2015-04`` is neither before
+nor after ``2015-04-20``. The finding points at the later date of the pair and names the
+earlier one.
 
-Judged: start <= primary completion <= completion (each date against the next one present),
-first submitted <= last update submitted <= last update posted. Partial dates are compared at
-the precision they share: ``2015-04`` is neither before nor after ``2015-04-20``. The finding
-points at the later date of the pair and names the earlier one.
+Why it matters: a study starts, reaches its primary completion (the last participant examined
+for the primary outcome), then completes, and the registry's review requires that order; a
+record is first submitted, then updated, and an update is posted after it is submitted. A date
+out of this order is a typing slip (a wrong year, day and month swapped), and every figure
+computed from it (duration, time to results) is wrong.
 
 Fails: start date 2021-03-01, primary completion date 2020-12-31.
+
 Passes: start date 2021-03, primary completion date 2021-03-15 (the same month).
 
 Options: none. The check does not depend on the run date.
 
-Corpus: 0 findings, 0 correct, measured with
-lintrials check --select S106 --today 2026-11-22 ../shared/corpus/
-Tested on copies of corpus records with one date changed (tests/test_dates_out_of_order.py).
+Fix safety: no fix: which date is wrong is for a person to say.
 """
 
 from __future__ import annotations

@@ -1,66 +1,41 @@
 """A randomized, blinded, open-label or placebo-controlled claim that the design fields deny.
 
-Why: "randomized, double-blind, placebo-controlled" in a title is a promise about the design
-that readers, systematic reviewers and ethics committees rely on, and the allocation, masking
-and arm fields are what the registry's filters and every meta-research analysis read. When the
-two disagree, one of them is wrong: a "double-blind" study registered with masking None or
-Single, an "open-label" study that masks its participants, a "randomized" trial with allocation
-N/A or Non-Randomized, a "placebo-controlled" trial with no placebo anywhere in its arms.
+What it finds: each claim against the fields that contradict it:
 
-The claims and what contradicts them:
+- "randomized"/"randomised", "randomly assigned": allocation NA or NON_RANDOMIZED
+  ("non-randomized", "quasi-randomized", "pseudo-randomized" are not claims);
+- "double-blind"/"double-masked": masking NONE or SINGLE; "triple-blind": NONE, SINGLE or
+  DOUBLE; "single-blind": NONE;
+- "open-label": the participant is a masked role (or, in a legacy record listing no roles,
+  masking DOUBLE or more); a masked outcomes assessor is fine;
+- "placebo-controlled": the record lists arms, none is a PLACEBO_COMPARATOR or SHAM_COMPARATOR,
+  no arm or intervention names a placebo, sham, dummy, vehicle or saline (or a stimulator
+  switched off), and no arm is called the control. Records without arms are not reported.
 
-- "randomized"/"randomised" (and "participants will be randomized", "randomly assigned"):
-  allocation NA or NON_RANDOMIZED. "Non-randomized", "not randomized", "quasi-randomized" and
-  "pseudo-randomized" are not claims.
-- "double-blind"/"double-masked": masking NONE or SINGLE. "Triple-blind": masking NONE,
-  SINGLE or DOUBLE. "Single-blind": masking NONE.
-- "open-label": the participant is a masked role (or, in a legacy record that lists no roles,
-  masking is DOUBLE or more). An open-label trial with a masked outcomes assessor is fine.
-- "placebo-controlled": the record lists arms, none of them is a PLACEBO_COMPARATOR or
-  SHAM_COMPARATOR arm, no arm or intervention names or describes a placebo, sham, dummy,
-  vehicle or saline (or a stimulator switched OFF), and no arm is called the control. Records
-  without arms (before 2007) listed only the active drugs, so they are not reported.
+Only claims about this study's design count. In a title the claim must qualify the study:
+followed, across design words only, by "study", "trial", "RCT", "design" or "investigation";
+a claim about a period or a part ("Open-Label Extension", "randomized withdrawal") is not one.
+In the brief summary the claim must also be introduced as this study ("This is a randomized",
+"In this single-blinded randomized controlled trial", "PURPOSE: Randomized phase III trial") or
+open the summary; sentences about other studies are skipped. The detailed description is not
+read; observational studies are not checked. One finding per claim and record, at the first
+place that makes it, with the design field and other places related.
 
-Only claims about this study's design count. In a title, the claim must qualify the study: it
-is followed, across design words only ("Randomized, Double-Blind, Placebo-Controlled,
-Parallel-Group"), by "study", "trial", "RCT", "design" or "investigation"; a claim that
-qualifies a period or a part ("Open-Label Extension", "double-blind phase followed by an
-open-label phase", "open-label dapagliflozin", "randomized withdrawal") is not a claim about
-the design. In the brief summary, the claim must also be introduced as this study ("This is a
-randomized...", "This study is designed as a double-blind...", "In this single-blinded
-randomized controlled trial", "Design: open-label, randomised...", "PURPOSE: Randomized phase
-III trial"), or open the summary; sentences about other studies ("previous", "published", "et
-al", "a go/no-go decision on performing a randomized-controlled trial") are skipped. The
-detailed description is not read. Observational studies are not checked.
+Why it matters: "randomized, double-blind, placebo-controlled" is a promise that readers,
+systematic reviewers and ethics committees rely on, and the allocation, masking and arm fields
+are what the registry's filters and meta-research read. When they disagree, one is wrong.
 
-One finding per claim and record, at the first place that makes it (official title, brief
-title, brief summary), with the design field and other places as related locations.
+Fails: NCT00460083, "A Randomized, Double-Blinded Study of Epiceram Versus Elidel", masking
+SINGLE; NCT04757038, "An Open Label, Randomized-controlled Trial", masking DOUBLE.
 
-Example (fails): NCT00460083, official title "A Randomized, Double-Blinded Study of Epiceram
-Versus Elidel", masking SINGLE.
-Example (fails): NCT04757038, "An Open Label, Randomized-controlled Trial", masking DOUBLE
-(Participant, Investigator).
-Example (passes): seed NCT07314060, "randomized, double-blind, placebo-controlled phase II
-clinical study", allocation RANDOMIZED, masking QUADRUPLE, a PLACEBO_COMPARATOR arm.
-Example (passes): NCT00143221, "Double-blind, Placebo-controlled Flexible Dose Study With and
-Open-label Extension", masking DOUBLE: the open label is the extension's.
+Passes: seed NCT07314060, "randomized, double-blind, placebo-controlled", allocation RANDOMIZED,
+masking QUADRUPLE, a PLACEBO_COMPARATOR arm; NCT00143221, "Double-blind ... With and
+Open-label Extension", masking DOUBLE (the open label is the extension's).
 
 Options:
-    fields ([official_title, brief_title, brief_summary]): the text fields read.
+  fields ([official_title, brief_title, brief_summary]): the text fields read.
 
-Corpus: 22 findings, 22 correct (100%), measured with
-lintrials check --select D103 --today 2026-11-22 ../shared/corpus/
-Kinds of true findings: "double-blind(ed)" with masking SINGLE (NCT00460083, NCT05702931,
-NCT03814226, NCT04930887); "single-blind(ed)" with masking NONE (NCT05998161; NCT06615167,
-whose masked "data analyst" is no registry role, so the level should be Single with the
-outcomes assessor, or the claim go); "open-label" with the participant masked (NCT04757038,
-NCT04407182, NCT03352674, NCT03764280, NCT05833815, NCT05700877); "randomized" with allocation
-NA or NON_RANDOMIZED (NCT00460551, NCT04930887, NCT03830788 "240 potent patients are
-randomized in two arms", NCT05031416, NCT07040059); a "placebo-controlled" trial whose arms
-have no placebo (NCT00405041, a single arm; NCT00457457; crossover studies whose placebo
-period is missing, NCT01054859, NCT01100021, NCT05316428). Active placebos are not reported:
-NCT04814381 ("this placebo-controlled study", hydroxyzine in an arm labelled Control) and
-NCT00495859 (an isocaloric formula for the "controls").
+Fix safety: no fix: whether the claim or the field is wrong is for a person to say.
 """
 
 from __future__ import annotations

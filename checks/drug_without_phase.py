@@ -1,61 +1,40 @@
 """An interventional study of a drug or biological product has phase N/A.
 
-Why: ClinicalTrials.gov asks for the phase of every clinical trial of a drug product (biologics
-included), in the FDA's terms (Early Phase 1, Phase 1 to Phase 4); "N/A" is only for studies
-without FDA-defined phases, such as trials of devices or behavioural interventions. A drug
-study marked N/A drops out of every phase filter of the registry and of the analyses that
-count trials by phase, and it hides whether the study is a first-in-human trial or a
-post-marketing one. Either the phase or the intervention types are wrong.
+What it finds: an interventional study with phase N/A and a DRUG or BIOLOGICAL intervention
+(`phased_types`); the finding points at the phase and names those interventions. Not
+reported:
 
-The finding points at the phase value, and names the drug and biological interventions (their
-types are the related fields). Only interventional studies are checked (expanded access and
-observational studies have no phase).
+- placebo, saline, vehicle and sham interventions typed as drugs, and autologous platelet-rich
+  plasma (prepared at the bedside, regulated as a procedure);
+- a drug given only in comparator arms while the experimental arms test something else (the
+  standard therapy of a monitoring strategy, a drug both arms of an exercise trial take);
+- by default, a study that also tests a device, procedure, radiation, behavioural programme,
+  dietary supplement, combination product or genetic intervention: the drug is then often
+  background care or part of the procedure (peri-operative antibiotics, a sentinel-node dye,
+  the cisplatin given with the radiotherapy under study). "Other" and "Diagnostic Test" do not
+  count as other types;
+- dietary supplements, combination products and genetic interventions themselves: they take a
+  phase only in some cases the record does not show (add them to `phased_types` to report).
 
-What is not reported:
+Why it matters: ClinicalTrials.gov asks for the phase of every trial of a drug product,
+biologics included, in the FDA's terms (Early Phase 1 to Phase 4); N/A is for studies without
+FDA-defined phases. A drug study marked N/A drops out of every phase filter and count, and
+hides whether it is a first-in-human or a post-marketing trial. Either the phase or the
+intervention types are wrong.
 
-- Placebo, saline, vehicle and sham interventions typed as drugs: a device or behavioural
-  trial often lists its placebo as "Drug: Placebo". Autologous platelet-rich plasma (PRP,
-  platelet lysate, conditioned serum), which is prepared at the bedside and regulated as a
-  procedure, not as a biologic with phases (NCT05241964, NCT05287867).
-- A drug given only in comparator arms when the experimental arms test something else: the
-  standard adjuvant therapy of a monitoring strategy (NCT06924710), the tadalafil that both
-  arms of an exercise trial take (NCT04623840).
-- By default, a study that also tests a device, procedure, radiation, behavioural programme,
-  dietary supplement, combination product or genetic intervention. In such studies the drug is
-  often background care or part of the procedure: the peri-operative ceftriaxone and lidocaine
-  of a surgical-timing trial (NCT03449940), the isosulfan blue dye of a sentinel-node trial
-  (NCT00003186), the cisplatin given with the radiotherapy under study (NCT05857631), the
-  "conventional medicine" of a usual-care arm (NCT02384928). Set `with_other_types` to report
-  them too. "Other" and "Diagnostic Test" interventions (questionnaires, standard care, blood
-  tests) do not count as other types.
-- Dietary supplements, combination products and genetic interventions: a supplement is studied
-  under an FDA phase only when it is tested as a drug (to treat a disease, under an IND), and a
-  drug-device combination product takes a phase only when its primary mode of action is the
-  drug's; the record does not say which. Add the types to `phased_types` to report them.
+Fails: seed NCT07104344, "Clinical Phase: NA" for a study whose only intervention is "CM355",
+type BIOLOGICAL (an antibody injection).
 
-Example (fails): seed NCT07104344, "Clinical Phase: NA" for a study whose only intervention is
-"CM355", Intervention Type BIOLOGICAL (an antibody injection).
-Example (passes): NCT05694026 lists "Device: Intense pulsed light" and "Drug: Diquafosol
-tetrasodium" with phase N/A: a device is tested too (reported with `with_other_types`).
-Example (passes): a device trial whose sham arm is "Drug: Placebo".
+Passes: NCT05694026, "Device: Intense pulsed light" and "Drug: Diquafosol tetrasodium" with
+phase N/A (a device is tested too; reported with `with_other_types`); a device trial whose
+sham arm is "Drug: Placebo".
 
 Options:
-    phased_types ([DRUG, BIOLOGICAL]): intervention types whose study needs an FDA phase.
-    with_other_types (false): also report a study that tests interventions of other types
-        (device, procedure, radiation, behavioural, supplement, ...) beside the drug.
+  phased_types ([DRUG, BIOLOGICAL]): intervention types whose study needs an FDA phase.
+  with_other_types (false): also report a study that tests interventions of other types
+    (device, procedure, radiation, behavioural, supplement, ...) beside the drug.
 
-Corpus: 77 findings, 77 correct (100%), measured with
-lintrials check --select D102 --today 2026-11-22 ../shared/corpus/
-(plus the seed NCT07104344, correct). Kinds of true findings: legacy NIAID AIDS drug trials of
-1999-2002 registered N/A (zidovudine, ganciclovir, foscarnet, indinavir); academic trials of
-approved drugs that should be Phase 4 (sildenafil, tadalafil, atorvastatin, insulin regimens,
-empagliflozin, IV against oral antibiotics); investigational products marked N/A (CM355,
-LILRB4 STAR-T cells, adipose stem cells, sivelestat); cancer drug trials (apatinib, anlotinib,
-sugemalimab); drugs used as research tools (CGRP and levcromakalim provocation, letrozole to
-raise androgens, drug-interaction studies), which 21 CFR 312.21(a) counts as Phase 1. The
-most arguable is NCT05691608, whose "Biological" intervention is tissue and blood collected
-for sequencing: the type is wrong rather than the phase, which the message allows for. With
-`with_other_types`, 22 more findings, many of them with the drug as background care.
+Fix safety: no fix: the phase is for the sponsor to give.
 """
 
 from __future__ import annotations

@@ -1,83 +1,46 @@
 """A site is listed twice: the same facility again in the same city and country.
 
-Why: every location of a record is a site that patients are sent to. A facility listed twice
-counts twice in the number of sites and of countries' sites, shows twice on the registry's map,
-and, when the copies drift apart (one "Recruiting", one not; one zip code fixed and the other
-not), tells readers two stories about one place. It is almost always a paste or an import run
-twice; the fix is to delete the copy, moving any contact it adds into the first entry.
+What it finds: a later location that repeats an earlier one (reported at its `facility`, the
+earlier one related; the message names the earlier entry's position, "entry 24 of 32", and says
+whether the copy is exact or a respelling). Names are compared after folding case, accents,
+punctuation and spacing and dropping a leading "The" (`lintrials.knowledge.names`); cities,
+states, countries and zip codes likewise ("Petah-Tikva" = "Petah Tikva", ZIP+4 = its five
+digits). Not duplicates:
 
-The later entry is reported (its `facility`), with the earlier one as the related location, and
-the message names the earlier entry's position ("entry 24 of 32") and says whether the copy is
-exact (every field the same) or a respelling: names are compared after folding case, accents,
-punctuation and spacing and dropping a leading "The"
-(`lintrials.knowledge.names`), and cities, states, countries and zip codes likewise
-("Petah-Tikva" = "Petah Tikva", ZIP+4 = its five digits).
+- a different name, however close ("Hospital X" and "Hospital X, Department of Cardiology");
+- the same name in another city, with another zip code in the same city (chains and university
+  systems), or in another state when both give one; a zip code or state on one entry only does
+  not make two sites;
+- a sponsor's anonymised placeholder ("Research Site", "Pfizer Investigational Site", "Site
+  001"), unless city, state, zip code and country are written the same on both and a zip code
+  is given, or both carry the same site number; different site numbers are different sites;
+- by default, separate site registrations: the same facility with another recruitment status,
+  other investigators (both entries name some, none in common), or another site number in its
+  contacts' names (Eli Lilly and Novo Nordisk register one location per investigator or site
+  number; the registry accepts them). A status or investigator that differs between two
+  entries with the same site number is reported: one site cannot be in two states. Entries
+  that differ only in other contacts are one site listed twice.
 
-What is not a duplicate:
+Why it matters: each location is a site patients are sent to. A facility listed twice counts
+twice in the sites and countries, shows twice on the map, and when the copies drift apart tells
+two stories about one place. It is almost always a paste or an import run twice. Severity is
+warning: a repeated site makes no statement false; it is a clean-up.
 
-- A different name, however close: "Hospital X" and "Hospital X, Department of Cardiology" are
-  two entries by design (sponsors list departments as sites).
-- The same name in another city, or with another zip code in the same city: chains and
-  university systems have many addresses in one city ("Texas Oncology" 75231 and 75246,
-  "Children's Healthcare of Atlanta" 30303 and 30322). Of the 18 same-name pairs in one city
-  with two zip codes in the corpus, 15 are two addresses of one organisation and the other 3
-  (Rabin Medical Center's old and new postal code among them) differ in status or investigator
-  too. A zip code given on one entry only does not make two sites.
-- A different state when both are given (Kansas City, Kansas and Kansas City, Missouri); a
-  state given on one entry only, or spelled two ways, does not make two sites.
-- A sponsor's anonymised placeholder ("Research Site", "Pfizer Investigational Site", "Local
-  Institution", "Novartis Investigative Site", "Site 001", Eli Lilly's "For additional
-  information regarding investigative sites..."), unless city, state, zip code and country are
-  written the same way on both (case and spacing aside) and a zip code is given, or both carry
-  the same site number. A city spelled another way means the entry was typed again, for
-  another site: AstraZeneca's "Research Site"s in "Ho Chi Minh City" and "Ho Chi Minh" all have
-  the city-wide code 700000. Different site numbers are different sites, placeholder or not.
-- The same facility with a different recruitment status, or with other investigators (both
-  entries name principal or sub-investigators, and none in common), or with another site
-  number in its contacts' names ("Zhen Zhou, Site 0064", as Bristol-Myers Squibb writes them).
-  Sponsors such as Eli Lilly and Novo Nordisk register one location per investigator or per
-  site number: Lilly's retatrutide outcomes trial lists "Kormont", Kluisbergen four times with
-  four investigators, and a Novo Nordisk trial lists 23 facilities each twice, one entry
-  "Active, not recruiting" and one "Recruiting". Each such entry is a site registration of its
-  own that the registry shows with its own status and contacts; the registry accepts them and
-  a reviewer has nothing to correct, so they are not reported (set `separate_registrations`
-  to report them too). A status or investigator that
-  differs between two entries with the same site number is reported: one site cannot be in two
-  states. Entries that differ only in their other contacts (a study coordinator, a phone
-  number) are one site listed twice: its contacts belong in one entry, as contact and backup.
+Fails: entries 24 and 25 are both "The Affiliated Hospital of Southwest Medical University",
+Luzhou, Sichuan, China, with no status or investigator telling them apart.
 
-Severity is warning, not error: a repeated site makes no statement false and hides nothing;
-it is a clean-up, and the errors of this project are values that cannot be right.
-
-Example (fails): entries 24 and 25 are both "The Affiliated Hospital of Southwest Medical
-University", Luzhou, Sichuan, China, with no status or investigator telling them apart (only
-their contact persons differ).
-Example (passes): "Xiangya Hospital Central South University", Changsha twice, one with
-investigator Rongrong Zhou and one with Yang Gao: two investigator sites.
-
-Fix: an entry identical in every field to an earlier one is removed by `--fix` (a safe fix:
-nothing is lost). Other duplicates differ somewhere (contacts, spelling, zip), so which entry
-to keep is for a person to decide: no fix is offered.
+Passes: "Xiangya Hospital Central South University", Changsha twice, one with investigator
+Rongrong Zhou and one with Yang Gao: two investigator sites.
 
 Options:
-    separate_registrations (false): also report a facility listed again with a different status
-        or other investigators, which the registry accepts as separate site registrations.
-    placeholder_patterns ([]): more regular expressions (searched in the facility name, case
-        ignored) naming a sponsor's anonymised placeholder sites, beyond the built-in ones.
+  separate_registrations (false): also report a facility listed again with a different status
+    or other investigators, which the registry accepts as separate site registrations.
+  placeholder_patterns ([]): more regular expressions (searched in the facility name, case
+    ignored) naming a sponsor's anonymised placeholder sites, beyond the built-in ones.
 
-Corpus: 14 findings, 14 correct (100%), on the 2,554 records of ../shared/corpus (10 in
-ctgov_v2_json, 3 in ctgov_legacy_xml, 1 in ctgov_v2_json_partial), every one read against its
-record and all 14 judged correct: precision 100% (14/14), measured with
-`lintrials check --select L201 --today 2026-11-22 ../shared/corpus/` (plus 1 correct finding on
-the seeds: NCT07314060 entry 25). The corpus has 1,974 pairs of entries with one name in one
-city, 1,896 of them placeholder names; the rest are mostly separate registrations (above).
-Kinds of true findings: copies identical in every field (NCT03013543, Hammersmith Hospital); a
-copy that only adds or drops the state or the zip code (Shaare Zedek Medical Center,
-NCT05317416; NCT05739409); a respelled copy ("Great Lakes Research Institute- Site Number :
-8400111", NCT05097287); one site number listed twice with two statuses (NCT06372145,
-Tucumán); a single-site study entered two or three times with the same contact (NCT06712420,
-NCT03459976, NCT05701787). With `separate_registrations` on, 109 findings: the 14 and 95
-repeated registrations (23 in NCT06326047 alone), which a reviewer would not query.
+Fix safety: an entry identical in every field to an earlier one is removed by `--fix`, a safe
+fix (nothing is lost). Other duplicates differ somewhere (contacts, spelling, zip code), so
+which entry to keep is for a person: no fix.
 """
 
 from __future__ import annotations

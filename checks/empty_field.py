@@ -1,37 +1,32 @@
 """A required text field is missing or blank, or a text field is present with nothing in it.
 
-Why: the brief title, brief summary, conditions and eligibility criteria are what a patient or
-a search engine reads first; the ClinicalTrials.gov data element definitions require them of
-every study, interventional, observational or expanded access alike. A heading or element
-with nothing in it (only white space) looks filled in to a tool and is empty to a reader.
+What it finds:
 
-What is reported:
-
-- Missing or blank (warning): brief title, brief summary, eligibility criteria, and at least
-  one condition. A missing one is reported only for a complete record: one that holds every
-  module a study must have (identification, status, sponsor, description, conditions, design,
-  eligibility). A partial download (a `fields=` filter) lacks modules and often fields inside
-  the modules it has, so nothing missing from it is a defect.
-- Present but blank (warning): the official title, a condition, the label of an arm, the name
-  of an intervention. An absent official title is not reported: study pages do not show it.
-- Present but blank (info): the detailed description, the acronym, the description of an arm
-  or an intervention. These are optional: a study page that shows the "Detailed Description"
-  heading with nothing under it is worth a note, not a warning.
+- missing or blank (warning): the brief title, brief summary, eligibility criteria, and at least
+  one condition. Missing is reported only for a complete record: one that holds every module a
+  study must have (identification, status, sponsor, description, conditions, design,
+  eligibility); a partial download (a `fields=` filter) lacks modules and fields by design;
+- present but blank (warning): the official title, a condition, an arm's label, an
+  intervention's name (an absent official title is not reported: study pages do not show it);
+- present but blank (info): the detailed description, the acronym, the description of an arm
+  or an intervention. These are optional: an empty "Detailed Description" heading is worth a
+  note, not a warning.
 
 A withheld record (status WITHHELD, whose content ClinicalTrials.gov redacts) is not checked.
 
-Example: a study page with "Brief Summary" followed directly by the "Conditions" heading.
-Passing: a summary of the study under "Brief Summary".
-Example: `"conditions": ["Psoriasis", "  "]`. Passing: `"conditions": ["Psoriasis"]`.
+Why it matters: the brief title, brief summary, conditions and eligibility criteria are what a
+patient or a search engine reads first, and the ClinicalTrials.gov data element definitions
+require them of every study. A field with only white space looks filled in to a tool and is
+empty to a reader.
+
+Fails: a study page with "Brief Summary" followed directly by the "Conditions" heading;
+`"conditions": ["Psoriasis", "  "]`.
+
+Passes: a summary of the study under "Brief Summary"; `"conditions": ["Psoriasis"]`.
 
 Options: none.
 
-Corpus: 1 finding, 1 correct (100%), measured with
-lintrials check --select T101 --today 2026-11-22 ../shared/corpus/
-(NCT00005388, a 1999 observational record with no eligibility criteria). The corpus has no
-blank field; the blank and missing cases are tested on a record of the examples with one value
-emptied (tests/test_empty_field.py). Not reported: NCT03182660 (withheld) and the 51 partial
-downloads. On the seeds: the empty "Detailed Description" heading of 000 and 002 (info).
+Fix safety: no fix: the text is for the sponsor to write.
 """
 
 from __future__ import annotations

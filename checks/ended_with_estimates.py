@@ -1,27 +1,25 @@
 """A completed or terminated study still gives anticipated dates or an anticipated enrollment.
 
-Why: once a study is COMPLETED or TERMINATED, its start, primary completion and completion
-dates have happened and its enrollment is known: the registry asks for them as actual values
-(US law, 42 CFR 11.64, within 30 days of each date; the actual enrollment when the primary
-completion date becomes actual). An ESTIMATED value left on an ended study is the plan, not
-what happened, and every figure computed from it (duration, accrual) is wrong.
+What it finds: on a COMPLETED or TERMINATED study, each start, primary completion or completion
+date and the enrollment typed ESTIMATED: one finding per anticipated value. Values without a
+type are not judged (study pages do not show types, nor do legacy records from before the
+registry asked for them). WITHDRAWN studies are not judged: they never started, so their plan
+stays anticipated (S107 judges their enrollment).
+
+Why it matters: once a study has ended its dates have happened and its enrollment is known: the
+registry asks for them as actual values (US law, 42 CFR 11.64, within 30 days of each date; the
+actual enrollment when the primary completion date becomes actual). An anticipated value left
+on an ended study is the plan, not what happened, and every figure computed from it (duration,
+accrual) is wrong.
 
 Fails: status COMPLETED, enrollment 300 (anticipated); status TERMINATED, completion date
 2017-01 (anticipated).
-Passes: status COMPLETED, enrollment 287 (actual), completion date 2016-12 (actual).
 
-One finding per anticipated value. Values without a type are not judged: the study-page text
-does not show types, nor do legacy records from before the registry asked for them. WITHDRAWN
-studies are not judged (they never started: their plan stays anticipated; S107 judges their
-enrollment).
+Passes: status COMPLETED, enrollment 287 (actual), completion date 2016-12 (actual).
 
 Options: none. The check does not depend on the run date.
 
-Corpus: 63 findings, 63 correct (100%), measured with
-lintrials check --select S108 --today 2026-11-22 ../shared/corpus/
-Each finding was read against its record: 60 anticipated enrollments (56 COMPLETED, 4
-TERMINATED; NCT00495833: 8000 anticipated, completed 2009), mostly records last updated before
-2012, and 3 anticipated completion dates of 2 TERMINATED studies (NCT02392273, NCT02654730).
+Fix safety: no fix: the actual values are known only to the sponsor.
 """
 
 from __future__ import annotations

@@ -1,54 +1,37 @@
 """The brief summary states a number of participants that the enrollment count contradicts.
 
-Why: the enrollment count is the number the registry shows, sorts and filters on, and the one
-funders and meta-researchers compare with the publication; the brief summary is what people
-read. "120 patients will be enrolled" with an anticipated enrollment of 100 means one of them
-was not updated when the sample size changed.
+What it finds: a statement of the study's size in the brief summary (the detailed description,
+full of per-group numbers and sample-size arithmetic, is not read): "a total of N
+participants" (or "in total", "overall"), "N patients will be / were enrolled" (recruited,
+included, randomized), "enroll N patients", "recruit approximately N women", "a sample size of
+N", "an enrollment target of N"; the noun may follow a few words ("36 adult healthy
+volunteers"). Not counted: numbers per group, arm, cohort, site or dose; a subset or additional
+participants; sentences about other studies.
 
-What counts as a statement of the study's size, in the brief summary only (the detailed
-description is full of per-group numbers and sample-size arithmetic):
+A number agrees when it equals the count; "approximately N" within `tolerance`; "up to N" when
+the count is at most N; "at least N", evaluable or completing participants, or a number to be
+randomized when the count is at least N; "N to M" when the count is in the range. The summary
+agrees when any of its statements agrees. An actual enrollment is compared only with
+statements in the past tense ("were enrolled"): a plan is not contradicted by the number
+finally enrolled. A count of 0 for a withdrawn study is not compared. The finding points at the
+first statement.
 
-- "a total of N participants" (also "in total", "totally", "overall"), as in the seed
-  NCT07314060: "with a total of 36 subjects" (enrollment 36: no finding);
-- "N patients will be / are / were enrolled" (recruited, included, randomized);
-- "enroll N patients", "recruit approximately N women", "randomize N patients";
-- "a sample size of N", "an enrollment target of N".
+Why it matters: the enrollment count is what the registry shows, sorts and filters on, and what
+funders and meta-researchers compare with the publication; the summary is what people read.
+"120 patients will be enrolled" against 100 means one was not updated with the sample size.
 
-The participants' noun may follow a few words ("36 adult healthy volunteers"). Not counted:
-numbers per group, arm, cohort, site or dose ("60 patients per arm", "3-6 subjects will be
-enrolled in each dose"), a subset or additional participants ("a subset of 250 patients"),
-and sentences about other studies ("previous", "published", "et al", "in a study of").
-
-A stated number agrees when it equals the count; "approximately/about/around N" agrees within
-10%; "up to / a maximum of N" when the count is at most N; "at least N" and evaluable or
-completing participants when the count is at least N; "N to M" when the count is in the range;
-a number to be randomized when the count is at least N (screening and run-in may enrol more).
-The summary agrees when any of its statements agrees (it may give the numbers screened,
-enrolled and randomized). The finding points at the first statement.
-
-An actual (final) enrollment is compared only with statements in the past tense ("were
-enrolled", "enrolled a total of"): a plan written at registration ("120 patients will be
-enrolled") is not contradicted by the number finally enrolled (set `planned_vs_actual` to
-compare them too). A count of 0 for a withdrawn study is not compared.
-
-Example (fails): NCT00494637, "The investigators plan to randomize 478 patients", anticipated
+Fails: NCT00494637, "The investigators plan to randomize 478 patients", anticipated
 enrollment 468.
-Example (passes): seed NCT07314060, "with a total of 36 subjects", enrollment 36.
-Example (passes): NCT00853606, "Approximately 400 subjects will be enrolled", actual
-enrollment 712: the plan, overtaken by the study.
+
+Passes: seed NCT07314060, "with a total of 36 subjects", enrollment 36; NCT00853606,
+"Approximately 400 subjects will be enrolled", actual 712 (the plan, overtaken).
 
 Options:
-    planned_vs_actual (false): also compare an actual enrollment with planned numbers.
-    tolerance (0.1): how far an approximate number ("approximately 120") may be from the count,
-        as a fraction of the number.
+  planned_vs_actual (false): also compare an actual enrollment with planned numbers.
+  tolerance (0.1): how far an approximate number ("approximately 120") may be from the count,
+    as a fraction of the number.
 
-Corpus: 4 findings, 4 correct (100%), measured with
-lintrials check --select D107 --today 2026-11-22 ../shared/corpus/
-The findings: NCT00494637 ("plan to randomize 478 patients", anticipated enrollment 468),
-NCT00460967 ("a total of 300 subjects", 325), NCT06318962 ("a goal of enrolling 720 patients",
-400) and NCT00490958 ("332 patients were enrolled", actual 351). The seeds agree with
-themselves. With `planned_vs_actual`, 5 more findings: plans overtaken by the final count
-(NCT00853606, "approximately 400 subjects will be enrolled", 712 enrolled).
+Fix safety: no fix: which number is right is for the sponsor to say.
 """
 
 from __future__ import annotations

@@ -1,85 +1,43 @@
 """A facility name is mistyped: a stray space, a stray full stop, or words in lower case.
 
-Why: the facility name is what patients, search engines and the registry's own site matching
-read. "Sichuan Provincial People' s Hospital" and "The first hospital of jilin university" are
-the names of well-known hospitals typed carelessly; they look unprofessional on the study page,
-and they no longer match the other records that name the same hospital ("People's Hospital",
-"Jilin University"), so the sites of a sponsor or a city cannot be counted together.
+What it finds: in each location's facility name:
 
-The check reads each location's facility name and reports:
+- a stray space in a possessive or elision: "People' s", "Children ' s", "L' Hopital" ("Ca'
+  Granda", "Sant' Andrea", "St Thomas' Hospital" are left alone);
+- a doubled space, a space or tab at either end, a space before a comma, no space after a comma
+  between two words ("West China Hospital,Sichuan University");
+- a trailing full stop after a whole word ("Advocate Lutheran General Hospital."), or a colon.
+  A full stop ending an abbreviation ("Inc.", "Co., Ltd.", "Hosp.", an initial) is fine;
+  trailing commas, hyphens and "&" are L202's (a name cut off);
+- proper names in lower case: the whole name; a place name of the site (its city, state or
+  country: "The first hospital of jilin university" in Jilin); in a name in English title case,
+  institution words in lower case ("The fifth Affiliated hospital", "Hubei Cancer hospital");
+  a lower-case first word of an English name; a caps-lock slip ("kING SAUD UNIVERSITY").
 
-- a stray space inside a possessive or an elision: "People' s", "People 's", "Children ' s",
-  "Service d' Immunologie", "L' Hopital" (a lone "d'" or "l'" is always an elision in French
-  and Italian; "Ca' Granda", "Sant' Andrea" and "St Thomas' Hospital" are left alone);
-- a doubled space, or a space or tab at the start or end of the name;
-- a space before a comma ("Hospital ,University") and a comma with no space after it between
-  two words ("West China Hospital,Sichuan University");
-- a trailing full stop after a whole word ("Advocate Lutheran General Hospital.") or a trailing
-  colon. A full stop that ends an abbreviation is fine: "Inc.", "Ltd.", "Co., Ltd.", "P.C.",
-  "s.r.o.", "Hosp.", "Dept.", an initial ("Erdmann, R."), or an acronym in capitals. Trailing
-  commas, hyphens and "&" are left to truncated-site-name (L202), which reads them as a name
-  cut off;
-- proper names written in lower case:
-  - the whole name in lower case ("peking union medical college hospital");
-  - a place name of the site in lower case: its city, state or country ("The first hospital of
-    jilin university" in Changchun, Jilin; "The first hospital of china medical university");
-  - in a name written in English title case (it has capitalised words only English uses, such as
-    "University", "Medical", "Center", "Affiliated", and none of another language's, such as
-    "de", "la", "universitario"), the words of an institution's name in lower case: "hospital",
-    "university", "first", "affiliated", "people's", "science" ("The fifth Affiliated hospital",
-    "Henan University of science and technology", "Hubei Cancer hospital");
-  - a name that starts with a lower-case word when it is written in English ("the First
-    Affiliated Hospital"), or with a caps-lock slip ("kING SAUD UNIVERSITY").
-  Connectors stay in lower case in every language: "of", "and", "for", "the", "de", "la", "del",
-  "di", "für", "und", "van"... So do the words of a name in another language, which may follow
-  sentence case: "Praxis für gynäkologische Onkologie", "Centre hospitalier régional",
-  "Cliniques universitaires Saint-Luc", "Östersunds hospital". Brand names that start in lower
-  case ("emovis GmbH", "eyeMD Institute") are not reported.
+Connectors stay lower case in every language ("of", "de", "la", "für", "van"), and so do the
+words of a name in a sentence-case language ("Centre hospitalier régional", "Östersunds
+hospital"); brand names ("emovis GmbH") and anonymised placeholders ("Research Site") are not
+reported. Telling English from sentence-case languages is a heuristic.
 
-Anonymised placeholder names ("Research Site", Eli Lilly's "For additional information
-regarding investigative sites...") are not read: they are no one's name.
+Why it matters: the facility name is what patients, search engines and the registry's site
+matching read. Careless typing looks unprofessional and no longer matches the other records
+that name the same hospital, so a sponsor's or a city's sites cannot be counted together.
+Severity is info: nothing false is said.
 
-Severity is info: none of these makes the record say anything false; they are typing slips for
-the next edit of the record.
+Fails: "Sichuan Provincial People' s Hospital": ``stray space in the possessive "People' s":
+write "People's"``; "The first hospital of jilin university" (Changchun, Jilin, China).
 
-Fix: `--fix` repairs the spacing slips, which have one repair without doubt (safe fixes): the
-stray space in a possessive or elision (joined), doubled, leading and trailing spaces
-(collapsed or stripped), the space before a comma (dropped), the missing space after a comma
-(added). A trailing full stop or colon, and a place name in lower case, could be repaired too
-but are left to a person for now. The other lower-case words need a person: capitalising
-"hospital" is right in an English name, and the rule that tells English from sentence-case
-languages is a heuristic.
-
-Example (flagged): "Sichuan Provincial People' s Hospital" (Chengdu): ``stray space in the
-possessive "People' s": write "People's"``; "The first hospital of jilin university"
-(Changchun, Jilin, China): ``words of the facility name in lower case: 'first', 'hospital',
-'jilin' (place name: the site's state is 'Jilin'), 'university'``.
-Passing: "Sichuan Provincial People's Hospital"; "The First Hospital of Jilin University";
+Passes: "Sichuan Provincial People's Hospital"; "The First Hospital of Jilin University";
 "Urological Associates of Lancaster, Ltd."; "Centre Hospitalier Universitaire de Nantes".
 
 Options:
-    allow_lower_case ([]): words never reported for being in lower case (a brand, a word of a
-        language the check reads as English), beyond the built-in connectors of English,
-        French, Spanish, Portuguese, Italian, German, Dutch and the Nordic languages.
+  allow_lower_case ([]): words never reported for being in lower case (a brand, a word of a
+    language the check reads as English), beyond the built-in connectors.
 
-Corpus: 209 findings, 207 correct (99%), measured with
-lintrials check --select L207 --today 2026-11-22 ../shared/corpus/
-Every finding was read against its record. 146 are words of a name in lower case (12 of them a
-place name: "Fourth Military Medical University china", "People's Hospital of zhengzhou",
-"Hopital regional de saint jerome", "Unidad biomedica avanzada monterrey"; the rest English
-title-case slips such as "Beijing Cancer hospital" in seven records, "Kanagawa cancer center",
-"Asan medical center", "the First Affiliated Hospital of Bengbu Medical College"), 26 commas
-without a space after them ("West China Hospital,Sichuan University"), 19 spaces before a comma
-("Arcturus Healthcare , PLC", repeated in nine records), 9 trailing full stops ("Advocate
-Lutheran General Hospital.", "Hospital Universitario Fundacion Jimenez Diaz."), 6 stray spaces
-in a possessive or elision ("Shanghai The Sixth People' s Hospital", "Centre Catalan D'
-Oncologie"), 2 trailing colons ("S.A. de C.V:") and 1 caps-lock slip ("kING SAUD UNIVERSITY").
-The 2 false ones are descriptions of a department written in sentence case that the check reads
-as part of an English name (NCT03813992: "..., consulting and diagnostic center"). No name of
-the corpus has a doubled, leading or trailing space (the registry strips them); those rules
-are tested on made-up records. The seeds add 6 correct findings (seed 000: "People' s", and
-"The fifth Affiliated hospital of zhengzhou university" and three other Chinese names in lower
-case, and "Henan University of science and technology").
+Fix safety: `--fix` repairs the spacing slips, which have one repair without doubt (safe
+fixes): the stray space in a possessive or elision, doubled, leading and trailing spaces, the
+space before a comma, the missing space after one. Full stops, colons and lower-case words are
+left to a person.
 """
 
 from __future__ import annotations

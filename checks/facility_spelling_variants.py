@@ -1,87 +1,45 @@
 """One facility is spelled several ways across the records of the run.
 
-Why: sponsors, registries and readers count sites by their names. When one hospital in one city
-is "The First Hospital of Jilin University" in fourteen records and "The first hospital of
-jilin university" in another, or "Universitätsklinikum Jena" and "Universitatsklinikum Jena",
-the registry's search by facility, a sponsor's site list and every analysis of where trials run
-count two sites. Spelling a site the way the other records of the run spell it fixes that.
-
-How it works (whole run): every record sends the names of its sites with their city, state and
-country. Names are compared only within one city and country, never across the whole registry,
-and anonymised placeholders ("Research Site", "Pfizer Investigational Site") are left out. Two
-names are one facility when, in the same city and country:
+What it finds: (whole run) sites of one facility, within one city and country (never across the
+whole registry), spelled differently; anonymised placeholders ("Research Site") are left out.
+Two names are one facility when:
 
 - they are equal once case, accents, punctuation and spacing are folded
-  (`lintrials.knowledge.names`),
-  connectors ("of", "de", "the"...) inside the name, a trailing legal form ("Inc.", "Ltd.",
-  "S.A.", "P.C."), the city's name at the end, an acronym of the words beside it ("Centre
-  Hospitalier Universitaire Vaudois (CHUV)"), plural endings and a few standard abbreviations
-  ("Univ.", "Hosp.", "Ctr.", "St.", "Centre"/"Center") are set aside; or
-- they are nearly equal: rapidfuzz's ratio of the two folded names is at least `similarity`
-  (default 90), the names have the same words but for one or two, and each differing pair is a
-  misspelling of one word: both at least five letters, at most two letters apart (one for
-  words shorter than eight letters) ("Afffiliated", "Universtiy", "Hospial"). Ordinals,
-  numbers and compass words never count as misspellings ("First"/"Fifth", "North"/"South"), so
-  "Hospital A" and "Hospital B", "The First" and "The Fifth Affiliated Hospital", "Site 0034"
-  and "Site 0038", and a hospital and one of its departments stay different sites.
+  (`lintrials.knowledge.names`), and connectors inside the name, a trailing legal form ("Inc.",
+  "S.A."), the city's name at the end, an acronym of the words beside it, plural endings and a
+  few standard abbreviations ("Univ.", "Hosp.", "St.", "Centre"/"Center") are set aside; or
+- they are nearly equal: rapidfuzz's ratio of the folded names is at least `similarity`, they
+  have the same words but for one or two, and each differing pair is a misspelling of one word
+  (both at least five letters, at most two letters apart, one for words under eight letters:
+  "Afffiliated", "Universtiy"). Ordinals, numbers and compass words never count ("First" /
+  "Fifth", "North" / "South", "Site 0034" / "Site 0038").
 
-Two sites with different states (Portland, Oregon and Portland, Maine; a state mistyped by one
-letter, "Jilin"/"Jinlin", is one state) or different zip codes (a chain's offices in one city)
-are different sites; a state or zip code given on one of them only does not tell them apart.
-Spellings that differ only in punctuation or spacing ("Beaumont Hospital - Dearborn",
-"Beaumont Hospital-Dearborn") read the same and are not reported, unless one is damaged ("St
-Mary s", "People?s") and the other is not.
+Sites with different states or zip codes are different sites (a state mistyped by one letter is
+one state). Spellings that differ only in punctuation or spacing are not reported, unless one
+is damaged ("People?s"). The suggestion: among the spellings most records use, the best written
+(not all capitals, no lower-case English words, tidy, not abbreviated, with its accents), then
+the commonest; a tie means no suggestion. Never suggested: fewer accents than a site's own, a
+blemish it lacks, a lower-cased acronym, capitals for a sentence-case name in another language.
+Records that share an NCT ID count as one record, and a suggestion must come from another
+NCT ID. Each other spelling is reported, naming the suggestion and the records that use it.
 
-The suggestion: among the spellings of the group of equal names that most records use (when
-two names differ by a misspelling, the commoner is right; when they are equally common, neither
-is suggested for the other), the best written, then the commonest. Written worse: in capitals
-only, English words of the name in lower case ("Cancer hospital"), untidy (a trailing comma, a
-space before a comma, a damaged character), abbreviated ("Univ", "Med Ctr"), or with fewer of
-its accents ("Hopital", "Universitat"; "Universitaet" keeps half of them). So "Hôpital" is
-suggested over "Hopital" however few records use it. Two spellings equally common and equally
-well written: no suggestion, nothing reported. Never suggested to a site: a spelling with fewer
-accents than its own, "Cà" for its "Ca'", a blemish it does not have, an acronym in small
-letters ("Az" for "AZ") or a word's capital taken off, nor capitals for the lower-case words of
-a sentence-case name in another language ("Akademiska Sjukhuset" for "Akademiska sjukhuset").
-Every other site of the facility with another spelling is reported, naming the suggestion and
-the records that use it (related: the same record's site with the suggested spelling, if any).
-Records that share an NCT ID (the same study exported twice) are one record here, and a
-suggestion must come from a record with another NCT ID.
+Why it matters: sponsors, registries and readers count sites by their names. When one hospital
+is "The First Hospital of Jilin University" in fourteen records and "The first hospital of
+jilin university" in another, every count of where trials run sees two sites. Severity is
+info: the name is not wrong, only another spelling of a name the run knows.
 
-Severity is info: the name is not wrong, only another spelling of a name the run already knows.
+Fails: with the corpus in the run, "The first hospital of jilin university", Changchun:
+``... is spelled 'The First Hospital of Jilin University' in 14 other records of the run``.
 
-Example (flagged, with the corpus in the run): "The first hospital of jilin university",
-Changchun, China: ``facility 'The first hospital of jilin university' (Changchun, Jilin, China)
-is spelled 'The First Hospital of Jilin University' in 14 other records of the run
-(NCT04044170, NCT04479917, NCT04961996, ...); differs in case``.
-Passing: "The First Affiliated Hospital of Zhengzhou University" and "The Fifth Affiliated
-Hospital of Zhengzhou University" (two hospitals); "Hospital Clinic de Barcelona" and "Hospital
-Clinic de Barcelona, Department of Cardiology" (a hospital and its department).
+Passes: "The First Affiliated Hospital of Zhengzhou University" and "The Fifth Affiliated
+Hospital of Zhengzhou University" (two hospitals); a hospital and one of its departments.
 
 Options:
-    similarity (90): the least rapidfuzz ratio (0-100) of two folded names for the near-equal
-        test; 100 turns it off, leaving only names equal once folded.
-    show_records (3): how many of the other records the message names.
+  similarity (90): the least rapidfuzz ratio (0-100) of two folded names for the near-equal
+    test; 100 turns it off, leaving only names equal once folded.
+  show_records (3): how many of the other records the message names.
 
-Corpus: 905 findings, 903 correct (99.8%), measured with
-lintrials check --select R103 --today 2026-11-22 ../shared/corpus/
-Every spelling pair (about 660 distinct pairs) was read, and the places and records behind
-the doubtful ones checked. 543 differ in wording: abbreviations ("Duke Univ Med Ctr", "Mount
-Sinai Med Ctr" in six records), a leading "The", connectors ("West China Hospital of
-Sichuan University" / ", Sichuan University"), legal forms ("Tennessee Oncology, PLLC"), the
-city's name at the end ("Mayo Clinic in Rochester"), an acronym ("Asan Medical Center (AMC)"),
-"Center"/"Centre", "St."/"Saint"; 189 in accents ("Hospital Clinico San Carlos", "Centre Leon
-Berard", "Universitaetsklinikum Tuebingen" for "Universitätsklinikum Tübingen"); 113 in case
-("Sichuan Cancer hospital", "Kanagawa cancer center" in six records); 55 in spelling
-("The First Afffiliated Hospital of Chongqing Medical University", "Withrop University
-Hospital", "Naitonal Taiwan University Hospital", "SUNY Dowstate Medical Center"); 5 in
-spacing only where one spelling is damaged ("Zhejiang Provincial People?s Hospital"). The 2
-false ones suggest "Hospital Vall d'Hebrón", an accent that one record added and the hospital's
-name does not have. With the seeds in the run, 5 more, all correct: seed 000's "The first
-hospital of jilin university" (14 records spell it "The First Hospital of Jilin University"),
-"The first hospital of china medical university", "Peking University First Hospita",
-"Xiangya Hospital of Central South University", and one corpus site that seed 002's "West
-China Hospital, Sichuan University" gives a spelling to compare with (NCT04613596).
+Fix safety: no fix: the suggestion is a spelling for a person to adopt.
 """
 
 from __future__ import annotations

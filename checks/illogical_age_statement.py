@@ -1,45 +1,31 @@
 """An age statement in the criteria that no age, or every age, satisfies.
 
-Why: the criteria text is what sites screen against. "Age ≥ 18 or ≤ 75 years" admits every age
-(each person is either at least 18 or at most 75), so read literally it sets no limit at all; a
-range written backwards ("Age 18-5 years") or an upper bound below the lower one admits nobody;
-an age beyond any lifetime ("18 to 150 years") or a range that ends at 0 ("0 to 0 years") is a
-typing slip. Readers, and software that reads criteria, cannot tell what was meant.
+What it finds: among the age statements that `lintrials.knowledge.age_limits` reads as limits on all
+participants (those E101 compares with the age fields), including ranges written backwards:
 
-What counts: the age statements that `lintrials.knowledge.age_limits` reads as limits on all
-participants (those E101 age-limit-mismatch compares with the age fields), including ranges written
-backwards, which that check skips:
-- two bounds joined by "or" that together cover every age: "≥ 18 or ≤ 75", "over 18 or under
-  65" (in the inclusion part; "Exclusion: < 18 or > 75" is right as written);
+- two bounds joined by "or" that cover every age, in the inclusion part: "≥ 18 or ≤ 75",
+  "over 18 or under 65" ("Exclusion: < 18 or > 75" is right as written);
 - a range with no age in it: "65 to 18 years", "18-5 years", "≥ 65 and ≤ 18", "≥ 18 and < 18";
 - an age above `max_years` ("18 to 150 years") or a range that ends at 0 ("0 to 0 years").
-The finding points at the whole statement.
 
-Not reported: age mentions the parser does not take as a limit on all participants (sub-groups,
-conditions, durations such as "past 6 months", ages of other people), where a backwards-looking
-pair is usually two separate statements, and "< 18 or > 65" in the inclusion part (children or
-older adults: a union that is meant).
+The finding points at the whole statement. Not reported: age mentions the parser does not take
+as a limit on all participants (sub-groups, conditions, durations, other people's ages), where
+a backwards-looking pair is usually two separate statements; "< 18 or > 65" in the inclusion
+part (children or older adults: a union that is meant).
 
-Example (fails): "* Age ≥ 18 or ≤75 years old at screening" (seed NCT07314060): every age
-passes; "Age ≥ 18 and ≤ 75 years old" is meant.
+Why it matters: sites screen against the criteria text. "Age ≥ 18 or ≤ 75 years", read
+literally, sets no limit at all; a backwards range admits nobody; an age beyond any lifetime is
+a typing slip. Readers, and software that reads criteria, cannot tell what was meant.
 
-Example (passes): "* Age ≥ 18 to ≤ 65 years old"; "Exclusion: age < 18 or > 75 years".
+Fails: "* Age ≥ 18 or ≤75 years old at screening" (seed NCT07314060): every age passes;
+"Age ≥ 18 and ≤ 75 years old" is meant.
+
+Passes: "* Age ≥ 18 to ≤ 65 years old"; "Exclusion: age < 18 or > 75 years".
 
 Options:
   max_years (130): the oldest age a statement may name; a bound above it is reported.
 
-Corpus: 1 findings, 1 correct (100%), measured with
-lintrials check --select E102 --today 2026-11-22 ../shared/corpus/
-NCT04638790: "* Age 18-5 years" (a range written backwards; the age fields say 18 Years to 50
-Years, so "18-50" was meant). The seed page NCT07314060 adds one more, correct: "Age ≥ 18 or
-≤75 years old". The parser is confident of an age limit in 1,348 of the 2,501 records with
-criteria; none of them holds an "or" that covers every age, an age over 130 or a range ending
-at 0. Among the statements the parser is not confident of, the backwards-looking pairs are all
-misreadings ("< 1.5" of a lab value on one line and "≥ 4 weeks" on the next; "At least 55" and
-"Under 55" as two sub-items; "above 150" mmHg), which is why they are not read; this leaves out
-one true slip, "13.0 g/dL for males aged 15-171" (NCT03369899, a footnote mark glued to "17"),
-which names a sub-group. The edge cases (inverted marked bounds, "0 to 0 years", "18 to 150
-years", "≥ 18 and < 18", exclusion-side "or") are tested on small made-up records.
+Fix safety: no fix: what was meant is for a person to say.
 """
 
 from __future__ import annotations

@@ -1,32 +1,25 @@
 """A site has no city or no country.
 
-Why: ClinicalTrials.gov requires a city and a country for every site: they are what the
-registry maps, counts ("sites in 12 countries") and searches ("trials near Leeds"). A site
-without them is listed, but nobody can find it by place, and the record's list of countries can
-miss the country the site is in.
+What it finds: a location with no city, no country, or neither; one finding names everything
+missing ("no city and no country"), on the site's first field (its facility name, or the city
+when it has one). In a partial download (a record lacking any module every study has:
+identification, status, sponsor, description, conditions, design, eligibility; the API's
+`fields=` filter), a site is reported only when another site of the same record has the field:
+the download included it, and this site lacks it.
 
-What is not reported: a record downloaded in part. A partial download (the API's `fields=`
-filter) can leave out whole modules and the fields inside the modules it keeps, so a missing
-city or country there is the download's, not the record's: in a record that lacks any of the
-modules every study has (identification, status, sponsor, description, conditions, design,
-eligibility), a site is reported only when another site of the same record has the field
-(the download included it, and this site lacks it).
+Why it matters: ClinicalTrials.gov requires a city and a country for every site: they are what
+the registry maps, counts ("sites in 12 countries") and searches ("trials near Leeds"). A site
+without them is listed, but nobody can find it by place, and the record's countries may miss
+the site's.
 
-The finding is on the site's first field (its facility name, or the city when it has one), and
-one finding names everything missing ("no city and no country").
+Fails: the ninth site of NCT00462956, "GSK Investigational Site", with no address.
 
-Example (fails): the ninth site of NCT00462956, "GSK Investigational Site", with no address.
-Example (passes): "Changsha, Hunan, China"; a partial download whose sites all carry only a
-city (NCT00044187, fetched with a `fields=` filter).
+Passes: "Changsha, Hunan, China"; a partial download whose sites all carry only a city
+(NCT00044187, fetched with a `fields=` filter).
 
 Options: none.
 
-Corpus: 1 findings, 1 correct (100%), measured with
-lintrials check --select L213 --today 2026-11-22 ../shared/corpus/
-(NCT00462956: the last of nine GSK sites has a facility name and nothing else). The 3,940 sites
-of the partial downloads that carry only a city (NCT00044187, NCT02750826 with 1,498 sites,
-...) are not reported: the download left the country out of every site. The tests add made-up
-records for a partial record whose other sites have the country, and a complete record.
+Fix safety: no fix: the address is for the sponsor to give.
 """
 
 from __future__ import annotations

@@ -1,39 +1,34 @@
-"""A minimum or maximum age field that the registry cannot accept or that cannot be right.
+r"""A minimum or maximum age field that the registry cannot accept or that cannot be right.
 
-Why: the age fields drive the registry's age search and its age groups. ClinicalTrials.gov
-accepts only a whole number and a unit from a fixed list (API v2 pattern
-``^\\d+ (Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)$``; the legacy
-XML schema also allows "N/A"), so "18 years", "18 Yrs", "17.5 Years" or "eighteen" are
-rejected on upload or silently dropped from search. A minimum above the maximum admits nobody.
-A minimum of "18 Minutes" in a study of adults is a unit picked from the wrong line of a menu.
+What it finds:
 
-What counts:
-- a value that is not "N/A" and not a whole number, one space and an allowed unit
-  (capitalised as the registry writes it: "18 Years", "1 Month");
-- a minimum age above the maximum age (both read on one scale: "12 Months" is "1 Year");
+- a value that is not "N/A" and not a whole number, one space and an allowed unit, capitalised
+  as the registry writes it ("18 Years", "1 Month"): the API v2 pattern is
+  ``^\d+ (Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)$``, and the
+  legacy XML schema also allows "N/A";
+- a minimum age above the maximum age (both on one scale: "12 Months" is "1 Year");
 - with `unit_slips`, a minimum age in minutes or hours when nothing in the record (titles,
   conditions, summary, criteria) speaks of newborns, infants, babies, birth or preterm
   children: only newborn studies count ages in minutes or hours.
+
 An empty value is left to T101 empty-field; "N/A" and no field both mean "no limit".
 
-Example (fails): minimum age "18 Minutes", no maximum, criteria about adults undergoing
-vitrectomy (NCT01809093): "18 Years" was meant.
+Why it matters: the age fields drive the registry's age search and age groups. "18 years",
+"18 Yrs", "17.5 Years" or "eighteen" are rejected on upload or silently dropped from search; a
+minimum above the maximum admits nobody; "18 Minutes" in a study of adults is a unit picked
+from the wrong line of a menu.
 
-Example (passes): minimum age "1 Hour", maximum age "3 Days" in a study of ventilation in
-neonates (NCT05706428).
+Fails: minimum age "18 Minutes", no maximum, criteria about adults undergoing vitrectomy
+(NCT01809093): "18 Years" was meant.
+
+Passes: minimum age "1 Hour", maximum age "3 Days" in a study of ventilation in neonates
+(NCT05706428).
 
 Options:
-  unit_slips (true): report a minimum age in minutes or hours in a record that never
-    mentions newborns.
+  unit_slips (true): report a minimum age in minutes or hours in a record that never mentions
+    newborns.
 
-Corpus: 1 findings, 1 correct (100%), measured with
-lintrials check --select E103 --today 2026-11-22 ../shared/corpus/
-NCT01809093, minimum age "18 Minutes" in a study of diabetic adults (ClinicalTrials.gov then
-derived the age groups CHILD, ADULT, OLDER_ADULT from it). All 4,210 age values of the corpus
-have the registry's form, and no record has a minimum above its maximum (the exports come
-from the registry, which validates both); the other ages in hours or minutes (NCT00005772,
-NCT00491413, NCT00497289, NCT05706428) are newborn studies and are not reported. The other
-kinds are tested on small made-up records.
+Fix safety: no fix: the value meant is for a person to say.
 """
 
 from __future__ import annotations

@@ -1,37 +1,30 @@
 """A contact's e-mail address cannot be an address: its syntax is wrong.
 
-Why: the registry turns the e-mail field into a link that people who want to join the study
-click. "rschott@strasbourg@unicancer.fr" or "mailto:Rebecca.Wesch@ucsf.edu" fail in every mail
-program, so the site never hears from them. The fix is almost always visible in the value: a
-second "@", a "mailto:" or web address pasted with it, two addresses in one field, a comma for a
-dot.
+What it finds: an address that breaks the rules of RFC 5321 and 5322 as mail programs apply
+them (the rules of the `email-validator` package with deliverability checks off; the check
+does not depend on it, and reads the address only: no network, no look-up of the domain): one
+"@"; a local part of 1 to 64 characters from letters (any script), digits and
+``!#$%&'*+-/=?^_`{|}~``, dots between them but not at either end nor doubled (quoted local
+parts are refused, as mail programs do); a domain of two labels or more, each 1 to 63 letters,
+digits or hyphens, not starting or ending with a hyphen, the last not all digits and of two
+characters or more; 254 characters at most; no spaces. A domain that cannot be on the internet
+("localhost", ".local", ".test", ".invalid", ".example") is reported too, and so are leading
+and trailing spaces. Stricter than `email-validator` in two points: a local part over 64
+characters, a one-letter top-level domain.
 
-The check reads the address only (no network, no look-up of the domain), by the rules of RFC
-5321 and 5322 as mail programs apply them, the same rules as the `email-validator` package with
-deliverability checks off: one "@"; a local part of 1 to 64 characters from letters (any
-script), digits and ``!#$%&'*+-/=?^_`{|}~``, with dots between them but not at either end and
-not doubled (quoted local parts are refused, as mail programs do); a domain of two labels or
-more, each of 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen, the last
-not all digits and of two characters or more; 254 characters at most; no spaces. A domain that
-cannot be on the internet ("localhost", ".local", ".test", ".invalid", ".example") is reported
-too. Leading and trailing spaces are reported as such. Two points are stricter than
-`email-validator`: a local part longer than 64 characters (RFC 5321's limit) and a one-letter
-top-level domain (there is none) are reported; on the corpus's 2,794 distinct addresses and 34
-made-up ones the two agree on every other verdict. The check does not depend on the package.
+Why it matters: the registry turns the field into a link that people who want to join click.
+"rschott@strasbourg@unicancer.fr" or "mailto:Rebecca.Wesch@ucsf.edu" fail in every mail
+program, so the site never hears from them. The repair is almost always visible in the value:
+a second "@", a "mailto:" or web address pasted with it, two addresses, a comma for a dot.
 
-Example (flagged): "rschott@strasbourg@unicancer.fr": ``e-mail address
-'rschott@strasbourg@unicancer.fr' has two "@" signs: one address has one``.
-Passing: "Trialsites@merck.com", "o'brien+study@example-hospital.co.uk", "josé@hôpital.fr".
+Fails: "rschott@strasbourg@unicancer.fr": ``e-mail address 'rschott@strasbourg@unicancer.fr'
+has two "@" signs: one address has one``.
+
+Passes: "Trialsites@merck.com", "o'brien+study@example-hospital.co.uk", "josé@hôpital.fr".
 
 Options: none.
 
-Corpus: 3 findings, 3 correct (100%), measured with
-lintrials check --select C304 --today 2026-11-22 ../shared/corpus/
-"mailto:Rebecca.Wesch@ucsf.edu" (NCT05743244), "https://www.withpower.com/contact-us@
-withpower.com" (NCT05978258), "rschott@strasbourg@unicancer.fr" (NCT06620835). The other 2,791
-distinct addresses of the corpus (5,552 contacts) pass, and `email-validator` 2.x accepts them
-all too. The seeds hold no e-mail address; the rules are tested one by one on made-up
-addresses (tests/test_invalid_email.py).
+Fix safety: no fix: the address meant is for a person to confirm.
 """
 
 from __future__ import annotations

@@ -1,40 +1,34 @@
-"""Markup leaked into the text a reader sees: a markdown escape, an HTML entity or an HTML tag.
+r"""Markup leaked into the text a reader sees: a markdown escape, an HTML entity or an HTML tag.
 
-Why: the registry shows these characters as they are, so a reader sees `urinary protein \\>6 g`
-or `HbA1c &gt; 6.5%` instead of `>6 g` and `> 6.5%`. They come from text copied out of a
-markdown or HTML view, or escaped twice on its way into the registry.
+What it finds: by how the source writes text (`Record.text_format`):
 
-What counts depends on how the source writes text (`Record.text_format`):
+- plain text (legacy XML, study pages): a backslash before ASCII punctuation (`\>`, `\<`,
+  `\*`, `\[`), an HTML entity (`&gt;`, `&amp;`, `&#39;`, `&Apos;`), an HTML tag (`<br>`,
+  `</p>`, `<sup>`);
+- markdown (API v2 JSON publishes text fields as markdown): escapes such as `\>` are correct
+  markdown and are not reported; an entity whose `&` was escaped (`\&gt;`) or escaped twice
+  (`&amp;lt;`) is, since markdown shows it as the entity's letters, not as `>`;
+- a record whose format does not say how it writes text is not checked.
 
-- Plain text (legacy XML, study pages): a backslash before ASCII punctuation (`\\>`, `\\<`,
-  `\\*`, `\\[`), an HTML entity (`&gt;`, `&amp;`, `&#39;`, `&Apos;`), or an HTML tag (`<br>`,
-  `</p>`, `<sup>`).
-- Markdown (API v2 JSON publishes text fields as markdown): escapes such as `\\>` are correct
-  markdown and are not reported. Reported is an entity whose `&` was escaped (`\\&gt;`) or
-  escaped twice (`&amp;lt;`): markdown shows it as the entity's letters, not as `>`.
-- A record whose format does not say how it writes text is not checked.
+Every occurrence is a finding, its span the escape, entity or tag itself. Fields: titles,
+acronym, brief summary, detailed description, conditions, eligibility criteria, why stopped,
+and the labels and descriptions of arms and interventions.
 
-Every occurrence is a finding, its span the escape, entity or tag itself.
+Why it matters: the registry shows these characters as they are, so a reader sees `urinary
+protein \>6 g` or `HbA1c &gt; 6.5%` instead of `>6 g` and `> 6.5%`. They come from text copied
+out of a markdown or HTML view, or escaped twice on its way into the registry.
 
-Fields: titles, acronym, brief summary, detailed description, conditions, eligibility
-criteria, why stopped, and the labels and descriptions of arms and interventions.
+Fails: on a study page, `* IgA deficiency (serum IgA level \<10 mg/dL).`; in API v2 JSON,
+`"HbA1c \\&gt; 6.5%"`.
 
-Example (a study page): `* IgA deficiency (serum IgA level \\<10 mg/dL).`
-Passing: `* IgA deficiency (serum IgA level <10 mg/dL).`, or `\\<10` in API v2 JSON.
-Example (API v2 JSON): `"HbA1c \\\\&gt; 6.5%"`. Passing: `"HbA1c \\\\> 6.5%"`.
-
-Fix: a markdown escape in plain text loses its backslash with `--fix` (`\\>6 g/24 h` becomes
-`>6 g/24 h`): safe, since plain text never means the backslash. Entities and tags are left to a
-person.
+Passes: `* IgA deficiency (serum IgA level <10 mg/dL).`, or `\<10` in API v2 JSON;
+`"HbA1c \\> 6.5%"`.
 
 Options: none.
 
-Corpus: 48 findings, 48 correct (100%), measured with
-lintrials check --select T102 --today 2026-11-22 ../shared/corpus/
-(12 entities escaped twice in 2 legacy XML records: `&amp;gt;`, `&amp;quot;`, `&amp;Apos;`;
-36 escaped entities in 12 API v2 JSON records: `\\&lt;`, `\\&gt;`, `\\&#39;`, `\\&#8805;`,
-`\\&amp;lt;`). The 4,600 markdown escapes of the JSON records are not reported. On the seeds:
-the ten `\\>` and `\\<` escapes in the criteria of 002 (NCT07177911); none on its JSON twin.
+Fix safety: a markdown escape in plain text loses its backslash with `--fix` (`\>6 g/24 h`
+becomes `>6 g/24 h`), a safe fix, since plain text never means the backslash. Entities and tags
+are left to a person.
 """
 
 from __future__ import annotations

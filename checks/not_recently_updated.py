@@ -1,21 +1,22 @@
 """The record of a study that is not over has not been verified or updated for over 12 months.
 
-Why: US law (42 CFR 11.64) asks the sponsor to review the whole record, and verify or update
-it, at least every 12 months until the study is completed, terminated or withdrawn; the PRS
-marks such a record "Not Recently Updated", and ClinicalTrials.gov sets the status of a study
-left unverified for two years past its completion date to UNKNOWN. Patients and reviewers
-cannot trust the status, dates and contacts of a record nobody has looked at for a year.
+What it finds: a study whose status is NOT_YET_RECRUITING, RECRUITING, ENROLLING_BY_INVITATION,
+ACTIVE_NOT_RECRUITING, SUSPENDED or UNKNOWN (the registry's mark for such a record: its last
+known status was one of these) and whose last review is more than `max_months` old. The last
+review is the status verified date: the date the sponsor last confirmed the whole record, which
+a partial update does not renew. A record without one (study pages show only "Last Updated")
+is judged by its last update (its submission date, else the date it was posted). A partial
+date (``2025-08``) counts as its last day. The finding points at the date judged.
 
-Judged: studies whose status is NOT_YET_RECRUITING, RECRUITING, ENROLLING_BY_INVITATION,
-ACTIVE_NOT_RECRUITING, SUSPENDED, or UNKNOWN (the registry's mark for such a record: its last
-known status was one of these). The record's last review is its status verified date: the date the
-sponsor last confirmed the whole record, which a partial update does not renew. A record
-without one (the study-page text shows only "Last Updated") is judged by its last update (the
-update's submission date, else the date it was posted). A partial date (``2025-08``) counts as
-its last day. The finding points at the date judged.
+Why it matters: US law (42 CFR 11.64) asks the sponsor to verify or update the whole record at
+least every 12 months until the study is completed, terminated or withdrawn; the PRS marks such
+a record "Not Recently Updated", and ClinicalTrials.gov sets a study left unverified for two
+years past its completion date to UNKNOWN. Nobody can trust the status, dates and contacts of a
+record nobody has looked at for a year.
 
-Fails (run on 2026-11-22): status RECRUITING, last updated 2025-09-17 (seed
+Fails: run on 2026-11-22, status RECRUITING, last updated 2025-09-17 (seed
 002_e3ee89ab0d39f9a4.txt).
+
 Passes: status RECRUITING, status verified 2026-01; status COMPLETED, last updated 2019-03-02.
 
 Options:
@@ -25,15 +26,7 @@ Options:
     than ``max_months`` old when the sponsor last updated it.
   max_months (default 12): how many months a record may go without a review.
 
-Corpus: 1243 findings, 1243 correct (100%), measured with
-lintrials check --select S105 --today 2026-11-22 ../shared/corpus/
-Each finding was read against its record (the raw verification date re-read by a script
-independent of lintrials, a sample opened by hand): 722 RECRUITING, 206 NOT_YET_RECRUITING,
-75 ACTIVE_NOT_RECRUITING, 8 ENROLLING_BY_INVITATION, 8 SUSPENDED and 224 UNKNOWN records, none
-verified since 2025-11 (the corpus exports date from 2016 to 2025). With ``as_of:
-last-update``: 35 findings (34 UNKNOWN and 1 SUSPENDED record whose verification date was years
-older than their last update; NCT00002696: verified 2008-04, updated 2013-08-01). The seeds: 001
-(last updated 2025-08-05) and 002 (2025-09-17) are reported, 000 (2026-01-02) is not.
+Fix safety: no fix: only the sponsor can verify the record.
 """
 
 from __future__ import annotations

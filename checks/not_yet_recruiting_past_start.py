@@ -1,24 +1,24 @@
 """A study is still "not yet recruiting" although its start date has passed.
 
-Why: the start date is the day the first participant is enrolled. Once it has passed, either
-the study started and its status should say so (RECRUITING, ENROLLING_BY_INVITATION...) with
-an actual start date, or it did not and the anticipated start date needs moving. US law
-(42 CFR 11.64) gives the sponsor 30 days to report a change of recruitment status, and
-registry reviewers (ClinicalTrials.gov PRS review, NCI CTRP validation) query a "not yet
-recruiting" study whose start date lies in the past. The message also names the primary
-completion and completion dates when they have passed too: all of a not-yet-recruiting study's
-dates are judged here (S102 leaves them).
+What it finds: a NOT_YET_RECRUITING study whose start date has passed (more than `grace_days`
+ago); the message also names the primary completion and completion dates when they have passed
+too (all of a not-yet-recruiting study's dates are judged here; S102 leaves them). An *actual*
+start date on such a study is reported whatever the date (unless it lies in the future, which
+S104 reports): the record says both that the first participant was enrolled and that nobody
+is. A date without a type (the study-page text does not show it) is judged by its value alone.
+A partial date (``2026-03``) has passed once its last day has.
 
-Fails (run on 2026-11-22): status NOT_YET_RECRUITING, start date 2025-09-25, completion date
+Why it matters: the start date is the day the first participant is enrolled. Once it has
+passed, either the study started and its status should say so, with an actual start date, or
+it did not and the anticipated date needs moving. US law (42 CFR 11.64) gives the sponsor 30
+days to report a change of recruitment status, and registry reviewers (ClinicalTrials.gov PRS
+review, NCI CTRP validation) query such a record.
+
+Fails: run on 2026-11-22, status NOT_YET_RECRUITING, start date 2025-09-25, completion date
 2026-10-31 (seed 001_020fa720e2ffd389.txt).
 
 Passes: status NOT_YET_RECRUITING, start date 2027-01-15 (anticipated); or status RECRUITING,
 start date 2025-09-25 (actual).
-
-An *actual* start date on a not-yet-recruiting study is reported whatever the date (unless it
-lies in the future, which S104 reports): the record says both that the first participant was
-enrolled and that nobody is. A date without a type (the study-page text does not show it) is
-judged by its value alone. A partial date (``2026-03``) has passed once its last day has.
 
 Options:
   as_of (default "today"): the date the dates are judged against: "today" is the run date
@@ -28,15 +28,7 @@ Options:
   grace_days (default 30): days after the start date during which the status may still lag,
     as the 30 days US law allows for reporting a change of status.
 
-Corpus: 206 findings, 206 correct (100%), measured with
-lintrials check --select S101 --today 2026-11-22 ../shared/corpus/
-Every not-yet-recruiting record of the corpus (exports of 2016 to 2025) had passed its start
-date by 2026-11-22: each finding was read against its record (the raw value re-read by a
-script independent of lintrials, a sample opened by hand). 170 also name passed completion
-dates; one legacy record has an untyped start date of 2011-06 (NCT01339988). With ``as_of:
-last-update``: 0 findings (no sponsor saved a start date already passed: the registry refuses
-an anticipated date in the past). The seeds: 000 (start 2026-03-31) and 001 (start 2025-09-25;
-its completion date 2026-10-31 is named too) are reported, 002 (RECRUITING) is not.
+Fix safety: no fix: whether the status or the date is out of date is for the sponsor to say.
 """
 
 from __future__ import annotations

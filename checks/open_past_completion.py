@@ -1,29 +1,24 @@
 """A study's status says it is still running although its completion dates have passed.
 
-Why: a recruiting study (RECRUITING, ENROLLING_BY_INVITATION) has, by its primary completion
-date, examined its last participant for the primary outcome, so it cannot still be enrolling;
-an ACTIVE_NOT_RECRUITING study is over by its completion date. When the date has passed, either
-the status is out of date (the study is ACTIVE_NOT_RECRUITING, COMPLETED, TERMINATED...) or the
-anticipated date is, and patients searching the registry are shown a study that is not open.
-US law (42 CFR 11.64) gives the sponsor 30 days to report a change of status, a primary
-completion date, or a completion date. ClinicalTrials.gov marks such a record UNKNOWN once it
-also goes unverified for two years.
+What it finds: RECRUITING and ENROLLING_BY_INVITATION studies whose primary completion date or
+completion date has passed, and ACTIVE_NOT_RECRUITING studies whose completion date has passed
+(their primary completion may well be past: participants are still followed), more than
+`grace_days` ago. One finding per record, at the first date that has passed, naming the other
+if it has passed too. An *actual* date is reported whatever its value (unless in the future,
+which S104 reports). A date without a type (study pages) is judged by its value alone; a
+partial date (``2024-12``) has passed once its last day has. NOT_YET_RECRUITING studies are
+left to S101, UNKNOWN (the registry's own mark for such a record) to S105.
 
-Judged: RECRUITING and ENROLLING_BY_INVITATION against the primary completion date and the
-completion date; ACTIVE_NOT_RECRUITING against the completion date only (its primary completion
-may well be past: participants are still followed). One finding per record, at the first date
-that has passed, naming the other if it has passed too. NOT_YET_RECRUITING studies are left to
-S101 (their start date passed first, and its message names these dates); UNKNOWN, the
-registry's own mark for such a record, to S105.
+Why it matters: a recruiting study has, by its primary completion date, examined its last
+participant for the primary outcome, so it cannot still be enrolling; an active study is over
+by its completion date. Patients searching the registry are shown a study that is not open.
+US law (42 CFR 11.64) gives the sponsor 30 days to report a change of status or these dates;
+ClinicalTrials.gov marks such a record UNKNOWN once it also goes unverified for two years.
 
-Fails (run on 2026-11-22): status RECRUITING, primary completion date 2024-12 (anticipated).
+Fails: run on 2026-11-22, status RECRUITING, primary completion date 2024-12 (anticipated).
+
 Passes: status RECRUITING, primary completion date 2027-06 (anticipated); status
 ACTIVE_NOT_RECRUITING, primary completion date 2024-12 (actual), completion date 2027-06.
-
-An *actual* date is reported whatever its value (unless in the future, which S104 reports): an
-actual completion date on a running study contradicts the status. A date without a type (the
-study-page text does not show it) is judged by its value alone. A partial date (``2024-12``)
-has passed once its last day has.
 
 Options:
   as_of (default "today"): the date the dates are judged against: "today" is the run date
@@ -33,14 +28,7 @@ Options:
   grace_days (default 30): days after an anticipated date during which the status may still
     lag, as the 30 days US law allows for reporting these changes.
 
-Corpus: 598 findings, 598 correct (100%), measured with
-lintrials check --select S102 --today 2026-11-22 ../shared/corpus/
-Each finding was read against its record (the raw value re-read by a script independent of
-lintrials, a sample opened by hand): 527 RECRUITING, 6 ENROLLING_BY_INVITATION, 65
-ACTIVE_NOT_RECRUITING. 12 are RECRUITING studies with an *actual* primary completion date
-(NCT04949152: actual 2021-05-31, still RECRUITING at its update of 2021-06-25): these are
-reported in ``as_of: last-update`` mode too (12 findings there, the only ones); the rest are
-anticipated dates the old exports have been overtaken by.
+Fix safety: no fix: whether the status or the date is out of date is for the sponsor to say.
 """
 
 from __future__ import annotations

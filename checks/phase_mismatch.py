@@ -1,68 +1,42 @@
 """The title or summary states a phase that the phases field contradicts.
 
-Why: the phases field is what the registry's filters, the FDA's and funders' reports and every
-analysis that counts trials by phase read; the title is what people read. "A Phase II Study of
-X" registered as Phase 1, or "A Phase I/II Trial" registered as Phase 1 only, tells two stories
-and one of them is wrong (often the field was left from an earlier draft, or the study moved on).
+What it finds: a statement of this study's phase that the phases field does not hold. Read:
 
-What counts as a statement about this study's phase:
+- in the brief and official titles, every "Phase 2", "phase IIb", "Phase 1b/2", "Phase I-II",
+  "Phase 0" or "first-in-human" (Phase 1 or Early Phase 1), unless the title calls the study an
+  extension, rollover or follow-up of another study before the phase;
+- in the brief summary, only a phase followed by "study", "trial" or "RCT" (maybe after other
+  design words) in a sentence about this study: the first sentence, one with "this", "the
+  present", "the current" or "we", or an NCI "PURPOSE:" line. Sentences about other studies
+  ("previous", "prior", "results", "et al", "extension of"...) are skipped, and so are phases
+  that are not clinical phases ("recommended Phase 2 dose", "Phase II SBIR/STTR", study periods
+  such as "In Phase II, ..."). The detailed description is not read.
 
-- In the brief and official titles, every "Phase 2", "phase IIb", "Phase 1b/2", "Phase I-II",
-  "Phase 2/3", "Phase 0" or "first-in-human"/"first-in-man" (which means Phase 1 or Early
-  Phase 1), unless the title calls the study an extension, rollover or follow-up of another
-  study before the phase ("Extension Study of Patients From the Phase 3 Study X").
-- In the brief summary, only a phase in a sentence that describes this study: the first
-  sentence, or a sentence that says "this", "the present", "the current" or "we", or an NCI
-  "PURPOSE:" line ("PURPOSE: Phase II trial to study..."), and
-  only when the phase is followed by "study", "trial", "clinical trial" or "RCT" (possibly
-  after other design words: "This is a phase II, randomized, open-label study"). Sentences that
-  speak of other studies are skipped ("previous", "prior", "completed", "results", "showed",
-  "et al", "inform", "support", "subsequent", "extension of", "rollover from"...), and so are
-  phases that are not clinical phases: "recommended Phase 2 dose", "Phase II SBIR/STTR" grant
-  phases, "ORBIT phase III", and study periods ("In Phase II, ...", "Phase I: co-design").
-  The detailed description is not read: it is where other trials are discussed.
+A combination is also reported when only one of its phases is registered and the registry
+offers the combination ("Phase I/II" with Phase 1 only); "Phase Ib/III" has no registry
+counterpart and any of its phases is accepted. Early Phase 1 agrees with "Phase 0" and "Phase
+1". Phase N/A disagrees only for a drug or biological study as D102 decides it: N/A is right
+for device, procedure or behavioural trials, which use "phase II/III" in a non-FDA sense.
+Observational and expanded-access studies are not checked. One finding per record, at the
+first disagreeing phrase, with the phases field and other disagreeing fields related.
 
-A field disagrees when none of the phases it states is registered: "Phase II" with Phase 1,
-"first-in-human" with Phase 2 or 3. A stated combination is also reported when only one of its
-phases is registered and the registry offers the combination ("Phase I/II" with Phase 1 only,
-"Phase 2/3" with Phase 3 only); "Phase Ib/III" or "Phase 3b/4" have no registry counterpart
-and any one of their phases is accepted. Early Phase 1 agrees with "Phase 0" and "Phase 1".
+Why it matters: the phases field is what the registry's filters, the FDA's and funders' reports
+and every count of trials by phase read; the title is what people read. "A Phase II Study"
+registered as Phase 1 tells two stories, and one of them is wrong.
 
-Phase N/A is a disagreement only for a study that tests a drug or biological product (decided
-as drug-without-phase, D102, decides it: a drug or biological that is not a placebo, and no
-device, procedure, radiation, behavioural or supplement intervention beside it): the
-registry's N/A is the right value for a device, procedure, radiation or behavioural trial, and
-such trials use "phase II/III" in the non-FDA sense (a pilot, a definitive trial), which is not
-reported (set `report_na` to report them). A "first-in-human" device study with N/A is right.
-Observational and expanded-access studies are not checked.
+Fails: NCT00462956, official title "Phase II Clinical Study of GW572016 in Patients With
+Advanced...", phases [PHASE1]; NCT00000667, "A Phase I/II Dose Escalation Study", [PHASE1].
 
-One finding per record, at the first disagreeing phrase (official title, brief title, brief
-summary), with the phases field and any other disagreeing field as related locations.
-
-Example (fails): NCT00462956, official title "Phase II Clinical Study of GW572016 in Patients
-With Advanced...", phases [PHASE1].
-Example (fails): NCT00000667, "A Phase I/II Dose Escalation Study of Intradermal gp160",
-phases [PHASE1].
-Example (passes): seed NCT07314060, "randomized, double-blind, placebo-controlled phase II
-clinical study", phases [PHASE2].
-Example (passes): NCT06372145 (Phase 3), summary "participants ... who were previously enrolled
-in the Phase 2b LTS (LTS16004)": another trial.
+Passes: seed NCT07314060, "randomized, double-blind, placebo-controlled phase II clinical
+study", [PHASE2]; NCT06372145 (Phase 3), "previously enrolled in the Phase 2b LTS": another
+trial.
 
 Options:
-    report_na (false): also report a stated phase in a study with phase N/A whose interventions
-        are not drugs or biologicals (devices, procedures, radiation, behavioural).
-    fields ([official_title, brief_title, brief_summary]): the text fields read.
+  report_na (false): also report a stated phase in a study with phase N/A whose interventions
+    are not drugs or biologicals (devices, procedures, radiation, behavioural).
+  fields ([official_title, brief_title, brief_summary]): the text fields read.
 
-Corpus: 16 findings, 16 correct (100%), measured with
-lintrials check --select D101 --today 2026-11-22 ../shared/corpus/
-Kinds of true findings: a title phase that the field contradicts ("Phase II Clinical Study"
-registered Phase 1, NCT00462956; "A Randomized Phase II Trial" registered Phase 3,
-NCT00002737; "Phase 1 Study" registered Phase 2, NCT02665520; "PURPOSE: Phase II trial"
-registered Phase 1, NCT00003927); drug trials registered N/A that call themselves Phase I or II
-(NCT00000995, NCT00499694, NCT05739409); "Phase I/II" registered as Phase 1 or Phase 2 only
-(legacy NIAID trials NCT00000667, NCT00001398; NCT06615505) and "Phase 2/3" as one of them
-(NCT05861427, NCT00001058). With `report_na`, 22 more findings on non-drug trials
-(radiotherapy "Phase III randomized trial", a device "phase IV post-marketing study").
+Fix safety: no fix: whether the text or the field is wrong is for a person to say.
 """
 
 from __future__ import annotations

@@ -1,70 +1,41 @@
 """A site contact's phone number belongs to another country than the site.
 
-Why: a site contact is whom patients and referring doctors near the site call. A number of
-another country (`"+1 (213) 716-1070"` for a site in Kinshasa, `"+4618162512"`, a Swedish
-number, for a site in Flensburg) is a call abroad for them: the contact lives elsewhere, or the
-number tells of a slip (the wrong site's contact copied, the site's country mistaken, a "+"
-typed where the trunk prefix belongs: "+4618162512" is the German 0461 8162512). A toll-free
-number of another country is worse: toll-free numbers can usually not be called from abroad.
+What it finds: a site contact's number that is valid, written with its country code ("+",
+"00", or the code without "+"), and whose calling code is not the site's. A number written
+nationally is read as one of the site's country. Never a mismatch: countries that share a
+calling code (+1: the US, Canada, Puerto Rico; +7; +44 with Jersey, Guernsey, the Isle of Man;
++39; +47); France and its overseas departments and territories; a Turkish number for a site in
+Cyprus; Serbian, Monégasque and Slovenian numbers in Kosovo; Israeli and Palestinian numbers
+for each other; Denmark with the Faroe Islands and Greenland; non-geographic numbers (+800).
+Not reported:
 
-A number is judged only when it is valid and written with its country code ("+", "00", or the
-code written without "+"); a number written nationally is read as one of the site's country.
-The comparison is by calling code, so countries that share one are never a mismatch (+1: the
-United States, Canada, Puerto Rico; +7: Russia and Kazakhstan; +44: the United Kingdom, Jersey,
-Guernsey, the Isle of Man; +39: Italy and the Vatican; +47: Norway and Svalbard). Nor are:
-France and its overseas departments and territories (a "+262" number for a site in France is
-in Réunion), a Turkish number for a site in Cyprus (Northern Cyprus is dialled through +90),
-Serbian, Monégasque and Slovenian numbers for a site in Kosovo (its numbers before +383),
-Israeli and Palestinian numbers for each other, Denmark with the Faroe Islands and Greenland,
-and non-geographic numbers such as +800 international freephone.
+- a number C301 malformed-phone reports: one phone, one finding;
+- a sponsor's or CRO's line, given at two sites or more or as a central contact's too, unless
+  it is toll-free (toll-free numbers can usually not be called from abroad; `central_lines`);
+- central contacts (`central_contacts`): their country is known only when all sites are in one
+  country, and an international sponsor's is usually abroad. Site contacts a study page lists
+  without their site count as site contacts when all sites are in one country.
 
-What is not reported:
+A number C302 phone-format finds in a poor form may be reported by both: that check is about
+the form, this one about the country.
 
-- a number `malformed-phone` reports (invalid, a trunk prefix kept after the country code, a
-  North American number written without +1 for a site elsewhere, ...): one phone, one finding;
-  the mismatch, if any, shows once the number is fixed;
-- a sponsor's or CRO's line: a number the record gives at two sites or more, or as a central
-  contact's too (a call centre for every site of a global trial; option `central_lines`),
-  unless it is toll-free;
-- central contacts: their country is known only when all sites are in one country, and an
-  international sponsor's central contact is usually abroad (option `central_contacts`).
-  Site contacts that a study page lists without their site count as site contacts when all
-  sites are in one country.
+Why it matters: patients and doctors near a site call its contact. A number of another country
+is a call abroad for them: the contact lives elsewhere, or the number tells of a slip (another
+site's contact copied, the country mistaken, a "+" typed for the trunk prefix: "+4618162512" is
+the German 0461 8162512).
 
-A number that `phone-format` (off by default) finds in a poor form (`"0034 932275400"`) may be
-reported by both: that check is about the form, this one about the country.
+Fails: a site in Flensburg, Germany, contact phone `"+4618162512"` (Uppsala, Sweden).
 
-Example (fails): a site in Flensburg, Germany, contact phone `"+4618162512"` (Uppsala, Sweden).
-Passing: `"+49 461 8162512"`, `"0461 8162512"`; or `"+41 22 372 33 11"` given at every site of
-a trial (a sponsor's line in Geneva: dialable, and plainly meant); not `"+1 877-379-3718"`
-there, a toll-free line.
+Passes: `"+49 461 8162512"`, `"0461 8162512"`; `"+41 22 372 33 11"` at every site of a trial (a
+sponsor's line in Geneva), but not `"+1 877-379-3718"` there, a toll-free line.
 
 Options:
   central_lines (default false): also report a number given at several sites or as a central
-  contact's (a sponsor's or CRO's line abroad); toll-free numbers are reported either way.
-  central_contacts (default false): also judge central contacts of a record whose sites are all
-  in one country (as central lines: only toll-free numbers, unless `central_lines` is on).
+    contact's (a sponsor's or CRO's line abroad); toll-free numbers are reported either way.
+  central_contacts (default false): also judge central contacts of a record whose sites are
+    all in one country (as central lines: only toll-free numbers, unless `central_lines`).
 
-Corpus: 3 findings, 3 correct (100%), measured with
-lintrials check --select C306 --today 2026-11-22 ../shared/corpus/
-Every site contact whose valid number has a foreign calling code was listed by a script and
-read: 413 in 9 records, 404 of them one sponsor's "+44 (0) 20 8990 4466" at sites on every
-continent (left to `malformed-phone` for the kept trunk prefix, and a central line besides).
-The three findings: a Flensburg site's "+4618162512", a Swedish number that with "0" for "+" is
-the German 0461 8162512 (NCT06875310, locations[162]); a Barcelona investigator's
-"0034 932275400" as the contact of the site in Manhiça, Mozambique (NCT05689047); a Los Angeles
-number as the second contact of the site in Kinshasa (NCT05705427). The last two are real
-people abroad rather than typos, but a patient near the site cannot reach them with a local
-call, which is what the warning asks about. Rightly not reported: two Northern Cyprus numbers
-for a site in Cyprus (NCT05695014), a Réunion number for a site in France (NCT06356129), a
-French sponsor's number at its Danish and German sites (NCT04631133, a central line), a New
-Zealand number for the site in Niue (NCT06579950, `malformed-phone`'s). With
-`central_contacts` on, 3 more, all correct: the US toll-free lines of Bayer, Novo Nordisk and
-Takeda as the central contact of studies whose sites are all in India or Japan. With both
-options on, 35: those 6, the French sponsor's line at two sites of NCT04631133, and 27 central
-contacts of single-country studies with the sponsor's number abroad (Roche's Basel, Nestlé's
-Lausanne, Sanofi's Lyon numbers for studies in India, Japan, Australia: real, but deliberate).
-Seeds: none (every number on the three pages is Chinese, for sites in China).
+Fix safety: no fix: the right number is for a person to find.
 """
 
 from __future__ import annotations

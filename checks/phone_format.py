@@ -1,45 +1,36 @@
 """A contact's phone number is right, but not written in international form.
 
-Why: ClinicalTrials.gov is read worldwide, and by software that turns numbers into links. A
-number written nationally (`"13693058190"` for a site in China) cannot be dialled from abroad
-without knowing the country's code; a country code without "+" (`"390817770291"`) or behind an
-international call prefix (`"0049 89 1208 0620"`: "00" is not dialled in North America) is
-ambiguous; letters (`"1-800-DIAL-NOW"`) and remarks (`"888-662-6728 (U.S. Only)"`) break
-diallers. The number itself is valid (numbers that cannot be right are `malformed-phone`'s);
-the message gives it in international form. Hyphens and grouping are not reported:
-`"+86-18980601299"` and `"(617) 555-0100"` are fine.
+What it finds: at the phone value (or the remark), for a number that is valid (numbers that
+cannot be right are C301 malformed-phone's); the message gives it in international form:
 
-Reported, at the phone value (or the remark):
-
-- no country code, for a site outside the home countries (option `home_countries`):
-  `"13693058190"` (site in China): write `+86 136 9305 8190`;
-- the country code written without "+": `"8613911793771"`, `"..32/3/821 37 92"`;
+- no country code, for a site outside the home countries (`home_countries`): `"13693058190"`
+  (site in China): write `+86 136 9305 8190`;
+- the country code without "+": `"8613911793771"`, `"..32/3/821 37 92"`;
 - an international call prefix instead of "+": `"0048501452585"`, `"(01186) 20-87333300"`;
 - letters for digits, and text before or after the number.
 
-The check is off by default: most registry records write numbers nationally, so it reports
-thousands of numbers on a large corpus. Select it (`--select phone-format`) when preparing
-records for an international audience.
+Hyphens and grouping are not reported: `"+86-18980601299"` and `"(617) 555-0100"` are fine.
+Where a number written without separators is valid both nationally and as a North American
+number, the suggested form is the reading for the site's country.
 
-Example (fails): a site in Poland, phone `"0048501452585"`.
-Passing: `"+48 501 452 585"`.
+Why it matters: ClinicalTrials.gov is read worldwide, and by software that turns numbers into
+links. A national number cannot be dialled from abroad without knowing the country's code; a
+code without "+", or behind "00" (not dialled in North America), is ambiguous; letters and
+remarks break diallers. Off by default: most registry records write numbers nationally, so it
+reports thousands on a large corpus. Select it (`--select phone-format`) when preparing records
+for an international audience.
+
+Fails: a site in Poland, phone `"0048501452585"`.
+
+Passes: `"+48 501 452 585"`.
 
 Options:
   home_countries (default ["US"]): countries whose numbers may be written nationally (so may
-  every country sharing their calling code: "US" covers +1, Canada and Puerto Rico too).
+    every country sharing their calling code: "US" covers +1, Canada and Puerto Rico too).
   national_form (default true): report numbers without a country code.
   idd_prefix (default true): report "00" or "011" written instead of "+".
 
-Corpus: 3,086 findings, 3,086 correct (100%), in 368 of the 2,554 corpus records
-(`lintrials check --select phone-format --today 2026-11-22 ../shared/corpus/`), read grouped
-by message (2,264 distinct) and judged: all 3,086 name a real defect of form, precision 100%.
-1,525 country codes without "+" (154 of them one sponsor's Japanese "81120023812"), 1,224
-numbers without country code for sites outside North America (Chinese and Indian mobiles,
-French, British, Spanish national numbers), 327 "00" or "011" prefixes, 10 remarks ("(U.S.
-Only)", "Phone:"). Where a number written without separators is valid both nationally and as a
-North American number ("8002583913" for a site in India), the suggested form is the reading for
-the site's country, which cannot be checked. Seeds: 33 findings, all on 000 (its Chinese
-mobiles written nationally, "13693058190"), correct.
+Fix safety: no fix (the message gives the international form to write).
 """
 
 from __future__ import annotations

@@ -1,39 +1,28 @@
 """An age field holds a stand-in value for "no limit", such as a maximum of 99 or 120 Years.
 
-Why: when a study has no upper age limit the registry wants no maximum (legacy "N/A"); a
-maximum of 99, 100, 120 or 999 Years typed instead looks like a real limit in the record, in
-search filters and on the study page, and software that compares the field with the criteria
-("18 years or older") sees a disagreement that is not there. The value is harmless for
-enrolment, so the finding is for information.
+What it finds: a maximum age of `maximum_years` Years or more (in any unit: "1200 Months" is
+100 Years) when the criteria state no upper age limit; with `zero_minimum`, a minimum age of 0.
+A maximum the criteria state ("ages 4 to 99 years", "Exclusion: patients >= 100 years old") is
+a limit the sponsor chose, and is left to E101 age-limit-mismatch.
 
-What counts: a maximum age of `maximum_years` Years or more (in any unit: "1200 Months" is
-100 Years) when the criteria state no upper age limit; with `zero_minimum`, a minimum age of
-0 (which is the same as no minimum). A maximum the criteria state ("ages 4 to 99 years",
-"Exclusion: patients >= 100 years old") is a limit the sponsor chose, and is left to E101
-age-limit-mismatch.
+Why it matters: with no upper age limit the registry wants no maximum (legacy "N/A"). A maximum
+of 99, 100, 120 or 999 Years looks like a real limit in the record, in search filters and on
+the study page, and software that compares the field with the criteria ("18 years or older")
+sees a disagreement that is not there. It is harmless for enrolment, so the finding is info.
 
-Example (fails): minimum age "18 Years", maximum age "130 Years", criteria "Participant must be
-18 years of age or older" (NCT05774951).
+Fails: minimum age "18 Years", maximum age "130 Years", criteria "Participant must be 18 years
+of age or older" (NCT05774951).
 
-Example (passes): minimum age "18 Years", no maximum age; or maximum age "85 Years".
+Passes: minimum age "18 Years" and no maximum age; or a maximum age of "85 Years".
 
 Options:
   maximum_years (99): the smallest maximum, in years, read as a stand-in for "no limit".
   zero_minimum (false): also report a minimum age of 0. Off by default: "0 Years" says "from
-    birth", which is what neonatal and paediatric studies mean (NCT05915026: "from birth to
-    < 18 years"), and it does no harm.
+    birth", which neonatal and paediatric studies mean (NCT05915026: "from birth to < 18
+    years"), and it does no harm.
 
-Corpus: 92 findings, 92 correct (100%), measured with
-lintrials check --select E104 --today 2026-11-22 ../shared/corpus/
-Maximum ages of 99 (32 records), 100 (31), 120 (18), 123 (1) and 130 Years (10, AstraZeneca
-studies among them); 37 are legacy records (NHLBI studies of the 1990s with "N/A" to "100
-Years", NCI studies with "18 Years" to "120 Years"), 55 API v2. Each record's criteria were
-read: none states an upper age limit ("18 years or older", "≥ 18 years", or no age at all), so
-each maximum is a stand-in. Two records whose criteria state the maximum are not reported
-(NCT04939922 "ages 4 to 99 years"; NCT04157569 excludes "patients >= 100 years old", which
-E101 reports against its 100 Years). With `zero_minimum: true` the run adds 8 minimums of
-"0 Years" (5 legacy, 3 API v2): NCT05915026 means "from birth" on purpose, and NCT03633708
-states "28 days or older" (E101 reports that one).
+Fix safety: no fix (removing the maximum is simple, but a person should confirm there is no
+limit).
 """
 
 from __future__ import annotations

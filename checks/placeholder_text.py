@@ -1,40 +1,33 @@
 """A title, summary, condition or the criteria hold placeholder text instead of content.
 
-Why: "TBD", "xxx", "lorem ipsum" or "[insert inclusion criteria]" are drafts that were
-submitted; the public record then tells a patient nothing, and a registry reviewer would
-return it.
+What it finds:
 
-What is reported:
-
-- anywhere in the text: `TBD`, `lorem ipsum`, a run of three or more x (`xxx`, `XXXX`, but
-  not the karyotype `47,XXX`), a date placeholder (`XX/XX/XXXX`), and a bracketed
-  instruction such as `[insert ...]`, `<enter ...>`, `{specify ...}`, `[name of ...]`;
+- anywhere in the text: `TBD`, `lorem ipsum`, a run of three or more x (`xxx`, `XXXX`, not the
+  karyotype `47,XXX`), a date placeholder (`XX/XX/XXXX`), a bracketed instruction such as
+  `[insert ...]`, `<enter ...>`, `{specify ...}`, `[name of ...]`;
 - as the whole value or a whole line of it: "to be determined" (confirmed, announced, added,
   completed), "TBA", "placeholder";
 - as the whole value only (not the acronym): "TBC", "N/A", "NA", "none", "not applicable",
   "test", "-", ".", "..." and "?" ("None" as a line under "Exclusion Criteria" is an answer).
 
 Inside a sentence these words are ordinary ("the dose to be determined by the safety
-committee") and are not reported.
+committee") and are not reported. The span is the placeholder itself. A withheld record (status
+WITHHELD), whose text ClinicalTrials.gov replaces with bracketed notes, is not checked. Fields:
+brief title, official title, acronym, brief summary, detailed description, conditions,
+eligibility criteria.
 
-The span is the placeholder itself. A withheld record (status WITHHELD), whose text
-ClinicalTrials.gov replaces with bracketed notes, is not checked.
+Why it matters: "TBD", "xxx", "lorem ipsum" or "[insert inclusion criteria]" are drafts that
+were submitted; the public record then tells a patient nothing, and a registry reviewer would
+return it.
 
-Fields: brief title, official title, acronym, brief summary, detailed description,
-conditions, eligibility criteria.
+Fails: `"briefSummary": "TBD"`, or criteria `* [insert exclusion criteria]`.
 
-Example: `"briefSummary": "TBD"`, or criteria `* [insert exclusion criteria]`.
-Passing: `"briefSummary": "This study tests ..."`; `the recommended dose, to be determined
-in Part A`.
+Passes: `"briefSummary": "This study tests ..."`; `the recommended dose, to be determined in
+Part A`.
 
 Options: none.
 
-Corpus: 0 findings, 0 correct, measured with
-lintrials check --select T104 --today 2026-11-22 ../shared/corpus/
-(no record of the corpus holds a placeholder; the words it does hold, "to be determined by
-the investigator", "package insert", "double-dummy", "TBC" for tuberculosis inside a
-sentence, are the ordinary text the check must pass). The check is tested on records of the
-corpus with one value replaced by a placeholder (tests/test_placeholder_text.py).
+Fix safety: no fix: the text is for the sponsor to write.
 """
 
 from __future__ import annotations

@@ -1,62 +1,41 @@
 """The criteria admit only one sex, but the Sex field says otherwise.
 
-Why: registries filter searches on the Sex field (ALL, FEMALE, MALE). A study whose criteria
-say "Men aged 40-75" but whose Sex field says ALL shows up for women who cannot join; one whose
-field says FEMALE while the criteria ask for erectile dysfunction is hidden from every man it
-wants. One of the two is wrong.
+What it finds: in the inclusion part of the criteria only (never the exclusion part, never
+criteria for partners or other people):
 
-What counts, in the inclusion part of the criteria (never the exclusion part, never criteria
-for partners or other people):
-- a criterion that names one sex as who takes part: "Men aged 40-75", "Females 18 years and
-  older", "Postmenopausal women with osteoporosis", "Healthy male volunteers", "Female
-  patients only", "Sex: male", "Participants must be female";
-- a criterion that requires a condition only one sex has: prostate cancer, benign prostatic
-  hyperplasia, erectile dysfunction (IIEF), Peyronie's disease, testicular cancer; ovarian,
-  cervical, endometrial or uterine cancer, endometriosis, polycystic ovaries. Not when the
-  criterion names other conditions beside it ("ovarian, breast or prostate cancer"), allows
-  or rules it out ("prostate cancer found at cystoprostatectomy allowed"), or stands under a
-  heading or item that names a group ("Cohort 3: Cervical cancer").
-A Sex field of FEMALE or MALE is reported when such a criterion names the other sex. A field
-of ALL is reported when the criteria name only one sex: a criterion naming the other sex
-anywhere in the inclusion part ("Male or female", "women age ≥ 65" beside "men age ≥ 55"), or
-a partner taking part (criteria for partners, a partner who consents or fills in
-questionnaires, couples), keeps the check silent. A "female partner" who does not take part
-("a stable relationship with a female partner") is not a participant.
+- a criterion that names one sex as who takes part: "Men aged 40-75", "Postmenopausal women
+  with osteoporosis", "Healthy male volunteers", "Sex: male", "Participants must be female";
+- with `conditions`, a criterion that requires a condition only one sex has (prostate cancer,
+  BPH, erectile dysfunction, testicular cancer; ovarian, cervical, endometrial or uterine
+  cancer, endometriosis, polycystic ovaries), unless it names other conditions beside it,
+  allows or rules it out, or stands under a heading that names a group ("Cohort 3: ...").
 
-Not read as a restriction: a criterion about some of the participants ("Women of childbearing
-potential must use contraception", "Female participants must not be pregnant", "Women over 50
-are considered postmenopausal if ...", "Female participants only: Tanner stage 1"): one with
-"must", "should", "may", "will", "agree", "willing", "if", "considered", "defined",
-"childbearing", "contraception", "pregnancy test" or "not pregnant" in it, or that ends with
-":"; "Pregnant women ... who must intend to ..." is therefore not read either; an
-exclusion ("Pregnant or lactating women" excluded says nothing of men); a criterion that names
-both sexes. Records about gender identity (transgender, assigned sex at birth, gender
-dysphoria, phalloplasty) are not judged: their Sex field follows rules of its own.
+A Sex field of FEMALE or MALE is reported when such a criterion names the other sex; ALL when
+the criteria name only one sex. Any criterion naming the other sex ("Male or female", "men age
+≥ 55") or a partner taking part (partners who consent, couples) keeps the check silent.
 
-Example (fails): Sex FEMALE, inclusion "* IIEF ED domain score 22 and below" (NCT01364701, a
-trial of PDE5 inhibitors for erectile dysfunction).
+Not read as a restriction: a criterion about some participants ("Women of childbearing
+potential must use contraception", "Women over 50 are considered postmenopausal if ..."): one
+with "must", "should", "may", "will", "agree", "willing", "if", "considered", "defined",
+"childbearing", "contraception", "pregnancy test" or "not pregnant", or ending with ":"; an
+exclusion ("Pregnant or lactating women"); a criterion naming both sexes. Records about gender
+identity (transgender, assigned sex at birth, gender dysphoria) are not judged.
 
-Example (passes): Sex ALL, inclusion "* Female subjects of childbearing age should agree that
-contraceptive measures must be used" (seed NCT07314060), or exclusion "* Pregnant or
-lactating women".
+Why it matters: registries filter searches on the Sex field. "Men aged 40-75" under ALL shows
+the study to women who cannot join; FEMALE on an erectile dysfunction trial hides it from
+every man it wants.
+
+Fails: Sex FEMALE, inclusion "* IIEF ED domain score 22 and below" (NCT01364701, PDE5
+inhibitors for erectile dysfunction).
+
+Passes: Sex ALL, inclusion "* Female subjects of childbearing age should agree that
+contraceptive measures must be used" (seed NCT07314060), or exclusion "* Pregnant or lactating
+women".
 
 Options:
-  conditions (true): also read conditions only one sex has (prostate cancer, erectile
-    dysfunction, ovarian cancer, ...) as a restriction.
+  conditions (true): also read conditions only one sex has as a restriction.
 
-Corpus: 6 findings, 6 correct (100%), measured with
-lintrials check --select E106 --today 2026-11-22 ../shared/corpus/
-NCT01364701: Sex FEMALE on a trial of PDE5 inhibitors for erectile dysfunction ("IIEF ED domain
-score 22 and below"); NCT03566914: Sex ALL, "Male patients, age from 21 years to 60 years"
-(tadalafil for erectile dysfunction in cirrhosis); Sex ALL on four more studies of men only:
-NCT00002511 ("adenocarcinoma of the prostate"), NCT00202163 and NCT02798159 ("erectile
-dysfunction"), NCT05955001 ("BPH", with "sexually active men"). Left silent on purpose, after
-reading: couples studies where the partner consents or has criteria (NCT00377793, NCT05673005,
-NCT02495467, NCT00869739), trans women with "Male sex designated at birth" under FEMALE
-(NCT05689281), cohorts and lists of cancers (NCT04482309, NCT00003408), "pregnant women" whose
-infants also take part (NCT05705427). Recall is limited to the forms above: a restriction in
-prose ("the subjects of this study will be women who ...") or under a narrowing heading is not
-read.
+Fix safety: no fix.
 """
 
 from __future__ import annotations

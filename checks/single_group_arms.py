@@ -1,50 +1,34 @@
 """A single-group study lists several arms that are different groups.
 
-Why: ClinicalTrials.gov defines the Single Group model as "clinical trials with a single arm":
-every participant gets the same intervention. A single-group record with a randomized
-allocation, a comparator arm or arms that get different interventions is a parallel (or
-sequential, or crossover) study registered with the wrong model, and the registry's design
-filters and every analysis of single-arm trials count it wrongly.
-
-The finding points at the intervention model, names the arms and says why they are separate
-groups:
+What it finds: an interventional study with intervention model SINGLE_GROUP and several arms
+that are separate groups, because:
 
 - the allocation is RANDOMIZED (randomized between what, in one group?);
 - an arm is a comparator: ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, SHAM_COMPARATOR or
   NO_INTERVENTION;
-- the arms get different sets of interventions (links are read as arm-intervention-mismatch
-  reads them).
+- the arms get different sets of interventions (links read as D105 reads them).
 
-Several arms that get the same interventions, without randomization or comparator, are not
-reported by default: they are cohorts of one single-group study split by disease, age or
-dose level of the same product (NCT02349698: one CAR-T product in three leukaemia and
-lymphoma cohorts; NCT04946890: MRX2843 at 80, 120 and 180 mg/d), which registrants commonly
-register as arms. Set `same_interventions` to report them too. Only interventional studies
-are checked.
+The finding points at the model, names the arms and says why. Arms that all get the same
+interventions, without randomization or comparator, are not reported by default: they are
+cohorts of one single-group study split by disease, age or dose level (NCT02349698: one CAR-T
+product in three cohorts; NCT04946890: one drug at 80, 120 and 180 mg/d).
 
-Example (fails): NCT00008411, SINGLE_GROUP, allocation RANDOMIZED, arms "Docetaxel Weekly" and
-"Docetaxel Every 3 Weeks".
-Example (fails): NCT06372145, SINGLE_GROUP, arms EXPERIMENTAL "Tolebrutinib" and
-ACTIVE_COMPARATOR "Teriflunomide".
-Example (passes): seed NCT07104344, SINGLE_GROUP with the one arm "CM355".
-Example (passes): NCT00463476, SINGLE_GROUP, non-randomized, arms "2-year olds" and "5-year
-olds" with the same vaccine.
+Why it matters: ClinicalTrials.gov defines Single Group as "clinical trials with a single
+arm": every participant gets the same intervention. A randomized single-group study, or one
+with a comparator arm, is a parallel (or crossover...) study registered with the wrong model,
+and design filters and analyses of single-arm trials count it wrongly.
+
+Fails: NCT00008411, SINGLE_GROUP, allocation RANDOMIZED, arms "Docetaxel Weekly" and "Docetaxel
+Every 3 Weeks"; NCT06372145, EXPERIMENTAL "Tolebrutinib" and ACTIVE_COMPARATOR
+"Teriflunomide".
+
+Passes: seed NCT07104344, SINGLE_GROUP with the one arm "CM355"; NCT00463476, non-randomized,
+arms "2-year olds" and "5-year olds" with the same vaccine.
 
 Options:
-    same_interventions (false): also report arms that all get the same interventions.
+  same_interventions (false): also report arms that all get the same interventions.
 
-Corpus: 36 findings, 36 correct (100%), measured with
-lintrials check --select D106 --today 2026-11-22 ../shared/corpus/
-Kinds of true findings: randomized two-arm and multi-arm trials registered as single group
-(NCT00460239, eight randomized dose arms; NCT00947323, simvastatin against placebo;
-NCT05929300, yoga against usual care); non-randomized studies with a comparator or
-no-intervention arm (NCT06060392, oral semaglutide against standard of care; NCT06372145,
-tolebrutinib or teriflunomide); non-randomized groups on different treatments (NCT04207047,
-four device-exposure schedules; NCT04638790, risk-adapted Hodgkin lymphoma regimens). In three
-records the arms, not the model, are what is wrong: the "arms" are steps or periods that every
-participant goes through (NCT02389088, a baseline period and a letrozole period; NCT05691894,
-two PET tracers in "a single arm study"; NCT05694559, a screening form then genetic testing).
-With `same_interventions`, 10 more findings (the cohort studies above).
+Fix safety: no fix: whether the model or the arms are wrong is for a person to say.
 """
 
 from __future__ import annotations

@@ -1,40 +1,31 @@
 """The standard age groups (stdAges) do not match the minimum and maximum age fields.
 
-Why: ClinicalTrials.gov derives a study's age groups (CHILD: birth to 17, ADULT: 18 to 64,
-OLDER_ADULT: 65 and over) from its age fields and publishes them as ``stdAges`` in API v2 JSON;
-its search's age filters use them. A record whose groups disagree with its age fields was
-changed after it was downloaded (an age edited by hand, a file merged from two versions), so
-one of the two is no longer what the registry holds, and tools that filter on the groups
-include or drop the study wrongly.
-
-How the groups are derived (checked on every one of the 1,694 API v2 records of the corpus):
-CHILD when the minimum age is under 18 years (or there is none); ADULT when the minimum is under
-65 years and the maximum is 18 years or more (or there is none); OLDER_ADULT when the maximum
-is 65 years or more (or there is none). Ages compare on one scale ("216 Months" is 18 years).
-For a value in months, weeks or days whose conversion to years is not exact, either side of a
-boundary is accepted, since it is not documented how the registry rounds those.
+What it finds: an API v2 record whose ``stdAges`` are not the groups the registry derives from
+its age fields: CHILD when the minimum age is under 18 years (or there is none); ADULT when the
+minimum is under 65 and the maximum 18 or more (or none); OLDER_ADULT when the maximum is 65 or
+more (or none). Ages compare on one scale ("216 Months" is 18 years); for months, weeks or days
+that do not convert to whole years, either side of a boundary is accepted, since how the
+registry rounds them is not documented. The rule was checked on every API v2 record of the
+corpus.
 
 Only records that carry groups are judged: legacy XML and study pages have none, and an API v2
 file downloaded without them is not a defect. An age field that is not a valid age is left to
 E103 invalid-age-field.
 
-Example (fails): minimum age "18 Years", maximum age "64 Years", stdAges [ADULT, OLDER_ADULT]
-(the maximum was lowered from 65 after download, or the groups were copied from elsewhere).
+Why it matters: the registry's age filters use the groups. Groups that disagree with the age
+fields mean the record was changed after download (an age edited by hand, a file merged from
+two versions): one of the two is no longer what the registry holds, and tools that filter on
+the groups include or drop the study wrongly.
 
-Example (passes): minimum age "18 Years", maximum age "65 Years", stdAges [ADULT, OLDER_ADULT]
-(seed NCT07177911).
+Fails: minimum age "18 Years", maximum age "64 Years", stdAges [ADULT, OLDER_ADULT] (the
+maximum was lowered from 65 after download, or the groups were copied from elsewhere).
+
+Passes: minimum age "18 Years", maximum age "65 Years", stdAges [ADULT, OLDER_ADULT] (seed
+NCT07177911).
 
 Options: none.
 
-Corpus: 0 findings, 0 correct, measured with
-lintrials check --select E105 --today 2026-11-22 ../shared/corpus/
-All 1,694 API v2 records hold the groups the rule above derives (so no export in the corpus
-was edited by hand), including the edges the corpus has: maximum 17 Years (CHILD only,
-NCT02724163), maximum 18 Years (CHILD, ADULT, NCT03275402), 18 to 64 Years (ADULT only),
-minimum 65 Years (OLDER_ADULT only, NCT01252810, and 65 to 65 Years, NCT06403423), minimum
-18 Minutes (all three, NCT01809093). No API v2 record counts its ages in months or weeks near a
-boundary, hence the tolerance there. The check is tested on real records whose groups or ages
-were edited in a copy, as a hand edit would leave them.
+Fix safety: no fix: which side was edited is for a person to say.
 """
 
 from __future__ import annotations

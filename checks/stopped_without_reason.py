@@ -1,25 +1,22 @@
 """A terminated, suspended or withdrawn study does not say why it stopped.
 
-Why: the registry requires "Why Study Stopped" whenever the status is TERMINATED, SUSPENDED or
-WITHDRAWN: participants, ethics committees and meta-analysts need to tell a study stopped for
-safety from one stopped for slow accrual or funding. ClinicalTrials.gov PRS review and NCI CTRP
-validation both ask for it.
+What it finds: a TERMINATED, SUSPENDED or WITHDRAWN study with no "Why Study Stopped"
+(whyStopped / <why_stopped>), or one of only blanks. A blank reason is pointed at; when there
+is no reason at all, the finding points at the status. Records without a status module (a
+partial download) are not judged.
 
-Fails: status TERMINATED, no why_stopped (whyStopped / <why_stopped>).
+Why it matters: the registry requires the reason whenever the status is TERMINATED, SUSPENDED
+or WITHDRAWN: participants, ethics committees and meta-analysts need to tell a study stopped
+for safety from one stopped for slow accrual or funding. ClinicalTrials.gov PRS review and NCI
+CTRP validation both ask for it.
+
+Fails: status TERMINATED, no why_stopped.
+
 Passes: status TERMINATED, why_stopped "Sponsor decision: slow accrual".
-
-A reason of only blanks counts as none, and the finding points at it; when there is no reason
-at all, the finding points at the status. Records without a status module (a partial download)
-are not judged.
 
 Options: none. The check does not depend on the run date.
 
-Corpus: 26 findings, 26 correct (100%), measured with
-lintrials check --select S109 --today 2026-11-22 ../shared/corpus/
-Each finding was read against its record, the raw file searched for whyStopped / <why_stopped>:
-17 TERMINATED, 7 WITHDRAWN, 2 SUSPENDED studies with no reason at all, from NCT00351065 (last
-updated 2006) to NCT02742896 (withdrawn, updated 2024-04-20). A few were last updated before
-the registry asked for a reason; they still lack one, which is what a reviewer reads today.
+Fix safety: no fix: the reason is known only to the sponsor.
 """
 
 from __future__ import annotations

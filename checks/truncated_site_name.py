@@ -1,84 +1,46 @@
 """A facility name looks cut off: it ends mid-word, on a connector, or at the registry's limit.
 
-Why: a site name cut short ("Peking University First Hospita") no longer matches the name the
-registry, search engines and patients know the site by. It usually means the name was pasted
-into a field with a length limit, or exported by a tool that cut it. Find the full name and put
-it back.
+What it finds: each signal read on the name alone:
 
-The signals, each read on the name alone:
+- a last word that is the start of a common facility word ("Hospita", "Universit", "Fundaci",
+  "Hastan"), from a word list of about twenty European languages and Malay
+  (``facility_words.txt``, built by ``scripts/build_facility_words.py``). A last word that is
+  a word somewhere ("Cent", "Medic", "Sur"), or of one or two letters, is flagged only after a
+  facility word ("Tel Aviv Sourasky Medical Cent") or when another site of the run has the full
+  name. Never flagged: standard abbreviations ("Med", "Univ", "Hosp", "Ctr"), words ending in a
+  full stop, all-capital acronyms in a name that is not all capitals;
+- a dangling connector or mark at the end: "of", "and", "the", "de", "und", "für", "&", a
+  hyphen or dash, a comma ("University Institute of Cardiology and");
+- a bracket or quotation mark opened and never closed, or closed and never opened (the start
+  was lost: 'Prof. Dr. Ion Chiricuta" Institute of Oncology');
+- a name exactly `name_limit` characters long: ClinicalTrials.gov's definitions give the
+  Facility Name 254 characters, counted as Unicode code points, not bytes;
+- a name as long as three or more clearly cut names of its record (a tool cut them at 30
+  characters, say) whose last word is one to three letters, or that another site goes on from.
 
-- its last word is not a word but the start of a common facility word: "Hospita", "Universit",
-  "Cente", "Fundaci", "Hastan", "Treatm". The check knows facility words in English, French,
-  Spanish, Catalan, Portuguese, Italian, German, Dutch, the Nordic languages, Polish, Czech,
-  Slovak, Hungarian, Turkish, Romanian and Malay, with and without accents (the list ships as
-  ``facility_words.txt``, built by ``scripts/build_facility_words.py``). A last word that is a
-  word of its own somewhere ("Cent" is French and German, "Medic" English, "Sur" Spanish, "Cen"
-  a pinyin syllable) is flagged only when the word before it is a facility word ("Tel Aviv
-  Sourasky Medical Cent") or when another site of the run has the full name; so is a last word
-  of one or two letters ("Medical Education and R"). Standard abbreviations ("Med", "Univ",
-  "Hosp", "Ctr", "Inst"), words ending in a full stop, and all-capital acronyms in a name that
-  is not all capitals are never flagged;
-- it ends in a dangling connector or mark: "of", "and", "for", "the", "de", "del", "und",
-  "für", lower-case "di", "y", "van", "&", a hyphen or dash, a comma ("University Institute of
-  Cardiology and");
-- a bracket or quotation mark is opened and never closed ("... ( Site", 'Ltd "Medinvest - ...'),
-  or closed and never opened, which means the start was lost ('Prof. Dr. Ion Chiricuta"
-  Institute of Oncology');
-- it is exactly as long as the registry's field allows. ClinicalTrials.gov's Protocol
-  Registration Data Element Definitions give the Facility Name ("Full name of the organization
-  where the clinical study is being conducted") a limit of 254 characters
-  (https://clinicaltrials.gov/policy/protocol-definitions#Facility, the page that the API's
-  field metadata links for ``locations.facility``). Lengths are counted in characters (Unicode
-  code points), not bytes: a Cyrillic name of 254 characters takes about 480 bytes in UTF-8 and
-  is at the limit, and a name of 254 bytes may be far below it;
-- it is as long as three or more clearly cut names of its record (a tool cut the record's names
-  at 30 characters, say) and its last word is one to three letters ("Institut Català
-  d'Oncologia-Ho"), or a longer word that another site of the run goes on from ("Carl Gust").
+Whole run: when a longer name of the run starts with the cut one (ignoring case, accents and
+spacing), preferably in the same city and always in the same country, the message suggests it;
+a suggestion from the same record names its field as related.
 
-Whole run: the check looks up every site name of the run (of this record and of every other
-record), and when a longer name starts with the cut one (ignoring case, accents and spacing),
-preferably in the same city and always in the same country, the message suggests it. A
-suggestion from the same record names its field as related. The lookup is a binary search in a
-sorted list of the run's names, so a run of any size costs n log n; a summary holds the
-record's candidates and each distinct (name, city, country) of its sites once.
+Why it matters: a name cut short ("Peking University First Hospita") no longer matches the
+name the registry, search engines and patients know the site by. It usually means a field with
+a length limit, or a tool that cut it.
 
-Example (flagged): facility "Peking University First Hospita" (Beijing, China): ``facility name
-"Peking University First Hospita" looks cut off: its last word "Hospita" is the start of
-"Hospital"; another site of the run (NCT03204344, Beijing, China) is named "Peking University
-First Hospital"``.
+Fails: "Peking University First Hospita" (Beijing), with "Peking University First Hospital"
+suggested from another record of the run.
 
-Passing: "Peking University First Hospital"; "Emory Univ" (an abbreviation); "Hospital
-Clínic", "Universiti Teknologi MARA" and "IMV Pesquisa Neurologica" (complete words in Catalan,
-Malay and Portuguese); "Hôpital des Cent"; "Hospital Italiano Regional del Sur"; "Policlinico
-Umberto I"; "Local Institution - 007-926-A".
+Passes: "Emory Univ" (an abbreviation); "Hospital Clínic", "Universiti Teknologi MARA" (whole
+words in Catalan and Malay); "Hôpital des Cent"; "Policlinico Umberto I".
 
 Options:
-- ``name_limit`` (254): the registry's limit on a facility name, in characters; a name exactly
-  this long is reported. 0 turns this signal off.
-- ``suggest_full_names`` (true): look for the full name among all the sites of the run. Off,
-  the guesses that only a full name confirms ("Cent" with no facility word before it, "R") are
-  not reported at all.
-- ``allow_words`` ([]): words never read as cut off, for names the word list gets wrong.
+  name_limit (254): the registry's limit on a facility name, in characters; a name exactly
+    this long is reported. 0 turns this signal off.
+  suggest_full_names (true): look for the full name among all the sites of the run. Off, the
+    guesses that only a full name confirms ("Cent" with no facility word before it) are not
+    reported at all.
+  allow_words ([]): words never read as cut off, for names the word list gets wrong.
 
-Corpus: 78 findings, 75 correct (96%), measured with
-``lintrials check --select L202 --today 2026-11-22 ../shared/corpus/``: 78 findings on 2,554
-records (44,371 sites, 17,743 distinct names), and the seeds one more (the
-seed's "Peking University First Hospita"). All 79 were read against their records and all show
-what their message says: 24 last words cut from a facility word (10 with the full name found in
-the run), 13 names cut at the 30- or 50-character length that NCT04576156 cuts many names at, 1
-name of exactly 254 characters ("... Institution of Voronezhsk"), 10 unclosed brackets or
-quotation marks ("... Szpiku ( Site", "(CIUSSS NÎ"), 3 lost starts, 1 dangling "and", 2 dangling
-hyphens, and 24 names ending in a comma. Precision 79/79 (100%) for the signals as specified;
-the commas are the weak part: 7 visibly lost text ("Tata Memorial Hospital," where the run has
-"Tata Memorial Hospital, Parel"), 14 probably did, and 3 are a stray comma after a complete
-company name ("CMIC Co. Ltd.,"): counted as false, precision is 76/79 (96.2%). Recall, measured
-by reading a random 400 of the distinct names (3 defective, all 3 flagged) and every name whose
-last word is in none of 12 Debian word lists (1,742), every name that another name of its
-country extends mid-word, and every name at a shared cut length: 88 names are cut, 78 flagged
-(89%; 54 of 64 without the comma cases). The 10 missed are proper names cut with no full name in
-the run ("Azienda Ospedaliera San Gerard", "... de Coimbr", "... Caregg", "Site Godi"), cuts at
-a word boundary ("Department of Internal", "Universitätsklinikum Schleswig", "... de Gran"), and
-cut initials ("... University n.", "... n.a. V.I.", "... w Sl").
+Fix safety: no fix: the full name, even when suggested, is for a person to confirm.
 """
 
 from __future__ import annotations

@@ -1,41 +1,33 @@
-"""A bracket in a title, summary or the criteria is never closed, or closes nothing.
+r"""A bracket in a title, summary or the criteria is never closed, or closes nothing.
 
-Why: an unclosed "(" or a stray ")" makes a reader guess where an aside ends, and in the
-criteria that guess decides who may enrol. It is also the mark of text that was cut or pasted
-badly: `be diagnosed as (generalized pustular psoriasis(GPP);` lost a ")".
+What it finds: round, square and curly brackets (and their full-width forms, so `（GPP)` is
+balanced) left unmatched, first within each paragraph or list item (an item starts at a line
+that begins with a bullet or a number), then across the field, so an aside that runs over a
+wrapped line or holds a sub-list passes. Not brackets to match:
 
-How: round, square and curly brackets (and their full-width forms, so `（GPP)` is balanced)
-are matched within each paragraph or list item; a list item starts at a line that begins with
-a bullet or a number. What is not a bracket to match:
-
-- list markers `1)`, `a)`, `iv)`, `1\\)` (markdown), `1）` (a ")" after a number, letter or
-  Roman numeral that starts the text or follows a space or punctuation, when it closes
-  nothing);
+- list markers `1)`, `a)`, `iv)`, `1\)` (markdown), `1）`: a ")" after a number, letter or Roman
+  numeral that starts the text or follows a space or punctuation, when it closes nothing;
 - half-open ranges `[0, 1)`, `(0, 100]`;
 - emoticons `:)`, `;-)`, `:(` standing alone.
 
-What a paragraph or item leaves unmatched is then matched across the field, so an aside that
-runs over a wrapped line or holds a sub-list passes. Each unmatched bracket is one finding
-whose span is the bracket; a bracket closed by another kind (`(BMI, kg/m2]`) is one finding
-whose span is the whole aside. A field reports at most ten; the tenth says how many more
-there are (a text with thousands of stray brackets is one problem, not thousands).
+Each unmatched bracket is one finding, its span the bracket; a bracket closed by another kind
+(`(BMI, kg/m2]`) is one finding spanning the aside. A field reports at most ten; the tenth says
+how many more there are. Fields: brief title, official title, brief summary, detailed
+description, eligibility criteria.
 
-Fields: brief title, official title, brief summary, detailed description, eligibility criteria.
+Why it matters: an unclosed "(" or a stray ")" makes a reader guess where an aside ends, and in
+the criteria that guess decides who may enrol. It is also the mark of text cut or pasted
+badly: `be diagnosed as (generalized pustular psoriasis(GPP);` lost a ")".
 
-Example: `* Meet ... and be diagnosed as (generalized pustular psoriasis(GPP);`
-Passing: `* Meet ... and be diagnosed as generalized pustular psoriasis (GPP);`
-Example: `the SLEDAI-2K) clinical symptoms`. Passing: `the SLEDAI-2K clinical symptoms`.
+Fails: `* Meet ... and be diagnosed as (generalized pustular psoriasis(GPP);`; `the SLEDAI-2K)
+clinical symptoms`.
+
+Passes: `* Meet ... and be diagnosed as generalized pustular psoriasis (GPP);`; `the SLEDAI-2K
+clinical symptoms`.
 
 Options: none.
 
-Corpus: 174 findings, 174 correct (100%), measured with
-lintrials check --select T103 --today 2026-11-22 ../shared/corpus/
-(156 records; 130 in criteria, 42 in detailed descriptions, 13 in summaries). Most are an
-aside never closed ("(i.e., subjects with serum creatinine > 1.4 mg/dL; ..." to the end of the
-item) or a ")" left behind by an edit ("... the SLEDAI-2K) clinical symptoms"); also doubled
-"((n = 2,295)", mixed "(BMI, kg/m2]" and "[e.g., Coumadin ... enoxaparin)", and one mangled
-list marker "1. )". On the seeds: the "(" of 000 and the ")" of 001, in the pages and their
-JSON twins.
+Fix safety: no fix: where the aside ends is for a person to say.
 """
 
 from __future__ import annotations

@@ -1,27 +1,23 @@
 """A withdrawn study says participants were, or will be, enrolled.
 
-Why: WITHDRAWN means the study stopped before its first participant was enrolled, so its
-enrollment is an actual 0, which registry reviewers expect (36 of the corpus's 38 withdrawn
-studies give it).
-An actual enrollment above 0 contradicts the status: either participants were enrolled and the
-study is TERMINATED (or COMPLETED), or the count is wrong. An anticipated enrollment above 0
-(the plan, left as it was) is reported too, with its own message: the record should say that
-nobody was enrolled.
+What it finds: a WITHDRAWN study with an actual enrollment above 0, or an anticipated one above
+0 (the plan, left as it was), each with its own message. An enrollment without a type (the
+study-page text does not show it) is judged as anticipated.
+
+Why it matters: WITHDRAWN means the study stopped before its first participant was enrolled,
+so its enrollment is an actual 0, which registry reviewers expect (36 of the corpus's 38
+withdrawn studies give it). An actual enrollment above 0 contradicts the status: either
+participants were enrolled and the study is TERMINATED (or COMPLETED), or the count is wrong.
+An anticipated count should become the actual 0.
 
 Fails: status WITHDRAWN, enrollment 12 (actual); status WITHDRAWN, enrollment 150
 (anticipated).
-Passes: status WITHDRAWN, enrollment 0 (actual); status TERMINATED, enrollment 12 (actual).
 
-An enrollment without a type (the study-page text does not show it) is judged as anticipated.
+Passes: status WITHDRAWN, enrollment 0 (actual); status TERMINATED, enrollment 12 (actual).
 
 Options: none. The check does not depend on the run date.
 
-Corpus: 2 findings, 2 correct (100%), measured with
-lintrials check --select S107 --today 2026-11-22 ../shared/corpus/
-Both are anticipated counts left on withdrawn studies (NCT00460837, legacy XML: 150;
-NCT00382161: 20), read against their records; the other 36 withdrawn studies give an actual 0.
-No corpus record gives an actual enrollment above 0 on a withdrawn study: that message is
-tested on a copy of a corpus record (tests/test_withdrawn_with_enrollment.py).
+Fix safety: no fix: whether the status or the count is wrong is for the sponsor to say.
 """
 
 from __future__ import annotations

@@ -1,35 +1,26 @@
 """A US site's ZIP code belongs to another state than the one the site names.
 
-Why: a ZIP code names one delivery area, and each lies in one state. "Swansea, Maine 02777"
-cannot be right: 02777 is Swansea, Massachusetts. Either the state is wrong (the registry then
-files, maps and searches the site in the wrong state) or the ZIP code is (mail and the
-registry's distance search go astray). Both are typing slips that the registry does not catch.
+What it finds: a US site whose ZIP code, as the `zipcodes` package knows it (every US ZIP
+code, with the Postal Service's state and city names), lies in another state than the site's.
+A code of another shape is L212's; a code the data does not know (new, or a typo that hits no
+code) is not a finding. Puerto Rico, Guam, the US Virgin Islands, American Samoa and the
+Northern Mariana Islands are judged against their territory, whether the registry names it as
+the country or the state. The finding is on the ZIP code, with the state related, and names the
+code's state and city.
 
-The ZIP code's state comes from the `zipcodes` package (every US ZIP code, with the state and
-city names of the US Postal Service). Only a ZIP code the data knows is judged: a code of
-another shape is malformed-postal-code's (L212), and a code the data does not know (a new one,
-or a typo that hits no code) is not a finding. Sites in Puerto Rico, Guam, the US Virgin
-Islands, American Samoa and the Northern Mariana Islands are judged against their territory,
-whether the registry names it as the country or as the state. The finding is on the ZIP code,
-with the state as the related field; the message names the ZIP code's state and city.
+Why it matters: each ZIP code lies in one state. "Swansea, Maine 02777" cannot be right: 02777
+is Swansea, Massachusetts. Either the state is wrong (the site is filed, mapped and searched in
+the wrong state) or the ZIP code is (mail and the distance search go astray). The registry does
+not catch either.
 
-Data: without the `zipcodes` package, the check has nothing to judge and says so once per run
-on standard error; it never reports a site for missing data.
+Fails: "Swansea, Maine, 02777, United States" (NCT00379756): 02777 is in Massachusetts.
 
-Example (fails): "Swansea, Maine, 02777, United States" (NCT00379756): 02777 is in
-Massachusetts.
-Example (passes): "Swansea, Massachusetts, 02777"; "Boston, Massachusetts, 02114-2696".
+Passes: "Swansea, Massachusetts, 02777"; "Boston, Massachusetts, 02114-2696".
 
 Options: none.
 
-Corpus: 17 findings, 17 correct (100%), measured with
-lintrials check --select L211 --today 2026-11-22 ../shared/corpus/
-(with `zipcodes` 3.0.0). Every finding was read against its record. Kinds: a ZIP code with one
-digit wrong, which lands in another state (Honolulu 95813 for 96813, Anchorage 98508 for 99508,
-Louisville 20202 for 40202, Phoenix 84018 for 85018, Marietta 20060 for 30060); a ZIP code from
-another site of the record (Annapolis, Maryland 37067; Allen, Texas 60607; Springfield,
-Illinois 77030); the state wrong (Swansea, Maine for Massachusetts; O'Fallon, Missouri for the
-O'Fallon, Illinois cancer centre; Kansas City, Kansas with a Missouri ZIP code).
+Fix safety: no fix: whether the ZIP code or the state is wrong is for a person to say. Without
+`zipcodes` the check judges nothing and says so once per run.
 """
 
 from __future__ import annotations

@@ -345,7 +345,7 @@ def _apply_fixes(
     help="markdown: the page docs/checks.md is generated from.",
 )
 def rules(output_format: str) -> None:
-    """List every check: code, name, default severity, and what it checks."""
+    """List every check by family (lines "# E  ..."): code, name, default severity, summary."""
     from lintrials.rules import ENGINE_RULES, Rule
 
     checks, _ = _load_checks()
@@ -355,7 +355,13 @@ def rules(output_format: str) -> None:
 
         click.echo(render_rules(every), nl=False)
         return
+    from lintrials.catalogue import FAMILIES, family
+
+    shown = ""
     for c in every:
+        if family(c.code) != shown:
+            shown = family(c.code)
+            click.echo(f"# {shown}  {FAMILIES.get(shown, 'other checks')}")
         state = "" if c.enabled else " (off by default)"
         click.echo(f"{c.code}  {c.name:<28} {c.severity:<8} {c.summary}{state}")
 
@@ -363,19 +369,17 @@ def rules(output_format: str) -> None:
 @main.command()
 @click.argument("name")
 def rule(name: str) -> None:
-    """Print the documentation of one check, by code or name."""
+    """Print the documentation of one check, by code or name, with its measured figures."""
+    from lintrials.catalogue import render
     from lintrials.rules import ENGINE_RULES, Rule
 
     checks, _ = _load_checks()
     every: list[Rule] = [*checks, *ENGINE_RULES]
     for c in every:
         if name in (c.code, c.name):
-            options = "".join(f"\n  {k}: {v!r}" for k, v in c.options.items())
             click.echo(
                 f"{c.code} {c.name} (default severity: {c.severity}"
-                f"{'' if c.enabled else ', off by default'})\n\n{c.doc}"
+                f"{'' if c.enabled else ', off by default'})\n\n{render(c)}"
             )
-            if options:
-                click.echo(f"\nOptions and their defaults:{options}")
             return
     _fail(f"no check named {name!r} (see `lintrials rules`)")

@@ -73,11 +73,18 @@ INVALID_SYNTAX = EngineRule(
     """\
     The file is not well-formed JSON or XML.
 
-    Why: nothing in it can be checked, and the registry would reject the upload. The finding
+    What it finds: a file lintrials reads as JSON or XML that its parser cannot read; the finding
     points at the first character the parser could not read.
 
-    Example: a JSON export cut off mid-way: `{"protocolSection": {"identificationModule": {`.
-    Passing: the same file downloaded again in full.""",
+    Why it matters: nothing in the file can be checked, and the registry would reject the upload.
+
+    Fails: a JSON export cut off mid-way: `{"protocolSection": {"identificationModule": {`.
+
+    Passes: the same file downloaded again in full.
+
+    Options: none.
+
+    Fix safety: no fix.""",
 )
 UNKNOWN_FORMAT = EngineRule(
     "F002",
@@ -85,12 +92,19 @@ UNKNOWN_FORMAT = EngineRule(
     """\
     The file is none of the record formats lintrials reads.
 
-    Why: a file named on the command line, or an export-looking file in a folder, that is not a
-    ClinicalTrials.gov API v2 JSON study, a legacy `<clinical_study>` XML record, or a study
-    page saved as text, would otherwise pass silently unchecked.
+    What it finds: a file named on the command line, or an export-looking file in a folder, that is
+    not a ClinicalTrials.gov API v2 JSON study, a legacy `<clinical_study>` XML record, or a study
+    page saved as text.
 
-    Example: an HTML page of a registry saved with a `.txt` ending.
-    Passing: the same study downloaded as JSON from the registry.""",
+    Why it matters: such a file would otherwise pass silently unchecked.
+
+    Fails: an HTML page of a registry saved with a `.txt` ending.
+
+    Passes: the same study downloaded as JSON from the registry.
+
+    Options: none.
+
+    Fix safety: no fix.""",
 )
 INVALID_RECORD = EngineRule(
     "F003",
@@ -98,11 +112,20 @@ INVALID_RECORD = EngineRule(
     """\
     The file parses, but what it holds is not a registry record, or a value has the wrong type.
 
-    Why: a study object without `protocolSection`, or a number where the registry writes a
-    string, means the export was edited by hand or made by another tool; checks cannot trust it.
-    The finding points at the value and names its JSON Pointer or XPath.
+    What it finds: a study object without `protocolSection`, or a value of the wrong type (a
+    number where the registry writes a string); the finding points at the value and names its JSON
+    Pointer or XPath.
 
-    Example: `"maximumAge": 65` (a number). Passing: `"maximumAge": "65 Years"`.""",
+    Why it matters: the export was edited by hand or made by another tool, and checks cannot
+    trust it.
+
+    Fails: `"maximumAge": 65` (a number).
+
+    Passes: `"maximumAge": "65 Years"`.
+
+    Options: none.
+
+    Fix safety: no fix.""",
 )
 UNREADABLE_FILE = EngineRule(
     "F004",
@@ -110,11 +133,20 @@ UNREADABLE_FILE = EngineRule(
     """\
     The file cannot be read as text: missing, unreadable, binary, or not valid in its encoding.
 
-    Why: a pre-commit hook or CI run must say which file it could not read instead of skipping
-    it. UTF-8 (with or without BOM), UTF-16 with BOM, and the encoding an XML declaration names
-    are read; anything else is reported with the offset of the first bad byte.
+    What it finds: a file that is missing or cannot be read, or is not text in its encoding. UTF-8
+    (with or without BOM), UTF-16 with BOM, and the encoding an XML declaration names are read;
+    anything else is reported with the offset of the first bad byte.
 
-    Example: a Latin-1 file with no declaration. Passing: the same file saved as UTF-8.""",
+    Why it matters: a pre-commit hook or CI run must say which file it could not read instead of
+    skipping it.
+
+    Fails: a Latin-1 file with no declaration.
+
+    Passes: the same file saved as UTF-8.
+
+    Options: none.
+
+    Fix safety: no fix.""",
 )
 CHECK_FAILED = EngineRule(
     "X001",
@@ -122,11 +154,19 @@ CHECK_FAILED = EngineRule(
     """\
     A check raised an error on a record, or a plugin could not be loaded.
 
-    Why: a broken check must not end the run or hide the other checks' findings. The failure is
-    reported on the record it happened on, with the check named, and the exit code is 2 so
-    that CI does not mistake a partial run for a clean one.
+    What it finds: a check that failed on a record (reported on that record, with the check
+    named), or a plugin that could not be loaded. The exit code is then 2.
 
-    Example: a third-party check that indexes past the end of a list.""",
+    Why it matters: a broken check must not end the run or hide the other checks' findings, and CI
+    must not mistake a partial run for a clean one.
+
+    Fails: a third-party check that indexes past the end of a list.
+
+    Passes: the same check, fixed, or left out with `--ignore`.
+
+    Options: none.
+
+    Fix safety: no fix.""",
 )
 UNUSED_SUPPRESSION = EngineRule(
     "X002",
@@ -134,10 +174,19 @@ UNUSED_SUPPRESSION = EngineRule(
     """\
     A suppression entry matches no finding in a run that checked its record.
 
-    Why: the defect it accepted was fixed, or the check or field was renamed; a stale entry
-    would silently accept the next, different defect at the same place. Remove the entry.
+    What it finds: an entry of the suppressions that no finding of the run matched, although the
+    run checked the record it names.
 
-    Example: an entry for duplicate-site on NCT07314060 after the second site was deleted.""",
+    Why it matters: the defect it accepted was fixed, or the check or field was renamed; a stale
+    entry would silently accept the next, different defect at the same place. Remove the entry.
+
+    Fails: an entry for duplicate-site on NCT07314060 after the second site was deleted.
+
+    Passes: an entry that still matches a finding.
+
+    Options: none.
+
+    Fix safety: no fix.""",
     severity="warning",
 )
 ENGINE_RULES: list[EngineRule] = [
