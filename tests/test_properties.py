@@ -33,7 +33,7 @@ from lintrials import files
 from lintrials.files import JSON_LINES_SUFFIXES, ReadProblem, read
 from lintrials.findings import Fix, Problem
 from lintrials.formats import FileProblem, ParsedRecord, ctgov_json, detect
-from lintrials.formats.page_text import HEADINGS
+from lintrials.formats.page_text_grammar import HEADINGS
 from lintrials.model import (
     Arm,
     Contact,

@@ -8,7 +8,6 @@ one bad record does not hide the others. A new registry format is one new module
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
@@ -17,19 +16,6 @@ from typing import Protocol
 from lintrials.findings import Edit, Fix, Position
 from lintrials.model import Record
 from lintrials.source import Source
-
-_SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
-
-
-def split_field(field: str) -> list[tuple[str, int | None]]:
-    """``locations[3].phone`` -> ``[("locations", 3), ("phone", None)]``."""
-    parts: list[tuple[str, int | None]] = []
-    for segment in field.split("."):
-        m = _SEGMENT.fullmatch(segment)
-        if not m:
-            raise ValueError(f"not a field path: {field!r}")
-        parts.append((m.group(1), int(m.group(2)) if m.group(2) is not None else None))
-    return parts
 
 
 class Locator(Protocol):

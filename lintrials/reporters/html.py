@@ -4,9 +4,11 @@ The page has the run's totals by severity and by check, a bar chart of findings 
 the findings in a table that can be filtered by check, severity, record and text, each finding
 with its code frame (the source lines around it, the span marked).
 
-It needs no network: the CSS and the script are inline, fonts are the system's, the favicon is
-an empty ``data:`` URL, and a Content-Security-Policy allows nothing to load and only the page's
-own style and script (by hash) to apply, so even a value that escaped its escaping could not run.
+It needs no network: the CSS and the script (``html_assets/report.css`` and ``report.js``,
+package data beside this module) are written inline, fonts are the system's, the favicon is an
+empty ``data:`` URL, and a Content-Security-Policy allows nothing to load and only the page's
+own style and script (by hash) to apply, so even a value that escaped its escaping could not
+run.
 Every value written into the HTML is escaped with ``html.escape``; the findings themselves travel
 as JSON in a ``<script type="application/json">`` block (``<``, ``>`` and ``&`` written as
 ``\\u003c`` and so on, so no value can close the block) and the script puts them on the page as
@@ -24,6 +26,7 @@ import hashlib
 import html
 import json
 from collections import Counter, defaultdict
+from importlib.resources import files
 
 from lintrials import __version__
 from lintrials.config import Config
@@ -35,6 +38,11 @@ from lintrials.rules import Rule as Check
 PAGE_SIZE = 100
 ORDER = tuple(reversed(SEVERITIES))  # error, warning, info
 PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
+
+
+def _asset(name: str) -> str:
+    """The text of one of the page's files (its style, its script) in ``html_assets/``."""
+    return (files("lintrials.reporters") / "html_assets" / name).read_text(encoding="utf-8")
 
 
 def _e(value: object) -> str:
@@ -260,7 +268,7 @@ def render(result: RunResult, config: Config) -> str:
     )
     data = {"pageSize": PAGE_SIZE, "findings": [_finding_data(f) for f in everything]}
 
-    style, script = _CSS, _JS
+    style, script = _asset("report.css"), _asset("report.js")
     csp = (
         "default-src 'none'; img-src data:; "
         f"style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
@@ -316,389 +324,3 @@ def render(result: RunResult, config: Config) -> str:
         ]
     )
 
-
-_CSS = """
-:root {
-  --bg: #f5f6f8; --fg: #1c2230; --muted: #5d6778; --card: #ffffff; --line: #dfe3e9;
-  --head: #eef1f5; --code-bg: #f6f8fa; --hit: #fffbe6; --link: #0b5cad;
-  --error: #c62828; --warning: #b45f06; --info: #1a64c2;
-  --error-bg: #fdecea; --warning-bg: #fff3e0; --info-bg: #e7f0fc;
-  --error-mark: #f9c9c4; --warning-mark: #fcd9a8; --info-mark: #c6dcfa; --add-bg: #e6f4ea;
-  --ok: #1e7b34; --ok-bg: #e6f4ea;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #15181e; --fg: #e3e7ee; --muted: #9aa4b4; --card: #1e232b; --line: #313845;
-    --head: #252b35; --code-bg: #181c23; --hit: #3b3620; --link: #7fb6ff;
-    --error: #ff6b6b; --warning: #f0a24a; --info: #6fa8ff;
-    --error-bg: #3a2023; --warning-bg: #3a2c1a; --info-bg: #1c2a40;
-    --error-mark: #6b2a2e; --warning-mark: #6a4a1c; --info-mark: #264a7a; --add-bg: #1d3524;
-    --ok: #7ed99a; --ok-bg: #1d3524;
-  }
-}
-* { box-sizing: border-box; }
-html { background: var(--bg); color: var(--fg); }
-body {
-  margin: 0;
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-    sans-serif;
-}
-main { max-width: 1320px; margin: 0 auto; padding: 20px 24px 40px; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 17px; margin: 28px 0 10px; }
-a { color: var(--link); text-decoration: none; }
-a:hover { text-decoration: underline; }
-.meta, .muted { color: var(--muted); }
-.meta { margin: 0 0 8px; }
-.muted { font-size: 12.5px; }
-.status { display: inline-block; margin: 0; padding: 4px 10px; border-radius: 4px;
-  font-weight: 600; }
-.status.failed { background: var(--error-bg); color: var(--error); }
-.status.passed { background: var(--ok-bg); color: var(--ok); }
-.cards { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 18px; }
-.card { background: var(--card); border: 1px solid var(--line); border-left: 5px solid
-  var(--muted); border-radius: 6px; padding: 10px 18px; min-width: 130px; }
-.card .n { font-size: 26px; font-weight: 700; line-height: 1.2; }
-.card .label { color: var(--muted); }
-.card.error { border-left-color: var(--error); } .card.error .n { color: var(--error); }
-.card.warning { border-left-color: var(--warning); } .card.warning .n { color: var(--warning); }
-.card.info { border-left-color: var(--info); } .card.info .n { color: var(--info); }
-.card.all { border-left-color: var(--fg); }
-.chart-wrap { background: var(--card); border: 1px solid var(--line); border-radius: 6px;
-  padding: 10px 8px; overflow-x: auto; margin-bottom: 14px; }
-.chart { display: block; max-width: 100%; height: auto; }
-.legend { display: flex; gap: 16px; font-size: 12px; color: var(--muted);
-  padding: 0 8px 6px; }
-.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
-  margin-right: 5px; vertical-align: -1px; }
-.swatch.error { background: var(--error); } .swatch.warning { background: var(--warning); }
-.swatch.info { background: var(--info); }
-.chart text { font-size: 12.5px; fill: var(--fg); }
-.chart .bar-code { font-weight: 700; }
-.chart .bar-count { fill: var(--muted); }
-.chart .bar-bg { fill: transparent; }
-.chart a:hover .bar-bg { fill: var(--head); }
-.bar.error { fill: var(--error); } .bar.warning { fill: var(--warning); }
-.bar.info { fill: var(--info); }
-table { border-collapse: collapse; width: 100%; background: var(--card); }
-.checks { border: 1px solid var(--line); border-radius: 6px; }
-.checks th, .checks td { padding: 6px 10px; border-bottom: 1px solid var(--line);
-  text-align: left; vertical-align: top; }
-.checks th { background: var(--head); font-weight: 600; font-size: 13px; }
-.num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.num.error { color: var(--error); font-weight: 600; }
-td.num.warning { color: var(--warning); font-weight: 600; }
-td.num.info { color: var(--info); font-weight: 600; }
-td.num.zero { color: var(--muted); opacity: .6; }
-td.total { font-weight: 700; }
-.code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono",
-  monospace; font-weight: 600; }
-details.quiet { margin-top: 8px; color: var(--muted); }
-details.quiet ul { margin: 6px 0; padding-left: 20px; }
-.filters { display: flex; flex-wrap: wrap; gap: 10px 14px; align-items: end;
-  background: var(--card); border: 1px solid var(--line); border-radius: 6px;
-  padding: 10px 12px; position: sticky; top: 0; z-index: 2; }
-.filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted);
-  gap: 3px; }
-.filters label.grow { flex: 1 1 160px; }
-.filters label.toggle { flex-direction: row; align-items: center; gap: 6px; font-size: 13px;
-  padding-bottom: 6px; }
-.filters select, .filters input[type=search], .filters input:not([type]) {
-  font: inherit; font-size: 13.5px; color: var(--fg); background: var(--bg);
-  border: 1px solid var(--line); border-radius: 4px; padding: 5px 7px; min-width: 110px; }
-#f-check { max-width: 300px; }
-#f-record { width: 150px; min-width: 0; }
-button { font: inherit; font-size: 13px; color: var(--fg); background: var(--head);
-  border: 1px solid var(--line); border-radius: 4px; padding: 5px 12px; cursor: pointer; }
-button:disabled { opacity: .45; cursor: default; }
-.pager { display: flex; justify-content: space-between; align-items: center; margin: 10px 0; }
-.pager.bottom { justify-content: flex-end; }
-.pages { display: flex; gap: 8px; align-items: center; }
-#shown { color: var(--muted); }
-.findings { border: 1px solid var(--line); table-layout: fixed; }
-.findings th { background: var(--head); text-align: left; padding: 7px 10px; font-size: 13px;
-  border-bottom: 1px solid var(--line); }
-col.w-sev { width: 104px; } col.w-check { width: 200px; } col.w-rec { width: 120px; }
-col.w-where { width: 270px; }
-tbody.finding { border-top: 1px solid var(--line); }
-tbody.finding td { padding: 8px 10px 6px; vertical-align: top; overflow-wrap: anywhere; }
-tbody.finding tr.frame-row td { padding: 0 10px 10px; }
-.badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px;
-  font-weight: 600; white-space: nowrap; }
-.badge.error { background: var(--error-bg); color: var(--error); }
-.badge.warning { background: var(--warning-bg); color: var(--warning); }
-.badge.info { background: var(--info-bg); color: var(--info); }
-.badge.suppressed { background: var(--head); color: var(--muted); margin-top: 4px; }
-tbody.suppressed td { opacity: .7; }
-.path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono",
-  monospace; font-size: 12.5px; }
-.message { font-weight: 500; }
-.related, .reason { color: var(--muted); font-size: 12.5px; margin-top: 3px; }
-pre.frame { margin: 0; padding: 6px 0; background: var(--code-bg); border: 1px solid
-  var(--line); border-radius: 4px; overflow-x: auto; font-size: 12.5px; line-height: 1.5;
-  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
-pre.frame .fl { display: block; padding-right: 12px; min-width: max-content; }
-pre.frame .g { display: inline-block; color: var(--muted); padding: 0 10px 0 8px;
-  margin-right: 8px; border-right: 1px solid var(--line); text-align: right;
-  user-select: none; }
-pre.frame .hit { background: var(--hit); }
-pre.frame mark { color: inherit; border-radius: 2px; }
-pre.frame .caret { font-weight: 700; }
-.sev-error pre.frame mark { background: var(--error-mark); }
-.sev-warning pre.frame mark { background: var(--warning-mark); }
-.sev-info pre.frame mark { background: var(--info-mark); }
-.sev-error .caret { color: var(--error); } .sev-warning .caret { color: var(--warning); }
-.sev-info .caret { color: var(--info); }
-.fix { margin-top: 6px; }
-.fix-head { font-size: 12.5px; color: var(--muted); margin-bottom: 3px; }
-pre.diff .fl { padding-left: 10px; }
-pre.diff .del { background: var(--error-bg); }
-pre.diff .add { background: var(--add-bg); }
-.empty { padding: 16px; color: var(--muted); }
-"""
-
-_JS = """
-"use strict";
-(() => {
-  const data = JSON.parse(document.getElementById("lintrials-data").textContent);
-  const all = data.findings;
-  const size = data.pageSize;
-  const $ = (id) => document.getElementById(id);
-  const controls = {check: $("f-check"), severity: $("f-severity"), record: $("f-record"),
-    q: $("f-text"), sort: $("f-sort")};
-  const suppressed = $("f-suppressed");
-  const table = $("findings-table");
-  const rank = {error: 0, warning: 1, info: 2};
-  const fmt = (n) => n.toLocaleString("en");
-  let view = [];
-  let page = 0;
-  let haystack = null;
-
-  function el(tag, cls, text) {
-    const node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function compute() {
-    const check = controls.check.value;
-    const severity = controls.severity.value;
-    const record = controls.record.value.trim().toLowerCase();
-    const q = controls.q.value.trim().toLowerCase();
-    const withSuppressed = suppressed !== null && suppressed.checked;
-    if (q && haystack === null) {
-      haystack = all.map((f) => [f.msg, f.path, f.field, f.rec, f.code, f.name].join("\\n")
-        .toLowerCase());
-    }
-    const out = [];
-    for (let i = 0; i < all.length; i++) {
-      const f = all[i];
-      if (f.sup !== null && !withSuppressed) continue;
-      if (check && f.code !== check) continue;
-      if (severity && f.sev !== severity) continue;
-      if (record && !f.rec.toLowerCase().includes(record)) continue;
-      if (q && !haystack[i].includes(q)) continue;
-      out.push(i);
-    }
-    const sort = controls.sort.value;
-    if (sort === "severity") {
-      out.sort((a, b) => rank[all[a].sev] - rank[all[b].sev] || a - b);
-    } else if (sort === "check") {
-      out.sort((a, b) => all[a].code.localeCompare(all[b].code) || a - b);
-    }
-    view = out;
-  }
-
-  // The carets under a line are left out where the marked text already shows the span.
-  const marked = (line, carets) => carets.indexOf("^") < line.length;
-
-  function frame(f) {
-    const pre = el("pre", "frame");
-    const width = Math.max(...f.frame.map(([n]) => String(n).length));
-    for (let i = 0; i < f.frame.length; i++) {
-      const [n, text] = f.frame[i];
-      const caret = n === 0;
-      const above = f.frame[i - 1];
-      if (caret && above && above[0] !== 0 && marked(above[1], text)) continue;
-      const line = el("span", "fl" + (caret ? " caret" : n >= f.line && n <= f.end ? " hit" : ""));
-      line.append(el("span", "g", caret ? " ".repeat(width) : String(n).padStart(width)));
-      const next = f.frame[i + 1];
-      if (!caret && next && next[0] === 0) {
-        const begin = next[1].indexOf("^");
-        const end = next[1].lastIndexOf("^") + 1;
-        line.append(text.slice(0, begin), el("mark", null, text.slice(begin, end)),
-          text.slice(end));
-      } else {
-        line.append(text);
-      }
-      pre.append(line);
-    }
-    return pre;
-  }
-
-  function fix(f) {
-    const box = el("div", "fix");
-    box.append(el("div", "fix-head", f.fix[0]));
-    const pre = el("pre", "frame diff");
-    for (const line of f.fix.slice(1)) {
-      pre.append(el("span", "fl " + (line.startsWith("+") ? "add" : "del"), line));
-    }
-    box.append(pre);
-    return box;
-  }
-
-  function row(f) {
-    const body = el("tbody", "finding sev-" + f.sev + (f.sup !== null ? " suppressed" : ""));
-    body.dataset.code = f.code;
-    body.dataset.record = f.rec;
-    body.dataset.severity = f.sev;
-    const head = el("tr", "head");
-    const sev = el("td", "c-sev");
-    sev.append(el("span", "badge " + f.sev, f.sev));
-    if (f.sup !== null) sev.append(el("span", "badge suppressed", "suppressed"));
-    const check = el("td", "c-check");
-    const code = el("a", "code", f.code);
-    code.href = "#check=" + encodeURIComponent(f.code);
-    code.dataset.filter = "check";
-    code.dataset.value = f.code;
-    check.append(code, el("div", "muted", f.name));
-    const rec = el("td", "c-record");
-    if (f.rec) {
-      const link = el("a", "code", f.rec);
-      link.href = "#record=" + encodeURIComponent(f.rec);
-      link.dataset.filter = "record";
-      link.dataset.value = f.rec;
-      rec.append(link);
-    }
-    const where = el("td", "c-where");
-    where.append(el("div", "path", f.path + ":" + f.line + ":" + f.col));
-    if (f.field) where.append(el("div", "muted", f.field));
-    const msg = el("td", "c-msg");
-    msg.append(el("div", "message", f.msg));
-    if (f.rel.length) msg.append(el("div", "related", "related: " + f.rel.join("; ")));
-    if (f.sup !== null) msg.append(el("div", "reason", "suppressed: " + f.sup));
-    head.append(sev, check, rec, where, msg);
-    body.append(head);
-    if (f.frame.length || f.fix.length) {
-      const tr = el("tr", "frame-row");
-      const td = el("td");
-      td.colSpan = 5;
-      if (f.frame.length) td.append(frame(f));
-      if (f.fix.length) td.append(fix(f));
-      tr.append(td);
-      body.append(tr);
-    }
-    return body;
-  }
-
-  function draw() {
-    const pages = Math.max(1, Math.ceil(view.length / size));
-    page = Math.min(Math.max(0, page), pages - 1);
-    for (const old of table.querySelectorAll("tbody")) old.remove();
-    const start = page * size;
-    const slice = view.slice(start, start + size);
-    const frag = document.createDocumentFragment();
-    for (const i of slice) frag.append(row(all[i]));
-    if (!slice.length) {
-      const body = el("tbody", "none");
-      const tr = el("tr");
-      const td = el("td", "empty", all.length ? "No finding matches these filters." :
-        "No findings.");
-      td.colSpan = 5;
-      tr.append(td);
-      body.append(tr);
-      frag.append(body);
-    }
-    table.append(frag);
-    const withSuppressed = suppressed !== null && suppressed.checked;
-    const active = withSuppressed ? all.length : all.filter((f) => f.sup === null).length;
-    $("shown").textContent = view.length
-      ? "Showing " + fmt(start + 1) + "\\u2013" + fmt(start + slice.length) + " of " +
-        fmt(view.length) + (view.length !== active ? " (filtered from " + fmt(active) + ")" : "")
-      : "Showing 0 of " + fmt(active);
-    $("page").textContent = "page " + fmt(page + 1) + " of " + fmt(pages);
-    for (const id of ["prev", "prev2"]) $(id).disabled = page === 0;
-    for (const id of ["next", "next2"]) $(id).disabled = page >= pages - 1;
-  }
-
-  function toHash() {
-    const params = new URLSearchParams();
-    for (const [key, control] of Object.entries(controls)) {
-      const value = control.value.trim();
-      if (value && !(key === "sort" && value === "file")) params.set(key, value);
-    }
-    if (suppressed !== null && suppressed.checked) params.set("suppressed", "1");
-    if (page) params.set("page", String(page + 1));
-    const hash = params.toString();
-    const url = location.href.split("#")[0] + (hash ? "#" + hash : "");
-    try {
-      history.replaceState(null, "", url);
-    } catch (error) {
-      // some browsers refuse history changes on file: pages; the filters still apply
-    }
-  }
-
-  function fromHash() {
-    const params = new URLSearchParams(location.hash.slice(1));
-    for (const [key, control] of Object.entries(controls)) {
-      const value = params.get(key) || (key === "sort" ? "file" : "");
-      if (control.tagName === "SELECT" &&
-          ![...control.options].some((option) => option.value === value)) {
-        control.value = key === "sort" ? "file" : "";
-      } else {
-        control.value = value;
-      }
-    }
-    if (suppressed !== null) suppressed.checked = params.get("suppressed") === "1";
-    page = Math.max(0, (parseInt(params.get("page") || "1", 10) || 1) - 1);
-  }
-
-  function update(keepPage) {
-    if (!keepPage) page = 0;
-    compute();
-    draw();
-    toHash();
-  }
-
-  for (const control of Object.values(controls)) {
-    control.addEventListener(control.tagName === "SELECT" ? "change" : "input",
-      () => update(false));
-  }
-  if (suppressed !== null) suppressed.addEventListener("change", () => update(false));
-  $("f-clear").addEventListener("click", () => {
-    for (const [key, control] of Object.entries(controls)) {
-      control.value = key === "sort" ? "file" : "";
-    }
-    if (suppressed !== null) suppressed.checked = false;
-    update(false);
-  });
-  const turn = (step) => () => {
-    page += step;
-    update(true);
-    table.scrollIntoView({block: "start"});
-  };
-  $("prev").addEventListener("click", turn(-1));
-  $("prev2").addEventListener("click", turn(-1));
-  $("next").addEventListener("click", turn(1));
-  $("next2").addEventListener("click", turn(1));
-  document.addEventListener("click", (event) => {
-    const link = event.target.closest("a[data-filter]");
-    if (!link) return;
-    event.preventDefault();
-    controls[link.dataset.filter].value = link.dataset.value;
-    update(false);
-    if (!table.contains(link)) $("findings").scrollIntoView({block: "start"});
-  });
-  $("filters").addEventListener("submit", (event) => event.preventDefault());
-  window.addEventListener("hashchange", () => {
-    fromHash();
-    compute();
-    draw();
-    $("findings").scrollIntoView({block: "start"});
-  });
-  fromHash();
-  compute();
-  draw();
-})();
-"""

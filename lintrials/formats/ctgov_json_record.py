@@ -1,0 +1,225 @@
+"""A ClinicalTrials.gov API v2 study object mapped into the `Record` model.
+
+`StudyReader` reads each field the model holds from the parsed JSON, noting (as a JSON Pointer
+and a message) every value of the wrong JSON type and every text value cut to its limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lintrials.formats import MAX_SHORT_CHARS, MAX_TEXT_CHARS, too_long
+from lintrials.formats.jsonpos import escape_token
+from lintrials.model import Arm, Contact, DateField, Eligibility, Intervention, Location, Record
+
+PROTOCOL = "protocolSection"  # the study object's part that holds every field of the model
+
+_LONG_TEXT_KEYS = ("/briefSummary", "/detailedDescription", "/eligibilityCriteria")
+
+
+class StudyReader:
+    """Builds a Record from a study object, noting values of the wrong JSON type."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[str, str]] = []
+
+    def _wrong(self, pointer: str, value: Any, expected: str) -> None:
+        kind = type(value).__name__.replace("dict", "object").replace("list", "array")
+        self.problems.append((pointer, f"expected {expected} here, found {kind}"))
+
+    def obj(self, parent: dict[str, Any], key: str, pointer: str) -> dict[str, Any]:
+        value = parent.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self._wrong(f"{pointer}/{escape_token(key)}", value, "an object")
+            return {}
+        return value
+
+    def items(self, parent: dict[str, Any], key: str, pointer: str) -> list[dict[str, Any]]:
+        value = parent.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self._wrong(f"{pointer}/{key}", value, "an array")
+            return []
+        found: list[dict[str, Any]] = []
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                found.append(item)
+            else:
+                self._wrong(f"{pointer}/{key}/{i}", item, "an object")
+                found.append({})
+        return found
+
+    def _capped(self, value: str, pointer: str) -> str:
+        limit = MAX_TEXT_CHARS if pointer.endswith(_LONG_TEXT_KEYS) else MAX_SHORT_CHARS
+        if len(value) <= limit:
+            return value
+        self.problems.append((pointer, too_long(len(value), limit)))
+        return value[:limit]
+
+    def text(self, parent: dict[str, Any], key: str, pointer: str) -> str | None:
+        value = parent.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if len(value) <= MAX_TEXT_CHARS:  # nearly always: no pointer to build
+                return value
+            return self._capped(value, f"{pointer}/{escape_token(key)}")
+        self._wrong(f"{pointer}/{escape_token(key)}", value, "a string")
+        return None
+
+    def texts(self, parent: dict[str, Any], key: str, pointer: str) -> list[str]:
+        value = parent.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self._wrong(f"{pointer}/{key}", value, "an array of strings")
+            return []
+        found: list[str] = []
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                found.append(self._capped(item, f"{pointer}/{key}/{i}"))
+            else:
+                self._wrong(f"{pointer}/{key}/{i}", item, "a string")
+        return found
+
+    def date(self, parent: dict[str, Any], key: str, pointer: str) -> DateField:
+        struct = self.obj(parent, key, pointer)
+        here = f"{pointer}/{key}"
+        return DateField(self.text(struct, "date", here), self.text(struct, "type", here))
+
+    def contact(self, item: dict[str, Any], pointer: str) -> Contact:
+        return Contact(
+            name=self.text(item, "name", pointer),
+            role=self.text(item, "role", pointer),
+            phone=self.text(item, "phone", pointer),
+            phone_ext=self.text(item, "phoneExt", pointer),
+            email=self.text(item, "email", pointer),
+        )
+
+    def record(self, study: dict[str, Any]) -> Record:
+        p = self.obj(study, PROTOCOL, "")
+        pp = f"/{PROTOCOL}"
+        record = Record(
+            sections={k for k, v in p.items() if isinstance(v, dict)}, text_format="markdown"
+        )
+
+        ident = self.obj(p, "identificationModule", pp)
+        ip = f"{pp}/identificationModule"
+        record.nct_id = self.text(ident, "nctId", ip)
+        record.org_study_id = self.text(
+            self.obj(ident, "orgStudyIdInfo", ip), "id", f"{ip}/orgStudyIdInfo"
+        )
+        record.brief_title = self.text(ident, "briefTitle", ip)
+        record.official_title = self.text(ident, "officialTitle", ip)
+        record.acronym = self.text(ident, "acronym", ip)
+
+        status = self.obj(p, "statusModule", pp)
+        sp = f"{pp}/statusModule"
+        record.overall_status = self.text(status, "overallStatus", sp)
+        record.why_stopped = self.text(status, "whyStopped", sp)
+        record.status_verified_date = self.text(status, "statusVerifiedDate", sp)
+        record.start_date = self.date(status, "startDateStruct", sp)
+        record.primary_completion_date = self.date(status, "primaryCompletionDateStruct", sp)
+        record.completion_date = self.date(status, "completionDateStruct", sp)
+        record.first_submitted_date = self.text(status, "studyFirstSubmitDate", sp)
+        record.last_update_submitted_date = self.text(status, "lastUpdateSubmitDate", sp)
+        record.last_update_posted_date = self.date(status, "lastUpdatePostDateStruct", sp).date
+
+        record.lead_sponsor = self.text(
+            self.obj(
+                self.obj(p, "sponsorCollaboratorsModule", pp),
+                "leadSponsor",
+                f"{pp}/sponsorCollaboratorsModule",
+            ),
+            "name",
+            f"{pp}/sponsorCollaboratorsModule/leadSponsor",
+        )
+
+        desc = self.obj(p, "descriptionModule", pp)
+        record.brief_summary = self.text(desc, "briefSummary", f"{pp}/descriptionModule")
+        record.detailed_description = self.text(
+            desc, "detailedDescription", f"{pp}/descriptionModule"
+        )
+        record.conditions = self.texts(
+            self.obj(p, "conditionsModule", pp), "conditions", f"{pp}/conditionsModule"
+        )
+
+        design = self.obj(p, "designModule", pp)
+        dp = f"{pp}/designModule"
+        record.study_type = self.text(design, "studyType", dp)
+        record.phases = self.texts(design, "phases", dp)
+        info = self.obj(design, "designInfo", dp)
+        infop = f"{dp}/designInfo"
+        record.allocation = self.text(info, "allocation", infop)
+        record.intervention_model = self.text(info, "interventionModel", infop)
+        record.primary_purpose = self.text(info, "primaryPurpose", infop)
+        masking = self.obj(info, "maskingInfo", infop)
+        record.masking = self.text(masking, "masking", f"{infop}/maskingInfo")
+        record.who_masked = self.texts(masking, "whoMasked", f"{infop}/maskingInfo")
+        enrollment = self.obj(design, "enrollmentInfo", dp)
+        count = enrollment.get("count")
+        if isinstance(count, int) and not isinstance(count, bool):
+            record.enrollment_count = count
+        elif count is not None:
+            self._wrong(f"{dp}/enrollmentInfo/count", count, "an integer")
+        record.enrollment_type = self.text(enrollment, "type", f"{dp}/enrollmentInfo")
+
+        arms = self.obj(p, "armsInterventionsModule", pp)
+        ap = f"{pp}/armsInterventionsModule"
+        for i, arm in enumerate(self.items(arms, "armGroups", ap)):
+            here = f"{ap}/armGroups/{i}"
+            record.arms.append(
+                Arm(
+                    label=self.text(arm, "label", here),
+                    type=self.text(arm, "type", here),
+                    description=self.text(arm, "description", here),
+                    intervention_names=self.texts(arm, "interventionNames", here),
+                )
+            )
+        for i, item in enumerate(self.items(arms, "interventions", ap)):
+            here = f"{ap}/interventions/{i}"
+            record.interventions.append(
+                Intervention(
+                    type=self.text(item, "type", here),
+                    name=self.text(item, "name", here),
+                    description=self.text(item, "description", here),
+                    arm_group_labels=self.texts(item, "armGroupLabels", here),
+                )
+            )
+
+        elig = self.obj(p, "eligibilityModule", pp)
+        ep = f"{pp}/eligibilityModule"
+        healthy = elig.get("healthyVolunteers")
+        record.eligibility = Eligibility(
+            criteria=self.text(elig, "eligibilityCriteria", ep),
+            sex=self.text(elig, "sex", ep),
+            minimum_age=self.text(elig, "minimumAge", ep),
+            maximum_age=self.text(elig, "maximumAge", ep),
+            std_ages=self.texts(elig, "stdAges", ep),
+            healthy_volunteers=healthy if isinstance(healthy, bool) else None,
+        )
+
+        contacts = self.obj(p, "contactsLocationsModule", pp)
+        cp = f"{pp}/contactsLocationsModule"
+        for i, item in enumerate(self.items(contacts, "centralContacts", cp)):
+            record.central_contacts.append(self.contact(item, f"{cp}/centralContacts/{i}"))
+        for i, item in enumerate(self.items(contacts, "locations", cp)):
+            here = f"{cp}/locations/{i}"
+            record.locations.append(
+                Location(
+                    facility=self.text(item, "facility", here),
+                    status=self.text(item, "status", here),
+                    city=self.text(item, "city", here),
+                    state=self.text(item, "state", here),
+                    zip=self.text(item, "zip", here),
+                    country=self.text(item, "country", here),
+                    contacts=[
+                        self.contact(c, f"{here}/contacts/{j}")
+                        for j, c in enumerate(self.items(item, "contacts", here))
+                    ],
+                )
+            )
+        return record

@@ -1,0 +1,233 @@
+"""A parsed ``<clinical_study>`` element mapped into the `Record` model.
+
+Values are normalised to the API v2 spelling (`_enum`, `_phases`, `_masking`, `iso_date`) and
+text is cut to its limit (`text_limit`); the reader (`ctgov_xml`) reports what was cut.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from lintrials.formats import MAX_SHORT_CHARS, MAX_TEXT_CHARS
+from lintrials.model import (
+    ALL_SECTIONS,
+    Arm,
+    Contact,
+    DateField,
+    Eligibility,
+    Intervention,
+    Location,
+    Record,
+)
+
+
+def _enum(value: str | None) -> str | None:
+    """ "Not yet recruiting" -> NOT_YET_RECRUITING, the API v2 spelling."""
+    if value is None:
+        return None
+    value = value.strip()
+    special = {"N/A": "NA", "Unknown status": "UNKNOWN", "Accepts Healthy Volunteers": "YES"}
+    if value in special:
+        return special[value]
+    return re.sub(r"[^A-Z0-9]+", "_", value.upper()).strip("_") or None
+
+
+_MODEL = {
+    "PARALLEL_ASSIGNMENT": "PARALLEL",
+    "SINGLE_GROUP_ASSIGNMENT": "SINGLE_GROUP",
+    "CROSSOVER_ASSIGNMENT": "CROSSOVER",
+    "FACTORIAL_ASSIGNMENT": "FACTORIAL",
+    "SEQUENTIAL_ASSIGNMENT": "SEQUENTIAL",
+}
+_ROLES = {
+    "PARTICIPANT": "PARTICIPANT",
+    "SUBJECT": "PARTICIPANT",
+    "CARE_PROVIDER": "CARE_PROVIDER",
+    "CAREGIVER": "CARE_PROVIDER",
+    "INVESTIGATOR": "INVESTIGATOR",
+    "OUTCOMES_ASSESSOR": "OUTCOMES_ASSESSOR",
+}
+
+
+def _phases(value: str | None) -> list[str]:
+    """"Phase 1/Phase 2" -> [PHASE1, PHASE2]; "Early Phase 1" -> [EARLY_PHASE1]; "N/A" -> [NA]."""
+    if not value or not value.strip():
+        return []
+    if value.strip() == "N/A":
+        return ["NA"]
+    phases = []
+    for part in value.split("/"):
+        words = part.split()
+        early = words[:1] == ["Early"]
+        phase = _enum("".join(words[1:] if early else words))
+        if phase:
+            phases.append(f"EARLY_{phase}" if early else phase)
+    return phases
+
+
+def _masking(value: str | None) -> tuple[str | None, list[str]]:
+    if not value:
+        return None, []
+    words = value.split("(")[0].split()
+    level = words[0].upper() if words else ""
+    level = {"OPEN": "NONE"}.get(level, level)
+    roles = []
+    if "(" in value:
+        for part in value.split("(", 1)[1].rstrip(")").split(","):
+            role = _ROLES.get(_enum(part) or "")
+            if role:
+                roles.append(role)
+    return level or None, roles
+
+
+def iso_date(value: str | None) -> str | None:
+    """ "March 2000" -> "2000-03", "November 3, 1999" -> "1999-11-03"; else the text as is."""
+    if not value:
+        return None
+    value = value.strip()
+    for pattern, form in (
+        ("%B %d, %Y", "%Y-%m-%d"),
+        ("%B %Y", "%Y-%m"),
+        ("%Y-%m-%d", "%Y-%m-%d"),
+        ("%Y-%m", "%Y-%m"),
+    ):
+        try:
+            return datetime.strptime(value, pattern).strftime(form)
+        except ValueError:
+            continue
+    return value
+
+
+def text_limit(tag: str) -> int:
+    # Long text (summary, description, criteria) sits in <textblock>; nothing else is long.
+    return MAX_TEXT_CHARS if tag == "textblock" else MAX_SHORT_CHARS
+
+
+def _text(element: Any, path: str) -> str | None:
+    found = element.find(path)
+    if found is None or found.text is None:
+        return None
+    text: str = found.text
+    return text[: text_limit(found.tag)]
+
+
+def _texts(element: Any, path: str) -> list[str]:
+    return [(e.text or "")[:MAX_SHORT_CHARS] for e in element.findall(path)]
+
+
+def _date(root: Any, tag: str) -> DateField:
+    element = root.find(tag)
+    if element is None:
+        return DateField()
+    kind = element.get("type")
+    return DateField(
+        iso_date(element.text),
+        "ACTUAL"
+        if kind == "Actual"
+        else "ESTIMATED"
+        if kind in ("Anticipated", "Estimated")
+        else None,
+    )
+
+
+def _contact(element: Any) -> Contact:
+    return Contact(
+        name=_text(element, "last_name"),
+        phone=_text(element, "phone"),
+        phone_ext=_text(element, "phone_ext"),
+        email=_text(element, "email"),
+    )
+
+
+def _contacts(parent: Any, first: str, backup: str) -> list[Contact]:
+    return [_contact(e) for tag in (first, backup) for e in parent.findall(tag)][:2]
+
+
+def read_record(root: Any) -> Record:
+    r = Record(sections=_sections(root), text_format="plain")
+    r.nct_id = _text(root, "id_info/nct_id")
+    r.org_study_id = _text(root, "id_info/org_study_id")
+    r.brief_title = _text(root, "brief_title")
+    r.official_title = _text(root, "official_title")
+    r.acronym = _text(root, "acronym")
+    r.brief_summary = _text(root, "brief_summary/textblock")
+    r.detailed_description = _text(root, "detailed_description/textblock")
+    r.conditions = _texts(root, "condition")
+    r.overall_status = _enum(_text(root, "overall_status"))
+    r.why_stopped = _text(root, "why_stopped")
+    r.status_verified_date = iso_date(_text(root, "verification_date"))
+    r.start_date = _date(root, "start_date")
+    r.primary_completion_date = _date(root, "primary_completion_date")
+    r.completion_date = _date(root, "completion_date")
+    r.first_submitted_date = iso_date(_text(root, "study_first_submitted"))
+    r.last_update_submitted_date = iso_date(_text(root, "last_update_submitted"))
+    r.last_update_posted_date = iso_date(_text(root, "last_update_posted"))
+    r.study_type = (
+        _enum((_text(root, "study_type") or "").split("[")[0])
+        if root.find("study_type") is not None
+        else None
+    )
+    r.phases = _phases(_text(root, "phase"))
+    r.allocation = _enum(_text(root, "study_design_info/allocation"))
+    model = _enum(_text(root, "study_design_info/intervention_model"))
+    r.intervention_model = _MODEL.get(model or "", model)
+    r.primary_purpose = _enum(_text(root, "study_design_info/primary_purpose"))
+    r.masking, r.who_masked = _masking(_text(root, "study_design_info/masking"))
+    enrollment = root.find("enrollment")
+    count = (enrollment.text or "").strip() if enrollment is not None else ""
+    if enrollment is not None and count.isdecimal() and len(count) <= 18:
+        r.enrollment_count = int(count)
+        kind = enrollment.get("type")
+        r.enrollment_type = "ACTUAL" if kind == "Actual" else "ESTIMATED" if kind else None
+    for arm in root.findall("arm_group"):
+        r.arms.append(
+            Arm(
+                label=_text(arm, "arm_group_label"),
+                type=_enum(_text(arm, "arm_group_type")),
+                description=_text(arm, "description"),
+            )
+        )
+    for item in root.findall("intervention"):
+        intervention = Intervention(
+            type=_enum(_text(item, "intervention_type")),
+            name=_text(item, "intervention_name"),
+            description=_text(item, "description"),
+            arm_group_labels=_texts(item, "arm_group_label"),
+        )
+        r.interventions.append(intervention)
+        # The legacy format links arms to interventions from the intervention's side only.
+        for arm in r.arms:
+            if arm.label in intervention.arm_group_labels:
+                arm.intervention_names.append(intervention.name or "")
+    eligibility = root.find("eligibility")
+    if eligibility is not None:
+        healthy = _enum(_text(eligibility, "healthy_volunteers"))
+        r.eligibility = Eligibility(
+            criteria=_text(eligibility, "criteria/textblock"),
+            sex=_enum(_text(eligibility, "gender")),
+            minimum_age=_text(eligibility, "minimum_age"),
+            maximum_age=_text(eligibility, "maximum_age"),
+            healthy_volunteers=None if healthy is None else healthy == "YES",
+        )
+    r.lead_sponsor = _text(root, "sponsors/lead_sponsor/agency")
+    r.central_contacts = _contacts(root, "overall_contact", "overall_contact_backup")
+    for loc in root.findall("location"):
+        r.locations.append(
+            Location(
+                facility=_text(loc, "facility/name"),
+                status=_enum(_text(loc, "status")),
+                city=_text(loc, "facility/address/city"),
+                state=_text(loc, "facility/address/state"),
+                zip=_text(loc, "facility/address/zip"),
+                country=_text(loc, "facility/address/country"),
+                contacts=_contacts(loc, "contact", "contact_backup"),
+            )
+        )
+    return r
+
+
+def _sections(root: Any) -> set[str]:
+    # A legacy record is always whole: an absent element means the record has no such value.
+    return set(ALL_SECTIONS)
