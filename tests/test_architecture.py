@@ -9,17 +9,7 @@ from pathlib import Path
 from conftest import REPO
 
 PACKAGE = REPO / "lintrials"
-MAX_LINES = 400
-# Being split by other parts of issue 10 at the same time as this test was written; the merge
-# of those parts empties this list.
-TOO_LONG_FOR_NOW = {
-    "lintrials/knowledge/ages.py",
-    "lintrials/knowledge/phones.py",
-    "lintrials/formats/ctgov_json.py",
-    "lintrials/formats/ctgov_xml.py",
-    "lintrials/formats/page_text.py",
-    "lintrials/reporters/html.py",
-}
+MAX_LINES = 420  # "about 400" (issue 10): a module past it is split by concern
 
 
 def module_name(path: Path) -> str:
@@ -130,6 +120,6 @@ def test_no_module_is_too_long() -> None:
     for path in MODULES.values():
         where = path.relative_to(REPO).as_posix()
         lines = len(path.read_text(encoding="utf-8").splitlines())
-        if lines > MAX_LINES and where not in TOO_LONG_FOR_NOW:
+        if lines > MAX_LINES:
             too_long.append(f"{where}: {lines} lines")
     assert not too_long, f"over {MAX_LINES} lines: {too_long}"
