@@ -7,9 +7,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLES, REPO
 
 
+@pytest.mark.slow
 def test_wheel_maps_checks_into_the_package_and_works_in_a_fresh_environment(
     tmp_path: Path,
 ) -> None:
