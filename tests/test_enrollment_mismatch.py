@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, TODAY, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, run_check
 from lintrials.checks import enrollment_mismatch
 from lintrials.findings import Finding
 from lintrials.model import Record
-from lintrials.plugins import Options
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -88,15 +87,9 @@ def test_made_up_number_per_arm(tmp_path: Path) -> None:
     assert "anticipated enrollment is 36" in f.message
 
 
-def options(**values: object) -> Options:
-    chosen = Options({**enrollment_mismatch.OPTIONS, **values})
-    chosen.today = TODAY
-    return chosen
-
-
 def problems(summary: str, count: int, kind: str = "ESTIMATED", **values: object) -> list[str]:
     record = Record(brief_summary=summary, enrollment_count=count, enrollment_type=kind)
-    return [p.message for p in enrollment_mismatch.check(record, options(**values))]
+    return [p.message for p in run_check(enrollment_mismatch, record, **values)]
 
 
 def test_qualifiers_ranges_and_options() -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, record, run_check
 from lintrials.checks import leaked_markup
-from lintrials.model import Record
-from lintrials.plugins import Options
 
 SELECT = ["T102"]
 V2 = CORPUS / "ctgov_v2_json"
@@ -87,11 +84,10 @@ def test_an_html_tag_in_legacy_xml(tmp_path: Path) -> None:
 
 def test_ordinary_text_passes() -> None:
     # Ampersands, "<" and ">" comparisons and a URL with "&" are not markup.
-    record = Record(text_format="plain")
-    record.brief_summary = "AT&T; A & B; age <18 or >65; https://x.org/?a=1&b=2; 5 > 3 & 2 < 4"
-    record.eligibility.criteria = "C:\\data\\file; HbA1c < 7.0%; R&D"
-    options = Options()
-    options.today = date(2026, 11, 22)
-    assert list(leaked_markup.check(record, options)) == []
+    plain = record(
+        text_format="plain",
+        brief_summary="AT&T; A & B; age <18 or >65; https://x.org/?a=1&b=2; 5 > 3 & 2 < 4",
+        eligibility={"criteria": "C:\\data\\file; HbA1c < 7.0%; R&D"})
+    assert run_check(leaked_markup, plain) == []
     # A format that does not say how it writes text is not checked.
-    assert list(leaked_markup.check(Record(brief_summary="a \\> b &gt; c"), options)) == []
+    assert run_check(leaked_markup, record(brief_summary="a \\> b &gt; c")) == []

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, record, run_check
 from lintrials.checks import unbalanced_brackets
-from lintrials.model import Record
-from lintrials.plugins import Options
 
 SELECT = ["T103"]
 V2 = CORPUS / "ctgov_v2_json"
@@ -17,13 +13,10 @@ LEGACY = CORPUS / "ctgov_legacy_xml"
 
 
 def problems(criteria: str) -> list[str]:
-    record = Record(text_format="markdown")
-    record.eligibility.criteria = criteria
-    options = Options()
-    options.today = date(2026, 11, 22)
+    markdown = record(text_format="markdown", eligibility={"criteria": criteria})
     return [
         criteria[p.span[0] : p.span[1]] if p.span else ""
-        for p in unbalanced_brackets.check(record, options)
+        for p in run_check(unbalanced_brackets, markdown)
     ]
 
 
