@@ -485,6 +485,7 @@ SECRET = "lintrials-secret-7f3a9c"
     ids=["entity", "parameter-entity", "external-dtd", "public-dtd"],
 )
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+@pytest.mark.slow
 def test_an_xml_external_entity_is_never_read(
     tmp_path: Path, doctype: str, output_format: str
 ) -> None:
@@ -668,6 +669,7 @@ ATTACKS = {
 }
 
 
+@pytest.mark.slow
 def test_adversarial_text_in_every_field_ends_in_every_check(tmp_path: Path) -> None:
     """Every text field of a real record holds each attack in turn; the run must end (in a
     child process, so that a catastrophic regular expression fails the test, not the suite)."""
@@ -709,7 +711,8 @@ def test_adversarial_text_in_every_field_ends_in_every_check(tmp_path: Path) -> 
          "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
          "g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n", "over 100,000 values"),
         ("select: &a [*a]\n", "an alias inside itself"),
-        ("select: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+        pytest.param("select: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply",
+                     marks=pytest.mark.slow),
         ("select: [E101\n", "not valid YAML"),
     ],
     ids=["python-apply", "python-name", "binary", "custom-tag", "merge-key", "alias-bomb",

@@ -51,6 +51,7 @@ def test_cached_run_gives_the_same_findings_and_rebuilds_bad_entries(tmp_path: P
     assert json.loads(entries[2].read_text())["key"] == entries[2].stem
 
 
+@pytest.mark.slow
 def test_changed_options_or_date_do_not_reuse_entries(tmp_path: Path) -> None:
     path = str(EXAMPLES / "001_020fa720e2ffd389.txt")
     today = lintrials("--select", "S101", path, cwd=tmp_path)

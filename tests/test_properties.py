@@ -285,6 +285,7 @@ PAGE_LINES = [
 @BOUNDED
 @given(st.lists(st.sampled_from(PAGE_LINES) | st.text(max_size=20), max_size=80),
        st.sampled_from(["\n", "\r\n", "\r"]))
+@pytest.mark.slow
 def test_pages_assembled_from_the_format_parse_without_raising(
     lines: list[str], newline: str
 ) -> None:
