@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, run_check
 from lintrials.checks import drug_without_phase
-from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import Arm, Intervention, Record
 
@@ -80,10 +79,6 @@ def test_made_up_placebo_and_saline_alone_are_not_a_drug_study(tmp_path: Path) -
     assert d102(path) == []
 
 
-def options(**values: object) -> Context:
-    return context(drug_without_phase, **values)
-
-
 def record(*interventions: Intervention, phases: tuple[str, ...] = ("NA",)) -> Record:
     return Record(
         study_type="INTERVENTIONAL", phases=list(phases), interventions=list(interventions)
@@ -92,25 +87,25 @@ def record(*interventions: Intervention, phases: tuple[str, ...] = ("NA",)) -> R
 
 def test_options_widen_the_check() -> None:
     supplement = record(Intervention(type="DIETARY_SUPPLEMENT", name="Vitamin D"))
-    assert list(drug_without_phase.check(supplement, options())) == []
-    wider = options(phased_types=["DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT"])
-    (problem,) = drug_without_phase.check(supplement, wider)
+    assert run_check(drug_without_phase, supplement) == []
+    (problem,) = run_check(drug_without_phase, supplement,
+                           phased_types=["DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT"])
     assert "DIETARY_SUPPLEMENT 'Vitamin D'" in problem.message
 
     mixed = record(
         Intervention(type="DEVICE", name="Shockwave"), Intervention(type="DRUG", name="Tadalafil")
     )
-    assert list(drug_without_phase.check(mixed, options())) == []
-    assert len(list(drug_without_phase.check(mixed, options(with_other_types=True)))) == 1
+    assert run_check(drug_without_phase, mixed) == []
+    assert len(run_check(drug_without_phase, mixed, with_other_types=True)) == 1
 
 
 def test_phase_given_or_not_interventional() -> None:
     drug = Intervention(type="DRUG", name="X")
-    assert list(drug_without_phase.check(record(drug, phases=("PHASE2",)), options())) == []
+    assert run_check(drug_without_phase, record(drug, phases=("PHASE2",))) == []
     observational = record(drug)
     observational.study_type = "OBSERVATIONAL"
-    assert list(drug_without_phase.check(observational, options())) == []
-    assert len(list(drug_without_phase.check(record(drug, phases=("N", "A")), options()))) == 1
+    assert run_check(drug_without_phase, observational) == []
+    assert len(run_check(drug_without_phase, record(drug, phases=("N", "A")))) == 1
 
 
 def test_drug_only_in_the_comparator_arm() -> None:
@@ -122,6 +117,6 @@ def test_drug_only_in_the_comparator_arm() -> None:
         Arm("Standard", "ACTIVE_COMPARATOR", intervention_names=["Drug: Standard therapy"]),
         Arm("Adaptive", "EXPERIMENTAL", intervention_names=["Other: Monitoring"]),
     ]
-    assert list(drug_without_phase.check(strategy, options())) == []
+    assert run_check(drug_without_phase, strategy) == []
     strategy.arms[0].type = "EXPERIMENTAL"
-    assert len(list(drug_without_phase.check(strategy, options()))) == 1
+    assert len(run_check(drug_without_phase, strategy)) == 1

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CORPUS, SEEDS, context, findings
+from conftest import CORPUS, SEEDS, findings, run_check
 from lintrials.checks import duplicate_site
 from lintrials.knowledge.names import (
     contact_keys,
@@ -236,7 +236,7 @@ def test_many_copies_all_point_at_the_first() -> None:
     # distinct sites seen so far (one here), not with every earlier entry.
     record = Record(locations=[Location(facility="Hôpital Nord", city="Lyon", zip="69001")
                                for _ in range(3000)])
-    found = list(duplicate_site.check(record, context(duplicate_site, record)))
+    found = run_check(duplicate_site, record)
     assert len(found) == 2999
     assert {p.related for p in found} == {("locations[0].facility",)}
     assert found[-1].field == "locations[2999].facility"

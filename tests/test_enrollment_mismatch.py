@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, run_check
 from lintrials.checks import enrollment_mismatch
-from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import Record
 
@@ -88,13 +87,9 @@ def test_made_up_number_per_arm(tmp_path: Path) -> None:
     assert "anticipated enrollment is 36" in f.message
 
 
-def options(**values: object) -> Context:
-    return context(enrollment_mismatch, **values)
-
-
 def problems(summary: str, count: int, kind: str = "ESTIMATED", **values: object) -> list[str]:
     record = Record(brief_summary=summary, enrollment_count=count, enrollment_type=kind)
-    return [p.message for p in enrollment_mismatch.check(record, options(**values))]
+    return [p.message for p in run_check(enrollment_mismatch, record, **values)]
 
 
 def test_qualifiers_ranges_and_options() -> None:

@@ -7,9 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, EXAMPLES, findings
+from conftest import CORPUS, EXAMPLES, WHOLE_CORPUS, findings
 from lintrials.cli import main
 from lintrials.files import read
 from lintrials.formats import ParsedRecord, detect
@@ -136,8 +137,10 @@ def test_unsafe_fixes_wait_for_the_flag(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
 def test_fix_on_the_corpus_changes_only_fixed_values_and_is_idempotent(tmp_path: Path) -> None:
-    fixable = [f for f in findings(CORPUS, select=["C301", "L201"]) if f.fix and f.fix.safe]
+    fixable = [f for f in findings(WHOLE_CORPUS, select=["C301", "L201"]) if f.fix and f.fix.safe]
     paths = sorted({Path(f.path) for f in fixable})
     assert len(paths) >= 10, "the corpus has fixable findings in many files"
     copies = {}

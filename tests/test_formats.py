@@ -8,7 +8,9 @@ import json
 import zipfile
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+import pytest
+
+from conftest import CORPUS, EXAMPLES, SEEDS, WHOLE_CORPUS, findings
 from lintrials.files import read
 from lintrials.formats import FileProblem, ParsedRecord, detect
 from lintrials.source import Source
@@ -129,9 +131,11 @@ def test_legacy_xml_is_normalised_to_the_api_v2_spelling() -> None:
     assert text_at(path, position.line, position.column, position.end_column) == "NCT00000161"
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
 def test_legacy_xml_phases_use_the_api_v2_values() -> None:
     phases = {}
-    for path in sorted(LEGACY.glob("*.xml")):
+    for path in sorted((WHOLE_CORPUS / "ctgov_legacy_xml").glob("*.xml")):
         (item,) = records(path)
         phases.setdefault(tuple(item.record.phases), path.name)
     assert set(phases) == {(), ("NA",), ("EARLY_PHASE1",), ("PHASE1",), ("PHASE1", "PHASE2"),
@@ -222,13 +226,15 @@ def test_truncated_xml_is_one_finding(tmp_path: Path) -> None:
     assert "XML" in finding.message
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
 def test_other_registries_and_html_are_reported_not_crashed(tmp_path: Path) -> None:
-    found = findings(CORPUS / "other")
+    found = findings(WHOLE_CORPUS / "other")
     by_file = {f.path.rsplit("/", 1)[-1]: f.code for f in found}
     assert by_file["ISRCTN12949496.ctrdata.json"] == "F003"
     assert by_file["ChiCTR2000034346.xml"] == "F003"
     html = tmp_path / "page.txt"
-    html.write_bytes((CORPUS / "other/euctr/EUCTR_2015-000590-12-DE.html").read_bytes())
+    html.write_bytes((WHOLE_CORPUS / "other/euctr/EUCTR_2015-000590-12-DE.html").read_bytes())
     (finding,) = findings(html)
     assert finding.code == "F002"
 

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, WHOLE_CORPUS, findings
 from lintrials import files
 from lintrials.cli import main
 from lintrials.config import ConfigError, load
@@ -352,6 +352,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+@pytest.mark.slow
 def test_a_200mb_string_value_is_cut_reported_and_the_record_still_checked(
     tmp_path: Path,
 ) -> None:
@@ -416,6 +417,7 @@ def study_with_sites(count: int) -> dict[str, Any]:
     return study
 
 
+@pytest.mark.slow
 def test_a_record_with_50000_sites_is_read_and_located_exactly(tmp_path: Path) -> None:
     study = study_with_sites(50_000)
     sites = study["protocolSection"]["contactsLocationsModule"]["locations"]
@@ -428,6 +430,7 @@ def test_a_record_with_50000_sites_is_read_and_located_exactly(tmp_path: Path) -
     assert line[finding.column - 1 :] == '"Site 49998",'
 
 
+@pytest.mark.slow
 def test_a_legacy_xml_with_50000_sites_is_read_and_located_exactly(tmp_path: Path) -> None:
     text = XML_RECORD.read_text()
     site = "<location><facility><name>Site {i}</name><address><city>Boston</city>" \
@@ -482,6 +485,7 @@ SECRET = "lintrials-secret-7f3a9c"
     ids=["entity", "parameter-entity", "external-dtd", "public-dtd"],
 )
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+@pytest.mark.slow
 def test_an_xml_external_entity_is_never_read(
     tmp_path: Path, doctype: str, output_format: str
 ) -> None:
@@ -665,6 +669,7 @@ ATTACKS = {
 }
 
 
+@pytest.mark.slow
 def test_adversarial_text_in_every_field_ends_in_every_check(tmp_path: Path) -> None:
     """Every text field of a real record holds each attack in turn; the run must end (in a
     child process, so that a catastrophic regular expression fails the test, not the suite)."""
@@ -706,7 +711,8 @@ def test_adversarial_text_in_every_field_ends_in_every_check(tmp_path: Path) -> 
          "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
          "g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n", "over 100,000 values"),
         ("select: &a [*a]\n", "an alias inside itself"),
-        ("select: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+        pytest.param("select: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply",
+                     marks=pytest.mark.slow),
         ("select: [E101\n", "not valid YAML"),
     ],
     ids=["python-apply", "python-name", "binary", "custom-tag", "merge-key", "alias-bomb",
@@ -840,9 +846,11 @@ def test_a_fix_an_xml_encoding_cannot_hold_is_written_as_a_reference(tmp_path: P
         "<brief_title>caf\u00e9 &#8805; 18</brief_title></clinical_study>")
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
 def test_no_file_is_ever_written_without_fix(tmp_path: Path) -> None:
     copy = tmp_path / "corpus"
-    shutil.copytree(CORPUS, copy, symlinks=True, ignore=shutil.ignore_patterns("other"))
+    shutil.copytree(WHOLE_CORPUS, copy, symlinks=True, ignore=shutil.ignore_patterns("other"))
     shutil.copytree(EXAMPLES, copy / "examples")
     for path in copy.rglob("*"):
         path.chmod(0o644 if path.is_file() else 0o755)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, record, run_check
 from lintrials.checks import leaked_markup
-from lintrials.model import Record
 
 SELECT = ["T102"]
 V2 = CORPUS / "ctgov_v2_json"
@@ -85,10 +84,10 @@ def test_an_html_tag_in_legacy_xml(tmp_path: Path) -> None:
 
 def test_ordinary_text_passes() -> None:
     # Ampersands, "<" and ">" comparisons and a URL with "&" are not markup.
-    record = Record(text_format="plain")
-    record.brief_summary = "AT&T; A & B; age <18 or >65; https://x.org/?a=1&b=2; 5 > 3 & 2 < 4"
-    record.eligibility.criteria = "C:\\data\\file; HbA1c < 7.0%; R&D"
-    assert list(leaked_markup.check(record, context(leaked_markup, record))) == []
+    plain = record(
+        text_format="plain",
+        brief_summary="AT&T; A & B; age <18 or >65; https://x.org/?a=1&b=2; 5 > 3 & 2 < 4",
+        eligibility={"criteria": "C:\\data\\file; HbA1c < 7.0%; R&D"})
+    assert run_check(leaked_markup, plain) == []
     # A format that does not say how it writes text is not checked.
-    unsaid = Record(brief_summary="a \\> b &gt; c")
-    assert list(leaked_markup.check(unsaid, context(leaked_markup, unsaid))) == []
+    assert run_check(leaked_markup, record(brief_summary="a \\> b &gt; c")) == []

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import CORPUS, EXAMPLES, SEEDS, findings
+import pytest
+
+from conftest import CORPUS, EXAMPLES, SEEDS, WHOLE_CORPUS, findings
 from lintrials.knowledge.geo import country_code
 from lintrials.knowledge.phones import MALFORMED_KINDS, phone_issues
 
@@ -243,13 +245,15 @@ def test_option_turns_off_north_american_numbers_abroad(tmp_path: Path) -> None:
     assert c301(path, search_from=tmp_path) == []
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
 def test_every_corpus_country_name_resolves() -> None:
     names: set[str] = set()
-    for path in sorted(V2.glob("*.json")):
+    for path in sorted((WHOLE_CORPUS / "ctgov_v2_json").glob("*.json")):
         study = json.loads(path.read_text(encoding="utf-8"))
         module = study.get("protocolSection", {}).get("contactsLocationsModule", {})
         names.update(loc["country"] for loc in module.get("locations", []) if loc.get("country"))
-    for path in sorted(LEGACY.glob("*.xml")):
+    for path in sorted((WHOLE_CORPUS / "ctgov_legacy_xml").glob("*.xml")):
         text = path.read_text(encoding="utf-8")
         names.update(part.split("</country>")[0] for part in text.split("<country>")[1:])
     assert len(names) > 100

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, run_check
 from lintrials.checks import masking_roles_mismatch
-from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import Record
 
@@ -67,22 +66,18 @@ def test_made_up_open_label_with_a_masked_role(tmp_path: Path) -> None:
     assert f.message == "masking is NONE (open label) but one role is masked: Outcomes Assessor"
 
 
-def options(**values: object) -> Context:
-    return context(masking_roles_mismatch, **values)
-
-
 def test_missing_roles_only_for_records_submitted_since_the_final_rule() -> None:
     old = Record(masking="DOUBLE", first_submitted_date="2015-06-01")
     new = Record(masking="DOUBLE", first_submitted_date="2020-03-02")
     unknown = Record(masking="DOUBLE")
-    assert list(masking_roles_mismatch.check(old, options())) == []
-    assert list(masking_roles_mismatch.check(unknown, options())) == []
-    (problem,) = masking_roles_mismatch.check(new, options())
+    assert run_check(masking_roles_mismatch, old) == []
+    assert run_check(masking_roles_mismatch, unknown) == []
+    (problem,) = run_check(masking_roles_mismatch, new)
     assert "no masked role is listed" in problem.message and "2020-03-02" in problem.message
-    assert list(masking_roles_mismatch.check(new, options(roles_required_from=""))) == []
+    assert run_check(masking_roles_mismatch, new, roles_required_from="") == []
 
 
 def test_roles_counted_once_and_unknown_levels_ignored() -> None:
     twice = Record(masking="SINGLE", who_masked=["PARTICIPANT", "PARTICIPANT"])
-    assert list(masking_roles_mismatch.check(twice, options())) == []
-    assert list(masking_roles_mismatch.check(Record(masking="BLINDED"), options())) == []
+    assert run_check(masking_roles_mismatch, twice) == []
+    assert run_check(masking_roles_mismatch, Record(masking="BLINDED")) == []

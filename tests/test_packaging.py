@@ -7,9 +7,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLES, REPO
 
 
+@pytest.mark.slow
 def test_wheel_maps_checks_into_the_package_and_works_in_a_fresh_environment(
     tmp_path: Path,
 ) -> None:
@@ -54,6 +57,7 @@ def test_the_source_tree_runs_as_it_is() -> None:
     assert done.returncode == 1 and "E101 age-limit-mismatch" in done.stdout, done.stderr
 
 
+@pytest.mark.slow
 def test_an_editable_install_runs_the_source_tree(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

