@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 help:
 	@echo "make setup       venv with lintrials installed editable, and the test and lint tools"
 	@echo "make examples    run lintrials on the bundled examples"
-	@echo "make test-fast   the tests that need nothing beside the repository (under a minute)"
+	@echo "make test-fast   the tests that need nothing beside the repository, in 2 processes"
 	@echo "make test        every test (the corpus tests need ../shared/corpus beside the repo)"
 	@echo "make lint        ruff;  make typecheck: mypy (strict)"
 	@echo "make docs        regenerate docs/checks.md;  make docs-check: fail if it is stale"
@@ -23,7 +23,7 @@ examples:
 	$(BIN)/lintrials check examples/
 
 test-fast:
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest -m "not slow" -n 2
 
 test:
 	$(BIN)/pytest

@@ -392,6 +392,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     if not chromium or not driver:
         subprocess.run(["sh", str(REPO / "tests" / "install-browser.sh")], check=False)
         chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if (not chromium or not driver) and os.environ.get("CI") == "true":
+        pytest.fail("CI must test the HTML report in a browser: tests/install-browser.sh failed")
     if not chromium or not driver:
         pytest.skip("the HTML report is tested in a real browser: chromium and chromedriver are "
                     "not installed and tests/install-browser.sh could not install them (it needs "
