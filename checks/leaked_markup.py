@@ -44,7 +44,6 @@ from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "T102", "leaked-markup", "warning"
 FIXABLE = True
-FIXABLE = False
 
 _ENTITY_NAMES = frozenset(name.rstrip(";").lower() for name in html5)
 # An entity, its "&" perhaps escaped again ("&amp;lt;").

@@ -4,7 +4,8 @@ A check is a module (or any object) registered under ``lintrials.checks`` with:
 
 - ``CODE`` (``"E101"``) and ``NAME`` (``"age-limit-mismatch"``), both usable wherever a check
   is named; ``SEVERITY``: ``"error"``, ``"warning"`` or ``"info"``;
-- a docstring: what it checks, why it matters, a failing and a passing example, its options;
+- a docstring: its documentation, a one-line summary then the sections ``What it finds``,
+  ``Why it matters``, ``Fails``, ``Passes``, ``Options`` and ``Fix safety``;
 - ``Options`` (optional): a frozen dataclass whose fields are the check's options, each with
   its type and default (``bool``, ``int``, ``float``, ``str``, ``tuple[str, ...]`` ...), the
   one source of its defaults; the configuration's settings are checked against the fields and
