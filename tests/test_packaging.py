@@ -12,6 +12,24 @@ import pytest
 from conftest import EXAMPLES, REPO
 
 
+def installed_in_a_fresh_venv(tmp_path: Path, *install: str) -> Path:
+    """A new venv with ``pip install *install``, after proving that its lintrials checks the
+    examples and that it has no bare ``checks`` package."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", *install], check=True,
+                   capture_output=True)
+    done = subprocess.run([str(venv / "bin" / "lintrials"), "check", "--today", "2026-11-22",
+                           str(EXAMPLES)], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 1 and "E101 age-limit-mismatch" in done.stdout, done.stderr
+    assert "L201 duplicate-site" in done.stdout
+    bare = subprocess.run([str(python), "-c", "import checks"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert bare.returncode != 0 and "No module named 'checks'" in bare.stderr
+    return venv
+
+
 @pytest.mark.slow
 def test_wheel_maps_checks_into_the_package_and_works_in_a_fresh_environment(
     tmp_path: Path,
@@ -25,20 +43,11 @@ def test_wheel_maps_checks_into_the_package_and_works_in_a_fresh_environment(
     assert not [n for n in names if n.startswith("checks/")], "no bare top-level checks package"
     assert not [n for n in names if "__pycache__" in n]
 
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True)
+    venv = installed_in_a_fresh_venv(tmp_path, str(wheel))
     rules = subprocess.run([str(venv / "bin" / "lintrials"), "rules"], cwd=tmp_path,
                            capture_output=True, text=True, check=True)
     assert "E101  age-limit-mismatch" in rules.stdout
     assert rules.stderr == ""
-    done = subprocess.run([str(venv / "bin" / "lintrials"), "check", "--today", "2026-11-22",
-                           str(EXAMPLES)], cwd=tmp_path, capture_output=True, text=True)
-    assert done.returncode == 1 and "E101 age-limit-mismatch" in done.stdout, done.stderr
-    bare = subprocess.run([str(python), "-c", "import checks"], cwd=tmp_path,
-                          capture_output=True, text=True)
-    assert bare.returncode != 0 and "No module named 'checks'" in bare.stderr
 
 
 def test_the_source_tree_runs_as_it_is() -> None:
@@ -59,21 +68,11 @@ def test_the_source_tree_runs_as_it_is() -> None:
 
 @pytest.mark.slow
 def test_an_editable_install_runs_the_source_tree(tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", str(REPO)], check=True,
-                   capture_output=True)
-    where = subprocess.run([str(python), "-c", "import lintrials.checks.duplicate_site as m; "
-                            "print(m.__file__)"], cwd=tmp_path, capture_output=True, text=True,
-                           check=True).stdout.strip()
+    venv = installed_in_a_fresh_venv(tmp_path, "-e", str(REPO))
+    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import lintrials.checks."
+                            "duplicate_site as m; print(m.__file__)"], cwd=tmp_path,
+                           capture_output=True, text=True, check=True).stdout.strip()
     assert Path(where).resolve() == REPO / "checks" / "duplicate_site.py"
-    done = subprocess.run([str(venv / "bin" / "lintrials"), "check", "--today", "2026-11-22",
-                           str(EXAMPLES)], cwd=tmp_path, capture_output=True, text=True)
-    assert done.returncode == 1 and "L201 duplicate-site" in done.stdout, done.stderr
-    bare = subprocess.run([str(python), "-c", "import checks"], cwd=tmp_path,
-                          capture_output=True, text=True)
-    assert bare.returncode != 0 and "No module named 'checks'" in bare.stderr
 
 
 def test_every_built_in_check_module_is_registered_and_nothing_else() -> None:
