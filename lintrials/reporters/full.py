@@ -1,6 +1,8 @@
 """Each finding with the source lines around it and the span underlined, like a compiler.
 
-Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org).
+Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org). Every
+value and every source line is written through ``visible``, so nothing in a record can recolour,
+hide or split the output; the carets count the escapes.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from functools import lru_cache
 from lintrials.config import Config
 from lintrials.files import ZIP_MEMBER_SEPARATOR, read
 from lintrials.findings import Finding
-from lintrials.reporters.text import summary
+from lintrials.reporters.escape import visible
+from lintrials.reporters.text import location, summary
 from lintrials.results import RunResult
 from lintrials.source import Source
 
@@ -51,19 +54,20 @@ def frame(finding: Finding, colour: bool) -> list[str]:
     dim = _DIM if colour else ""
     for number in range(first, last + 1):
         text = lines[number - 1]
+        start, lead, tail = 0, "", ""
         if len(text) > 200:  # a long JSON line: show the part around the finding
             start = max(0, (finding.column if number == finding.line else 1) - 60)
-            text = ("…" if start else "") + text[start:start + 160] + "…"
-            shift = start - (1 if start else 0)
-        else:
-            shift = 0
-        out.append(f"{dim}{number:>{width}} |{reset} {text}")
+            lead, tail = ("…" if start else ""), "…"
+        part = text[start:start + 160] if tail else text
+        out.append(f"{dim}{number:>{width}} |{reset} {lead}{visible(part)}{tail}")
         if finding.line <= number <= finding.end_line:
-            begin = finding.column if number == finding.line else 1
-            end = finding.end_column if number == finding.end_line else len(lines[number - 1]) + 1
-            begin, end = begin - shift, end - shift
-            carets = "^" * max(1, min(end, len(text) + 1) - begin)
-            out.append(f"{dim}{'':>{width}} |{reset} {' ' * (begin - 1)}{mark}{carets}{reset}")
+            # 0-based offsets into ``part``, then where they fall in the escaped text
+            begin = (finding.column if number == finding.line else 1) - 1 - start
+            end = (finding.end_column if number == finding.end_line else len(text) + 1) - 1 - start
+            a = len(lead) + len(visible(part[:max(0, begin)]))
+            b = len(lead) + len(visible(part[:max(0, end)])) + (len(tail) if end > len(part) else 0)
+            carets = "^" * max(1, b - a)
+            out.append(f"{dim}{'':>{width}} |{reset} {' ' * a}{mark}{carets}{reset}")
     return out
 
 
@@ -84,9 +88,9 @@ def fix_diff(finding: Finding, colour: bool) -> list[str]:
         text = text[:a] + e.content + text[b:]
     red, green, reset = ("\033[31m", "\033[32m", _RESET) if colour else ("", "", "")
     safety = "safe" if finding.fix.safe else "unsafe: --unsafe-fixes"
-    out = [f"  fix ({safety}): {finding.fix.description}"]
-    out += [f"{red}- {line}{reset}" for line in lines[first - 1:last]]
-    out += [f"{green}+ {line}{reset}" for line in text.split("\n")] if text else []
+    out = [f"  fix ({safety}): {visible(finding.fix.description)}"]
+    out += [f"{red}- {visible(line)}{reset}" for line in lines[first - 1:last]]
+    out += [f"{green}+ {visible(line)}{reset}" for line in text.split("\n")] if text else []
     return out
 
 
@@ -96,8 +100,8 @@ def render(result: RunResult, config: Config) -> str:
     for f in result.findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
         code = f"{_BOLD}{f.code} {f.name}{_RESET}" if colour else f"{f.code} {f.name}"
-        head = f"{f.path}:{f.line}:{f.column}: {code} {f.message}"
-        where = " ".join(x for x in (f.record, f.pointer or f.field) if x)
+        head = f"{location(f)}: {code} {visible(f.message)}"
+        where = visible(" ".join(x for x in (f.record, f.pointer or f.field) if x))
         lines = [head, f"  {severity}{' in ' + where if where else ''}"]
         lines += frame(f, colour)
         lines += fix_diff(f, colour)

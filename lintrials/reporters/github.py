@@ -1,16 +1,22 @@
-"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+Values are made ``visible`` first, so a newline or CR in a value is ``\\n`` or ``\\r`` and can
+never end the command or start another; then ``%`` (and in properties ``:`` and ``,``) is
+escaped as the runner reads it.
+"""
 
 from __future__ import annotations
 
 from lintrials.config import Config
 from lintrials.files import ZIP_MEMBER_SEPARATOR
+from lintrials.reporters.escape import visible
 from lintrials.results import RunResult
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25")
 
 
 def _property(text: str) -> str:

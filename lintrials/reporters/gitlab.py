@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from lintrials.config import Config
+from lintrials.reporters.escape import dumps, visible
 from lintrials.reporters.sarif import artifact_path
 from lintrials.results import RunResult
 
@@ -16,15 +15,15 @@ def render(result: RunResult, config: Config) -> str:
         {
             "type": "issue",
             "check_name": f"{f.code} {f.name}",
-            "description": f"{f.message} [{f.record}]" if f.record else f.message,
+            "description": visible(f"{f.message} [{f.record}]" if f.record else f.message),
             "categories": ["Bug Risk" if f.severity == "error" else "Style"],
             "severity": SEVERITIES[f.severity],
             "fingerprint": f.fingerprint,
             "location": {
-                "path": artifact_path(f.path),
+                "path": visible(artifact_path(f.path)),
                 "lines": {"begin": f.line, "end": f.end_line},
             },
         }
         for f in result.findings
     ]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return dumps(issues, indent=2) + "\n"

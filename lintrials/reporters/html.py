@@ -9,7 +9,8 @@ package data beside this module) are written inline, fonts are the system's, the
 empty ``data:`` URL, and a Content-Security-Policy allows nothing to load and only the page's
 own style and script (by hash) to apply, so even a value that escaped its escaping could not
 run.
-Every value written into the HTML is escaped with ``html.escape``; the findings themselves travel
+Every value written into the HTML is made ``visible`` (no control or bidi character reaches the
+page, as in every format) and escaped with ``html.escape``; the findings themselves travel
 as JSON in a ``<script type="application/json">`` block (``<``, ``>`` and ``&`` written as
 ``\\u003c`` and so on, so no value can close the block) and the script puts them on the page as
 text (``textContent``), never as markup.
@@ -24,13 +25,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 from collections import Counter, defaultdict
 from importlib.resources import files
 
 from lintrials import __version__
 from lintrials.config import Config
 from lintrials.findings import SEVERITIES, Finding, severity_rank
+from lintrials.reporters.escape import dumps, visible
 from lintrials.reporters.full import fix_diff, frame
 from lintrials.results import RunResult
 from lintrials.rules import Rule as Check
@@ -46,7 +47,7 @@ def _asset(name: str) -> str:
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(visible(str(value)), quote=True)
 
 
 def _n(count: int, word: str) -> str:
@@ -69,28 +70,28 @@ def _frame_lines(finding: Finding) -> list[list[object]]:
 
 
 def _finding_data(finding: Finding) -> dict[str, object]:
-    related = [f"{r.field} (line {r.line})" for r in finding.related]
+    related = [f"{visible(r.field)} (line {r.line})" for r in finding.related]
     fixed = fix_diff(finding, colour=False)
     return {
         "code": finding.code,
         "name": finding.name,
         "sev": finding.severity,
-        "msg": finding.message,
-        "path": finding.path,
+        "msg": visible(finding.message),
+        "path": visible(finding.path),
         "line": finding.line,
         "col": finding.column,
         "end": finding.end_line,
-        "rec": finding.record or "",
-        "field": finding.pointer or finding.field or "",
+        "rec": visible(finding.record or ""),
+        "field": visible(finding.pointer or finding.field or ""),
         "rel": related,
-        "sup": finding.suppression,
+        "sup": None if finding.suppression is None else visible(finding.suppression),
         "frame": _frame_lines(finding),
         "fix": [fixed[0].strip(), *fixed[1:]] if fixed else [],
     }
 
 
 def _script_json(data: object) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = dumps(data, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 

@@ -1,13 +1,33 @@
-"""A JSON array of findings, one object each, with every key a finding has."""
+"""A JSON array of findings, one object each, with every key a finding has.
+
+Every text value is made ``visible`` as in the other formats (a file name that is not UTF-8
+included), except a fix's edits: their ``content`` is the exact text the fix would write, kept
+exact, with control characters only as JSON escapes.
+"""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from lintrials.config import Config
-from lintrials.findings import SEVERITIES
+from lintrials.findings import SEVERITIES, Finding
+from lintrials.reporters.escape import dumps, visible
 from lintrials.results import RunResult
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, list):
+        return [_shown(item) for item in value]
+    if isinstance(value, dict):
+        return {key: item if key == "edits" else _shown(item) for key, item in value.items()}
+    return value
+
+
+def finding_dict(finding: Finding) -> object:
+    """``finding.as_dict()`` with every text value but the fix's edits made ``visible``."""
+    return _shown(finding.as_dict())
 
 
 def totals(result: RunResult) -> dict[str, object]:
@@ -23,4 +43,4 @@ def totals(result: RunResult) -> dict[str, object]:
 
 
 def render(result: RunResult, config: Config) -> str:
-    return json.dumps([f.as_dict() for f in result.findings], indent=2, ensure_ascii=False) + "\n"
+    return dumps([finding_dict(f) for f in result.findings], indent=2) + "\n"

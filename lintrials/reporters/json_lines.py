@@ -6,11 +6,11 @@ there were, so a reader can tell a complete report from a cut-off one.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from lintrials.config import Config
-from lintrials.reporters.json_format import totals
+from lintrials.reporters.escape import dumps
+from lintrials.reporters.json_format import finding_dict, totals
 from lintrials.results import RunResult
 
 
@@ -20,5 +20,5 @@ def render(result: RunResult, config: Config) -> str:
 
 def stream(result: RunResult, config: Config) -> Iterator[str]:
     for f in result.findings:
-        yield json.dumps(f.as_dict(), ensure_ascii=False) + "\n"
-    yield json.dumps({"summary": totals(result)}) + "\n"
+        yield dumps(finding_dict(f)) + "\n"
+    yield dumps({"summary": totals(result)}) + "\n"

@@ -2,26 +2,20 @@
 
 One test case per finding, named by file, position, check and record, so that GitLab (which
 merges test cases of the same name) never folds two findings into one. A run with no finding
-is one passing test case.
+is one passing test case. Every value goes through ``visible``, which also escapes the
+characters XML 1.0 does not allow even as references, so a message quoting a value that holds
+one keeps the report readable.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from xml.etree import ElementTree as ET
 
 from lintrials.config import Config
 from lintrials.findings import severity_rank
+from lintrials.reporters.escape import visible
 from lintrials.results import RunResult
-
-# Characters XML 1.0 does not allow, even escaped: a message quoting a value that holds one
-# would make the whole report unreadable to the CI system.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def render(result: RunResult, config: Config) -> str:
@@ -38,10 +32,11 @@ def render(result: RunResult, config: Config) -> str:
     suite_of: dict[str, ET.Element] = {}
     names: Counter[str] = Counter()
     for finding in result.findings:
+        path = visible(finding.path)
         if finding.path not in suite_of:
             count = by_file[finding.path]
             fails = sum(1 for f in failing if f.path == finding.path)
-            suite = ET.SubElement(suites, "testsuite", name=_xml(finding.path), tests=str(count),
+            suite = ET.SubElement(suites, "testsuite", name=path, tests=str(count),
                                   failures=str(fails), errors="0", skipped="0")
             suite_of[finding.path] = suite
         suite = suite_of[finding.path]
@@ -52,12 +47,12 @@ def render(result: RunResult, config: Config) -> str:
         names[name] += 1
         if names[name] > 1:  # two findings of one check at one place: GitLab would merge them
             name += f" #{names[name]}"
-        case = ET.SubElement(suite, "testcase", classname=_xml(finding.path), name=_xml(name),
-                             file=_xml(finding.path), line=str(finding.line))
-        text = _xml(f"{where}: {finding.code} {finding.name} {finding.message}")
+        case = ET.SubElement(suite, "testcase", classname=path, name=visible(name),
+                             file=path, line=str(finding.line))
+        text = visible(f"{where}: {finding.code} {finding.name} {finding.message}")
         if severity_rank(finding.severity) >= threshold:
             failure = ET.SubElement(case, "failure", type=finding.code,
-                                    message=_xml(finding.message))
+                                    message=visible(finding.message))
             failure.text = text
         else:
             out = ET.SubElement(case, "system-out")

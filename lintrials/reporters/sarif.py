@@ -3,11 +3,13 @@
 Every check that ran is a rule (short and full description, help, default level); every finding
 a result whose ``partialFingerprints`` come from the check, the record and the field, not from
 line numbers, so that a re-generated export does not look like all-new alerts.
+
+Texts are made ``visible`` as in every format; an artifact's URI percent-encodes the file
+name's bytes (``bad%FF.json`` for a name that is not UTF-8), which is what names that file.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -16,6 +18,7 @@ from lintrials import __version__
 from lintrials.config import Config
 from lintrials.files import ZIP_MEMBER_SEPARATOR
 from lintrials.findings import Finding
+from lintrials.reporters.escape import dumps, visible
 from lintrials.results import RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -38,7 +41,7 @@ def artifact_uri(path: str) -> str:
     relative = artifact_path(path)
     if os.path.isabs(relative):
         return Path(relative).as_uri()
-    return quote(relative, safe="/")
+    return quote(os.fsencode(relative), safe="/")
 
 
 def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
@@ -63,20 +66,25 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
         # for a model field (a page or XML record), the record or the field alone otherwise.
         separator = "" if (finding.pointer or "").startswith("/") else "."
         name = separator.join(x for x in (finding.record, where) if x)
-        location["logicalLocations"] = [{"fullyQualifiedName": name, "kind": "member"}]
+        location["logicalLocations"] = [{"fullyQualifiedName": visible(name), "kind": "member"}]
     result: dict[str, object] = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": visible(finding.message)},
         "locations": [location],
         "partialFingerprints": {"lintrialsFinding/v1": finding.fingerprint},
-        "properties": {"record": finding.record, "field": finding.field, "name": finding.name},
+        "properties": {
+            "record": None if finding.record is None else visible(finding.record),
+            "field": None if finding.field is None else visible(finding.field),
+            "name": finding.name,
+        },
     }
     if finding.code in rule_index:
         result["ruleIndex"] = rule_index[finding.code]
     if finding.suppression is not None:
         result["suppressions"] = [
-            {"kind": "external", "status": "accepted", "justification": finding.suppression}
+            {"kind": "external", "status": "accepted",
+             "justification": visible(finding.suppression)}
         ]
     return result
 
@@ -112,4 +120,4 @@ def render(result: RunResult, config: Config) -> str:
             "results": [_result(f, rule_index) for f in result.all_findings()],
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document, indent=2) + "\n"
