@@ -38,8 +38,15 @@ DEFAULT_SUPPRESSIONS = ".lintrials-suppressions.yaml"
 PROGRESS_FROM = 50  # files: below this a run is too short for a progress bar
 
 
+def _say(message: str) -> None:
+    """One line on standard error, made ``visible``: file names and notes come from the tree."""
+    from lintrials.reporters.escape import visible
+
+    click.echo(f"lintrials: {visible(message)}", err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"lintrials: error: {message}", err=True)
+    _say(f"error: {message}")
     sys.exit(EXIT_ERROR)
 
 
@@ -52,7 +59,7 @@ def _load_checks() -> tuple[list[Check], list[str]]:
 
     checks, errors = discover()
     for error in errors:
-        click.echo(f"lintrials: error: plugin: {error}", err=True)
+        _say(f"error: plugin: {error}")
     return checks, errors
 
 
@@ -245,19 +252,17 @@ def check(
         _fail(str(error))
         return
     for note in result.notes:  # each once, however many records or processes said it
-        click.echo(f"lintrials: note: {note}", err=True)
+        _say(f"note: {note}")
     if write_baseline is not None:
         from lintrials.suppressions import write_baseline as write
 
         write(write_baseline, result.findings)
-        click.echo(
-            f"lintrials: wrote {len(result.findings)} findings to {write_baseline}", err=True
-        )
+        _say(f"wrote {len(result.findings)} findings to {write_baseline}")
     if add_suppressions is not None and config.suppressions is not None:
         from lintrials.suppressions import add
 
         added = add(config.suppressions, result.findings, add_suppressions)
-        click.echo(f"lintrials: added {added} entries to {config.suppressions}", err=True)
+        _say(f"added {added} entries to {config.suppressions}")
     chunks = report_chunks("statistics" if statistics else output_format, result, config)
     if output_file is not None:
         with output_file.open("w", encoding="utf-8") as out:
@@ -317,7 +322,7 @@ def _apply_fixes(
     for _ in range(10):
         changes, refused = fixer.plan(result.findings, unsafe)
         for reason in refused:
-            click.echo(f"lintrials: {reason}", err=True)
+            _say(reason)
         if not changes:
             break
         if not write:
