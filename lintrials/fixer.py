@@ -170,8 +170,8 @@ def write(fixes: list[FileFix]) -> dict[str, str]:
             links = os.stat(fix.path).st_nlink
             write_atomic(Path(fix.path), fix.after)
             if links > 1:
-                _LOG.warning("lintrials: %s: fixed as a new file; its %d other hard links keep "
-                             "the old text", fix.path, links - 1)
+                _LOG.warning("lintrials: %s: fixed as a new file; its other hard links (%d) "
+                             "keep the old text", fix.path, links - 1)
         except OSError as error:
             failed[fix.path] = f"not fixed: {error.strerror or error}; unchanged"
     return failed

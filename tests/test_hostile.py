@@ -796,6 +796,8 @@ def test_a_failed_rename_leaves_the_file_intact_and_the_run_goes_on(
     result = CliRunner().invoke(main, ["check", "--no-cache", "--today", "2026-11-22", "--select",
                                        "C301,L207", "--fix", str(tmp_path)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 2 and result.output.count("No space left on device") == 1
+    assert "1 file not fixed" in result.output
     assert (tmp_path / "NCT07177911.json").read_bytes() == before["NCT07177911.json"]
     assert (tmp_path / "NCT07314060.json").read_bytes() != before["NCT07314060.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before)
