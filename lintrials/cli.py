@@ -242,10 +242,11 @@ def check(
         cache_dir=None if no_cache else cache_dir,
         executor=client.get_executor() if client is not None else None,
     )
+    not_fixed = 0  # files whose fixes could not be written
     try:
         result = runner.run(targets, stdin, stdin_filename, _progress_bar())
         if fix or diff:
-            result = _apply_fixes(
+            result, not_fixed = _apply_fixes(
                 runner, result, targets, stdin, stdin_filename, unsafe_fixes, write=fix and not diff
             )
     except ConfigError as error:
@@ -270,9 +271,9 @@ def check(
     else:
         sys.stdout.writelines(chunks)
     if write_baseline is not None or add_suppressions is not None:
-        sys.exit(EXIT_ERROR if plugin_errors or result.check_failures else 0)
+        sys.exit(EXIT_ERROR if plugin_errors or result.check_failures or not_fixed else 0)
     code = result.exit_code(config.fail_on)
-    sys.exit(EXIT_ERROR if plugin_errors else code)
+    sys.exit(EXIT_ERROR if plugin_errors or not_fixed else code)
 
 
 def _dask_client(address: str) -> Any:
@@ -314,15 +315,29 @@ def _apply_fixes(
     stdin_name: str,
     unsafe: bool,
     write: bool,
-) -> RunResult:
-    """Fix, check again, and repeat while fixes apply (fixes that overlapped wait a pass)."""
+) -> tuple[RunResult, int]:
+    """Fix, check again, and repeat while fixes apply (fixes that overlapped wait a pass).
+
+    Returns the last run's result and how many files could not be written (each said once).
+    """
     from lintrials import fixer
 
     fixed = 0
+    left: dict[str, str] = {}  # files given up on, with why: said once, not tried again
+    not_written = 0
+    # A whole-run check's fix is made from every file: not from the one file's bytes at hand.
+    whole_run = {c.code for c in runner.checker.checks if c.reduce is not None}
     for _ in range(10):
-        changes, refused = fixer.plan(result.findings, unsafe)
-        for reason in refused:
-            _say(reason)
+        todo = [f for f in result.findings if f.path not in left and f.code not in whole_run]
+        changes, refused, failed = fixer.plan(todo, unsafe, runner.checker.check_file)
+        if write:
+            failed.update(fixer.write(changes))
+            changes = [c for c in changes if c.path not in failed]
+        for path, reason in {**refused, **failed}.items():
+            _say(f"{path}: {reason}")
+        left.update(refused)
+        left.update(failed)
+        not_written += len(failed)
         if not changes:
             break
         if not write:
@@ -331,13 +346,14 @@ def _apply_fixes(
             click.echo(
                 f"lintrials: {count} fix{'es' if count != 1 else ''} shown, none written", err=True
             )
-            return result
-        fixer.write(changes)
+            return result, not_written
         fixed += sum(len(c.fixed) for c in changes)
         result = runner.run(targets, stdin, stdin_name)
     if write:
-        click.echo(f"lintrials: fixed {fixed} finding{'s' if fixed != 1 else ''}", err=True)
-    return result
+        unfixed = f"; {not_written} file{'s' if not_written != 1 else ''} not fixed (exit 2)"
+        click.echo(f"lintrials: fixed {fixed} finding{'s' if fixed != 1 else ''}"
+                   f"{unfixed if not_written else ''}", err=True)
+    return result, not_written
 
 
 @main.command()

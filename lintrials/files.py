@@ -275,19 +275,23 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     A crash before the rename leaves the file as it was and no temporary file behind (the
     temporary file is removed on any exception; a killed process leaves at most a hidden
-    ``.NAME.XXXX`` beside it). The file keeps its permission bits; a link is followed, so the
+    ``.NAME.XXXX`` beside it). The file keeps its owner, group and permission bits (a file
+    whose owner cannot be kept is not written: PermissionError); a link is followed, so the
     file it points to is rewritten and the link stays a link.
     """
     path = Path(os.path.realpath(path))
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    status = path.stat() if path.exists() else None
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+            if status is not None:
+                made = os.fstat(out.fileno())
+                if (made.st_uid, made.st_gid) != (status.st_uid, status.st_gid):
+                    os.fchown(out.fileno(), status.st_uid, status.st_gid)
+                os.fchmod(out.fileno(), stat.S_IMODE(status.st_mode))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

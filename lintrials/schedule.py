@@ -4,14 +4,16 @@ it needs checking at all (the cache)."""
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lintrials.cache import Cache, settings_fingerprint
+from lintrials.cache import Cache, CacheUnavailable, settings_fingerprint
 from lintrials.checking import FileChecker
 from lintrials.config import Config
 from lintrials.plugins import Check
+from lintrials.reporters.escape import visible
 from lintrials.results import RunResult
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 # Files: a run over fewer is checked in this process, since starting workers costs more than
 # it saves (a pre-commit hook usually hands over one or two files).
 PARALLEL_FROM = 8
+_LOG = logging.getLogger("lintrials")
 
 
 class Scheduler:
@@ -37,7 +40,12 @@ class Scheduler:
         if cache_dir is not None:
             modules = {c.check.__module__ for c in checks if c.check} | {
                 c.summarize.__module__ for c in checks if c.summarize}
-            self.cache = Cache(cache_dir, settings_fingerprint(checker.config, checks), modules)
+            try:
+                self.cache = Cache.open(cache_dir, settings_fingerprint(checker.config, checks),
+                                        modules)
+            except CacheUnavailable as error:
+                _LOG.warning("lintrials: running without the cache: %s", visible(str(error)))
+                cache_dir = None  # (nor in the workers)
         # Where files are checked when not here: a process pool or a Dask cluster's executor.
         self.executor = executor
         self.task: Callable[[str], RunResult] = functools.partial(
@@ -94,7 +102,7 @@ class Scheduler:
         if keyed is None:
             return self.checker.check_file(path)
         key, data = keyed
-        hit = self.cache.get(key)
+        hit = self.cache.get(key, path)
         if hit is not None:
             return hit
         result = self.checker.check_file(path, data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -174,3 +175,25 @@ def test_stray_space_in_a_facility_name_is_joined(tmp_path: Path) -> None:
     assert changed_lines(before, path.read_bytes()) == [
         "-Sichuan Provincial People' s Hospital", "+Sichuan Provincial People's Hospital"]
     assert not [f for f in findings(path, select=["L207"]) if "stray space" in f.message]
+
+
+def test_a_fixed_file_is_a_new_file_with_the_same_owner_and_other_hard_links_keep_the_old(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "NCT07177911.json"
+    shutil.copy(EXAMPLES / "NCT07177911.json", path)
+    other = tmp_path / "other-link.json"
+    os.link(path, other)
+    if os.geteuid() == 0:  # as root: a file of someone else's stays theirs
+        os.chown(path, 12345, 12346)
+    elif len(os.getgroups()) > 1:  # else: a group of this user's other than the first
+        os.chown(path, -1, next(g for g in os.getgroups() if g != os.getegid()))
+    before = path.stat()
+    code, out = lintrials("--no-cache", "--select", "C301", "--fix", str(path))
+    after = path.stat()
+    assert code == 0 and "other hard links (1) keep the old text" in caplog.text, out
+    assert b'"phone": "+86 21 5058 2090"' in path.read_bytes()
+    assert other.read_bytes() == (EXAMPLES / "NCT07177911.json").read_bytes()
+    assert after.st_ino != before.st_ino and after.st_nlink == 1
+    assert (after.st_uid, after.st_gid, after.st_mode) == (
+        before.st_uid, before.st_gid, before.st_mode)

@@ -796,6 +796,8 @@ def test_a_failed_rename_leaves_the_file_intact_and_the_run_goes_on(
     result = CliRunner().invoke(main, ["check", "--no-cache", "--today", "2026-11-22", "--select",
                                        "C301,L207", "--fix", str(tmp_path)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 2 and result.output.count("No space left on device") == 1
+    assert "1 file not fixed" in result.output
     assert (tmp_path / "NCT07177911.json").read_bytes() == before["NCT07177911.json"]
     assert (tmp_path / "NCT07314060.json").read_bytes() != before["NCT07314060.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before)
@@ -829,7 +831,7 @@ def test_a_fixed_file_behind_a_link_is_fixed_and_the_link_kept(tmp_path: Path) -
 
 def test_a_fix_an_xml_encoding_cannot_hold_is_written_as_a_reference(tmp_path: Path) -> None:
     from lintrials.findings import Edit, FixEdits
-    from lintrials.fixer import plan
+    from lintrials.fixer import _fix_file
 
     text = ('<?xml version="1.0" encoding="ISO-8859-1"?><clinical_study>'
             "<brief_title>caf\u00e9</brief_title></clinical_study>")
@@ -840,8 +842,8 @@ def test_a_fix_an_xml_encoding_cannot_hold_is_written_as_a_reference(tmp_path: P
     finding = Finding(code="T999", name="t", severity="warning", message="m", path=str(path),
                       line=1, column=start, end_line=1, end_column=start + 4,
                       fix=FixEdits("d", True, (edit,)))
-    (fix,), refused = plan([finding], unsafe=False)
-    assert not refused
+    fix = _fix_file(str(path), path.read_bytes(), [finding])
+    assert fix.fixed == [finding]
     assert fix.after.decode("latin-1").endswith(
         "<brief_title>caf\u00e9 &#8805; 18</brief_title></clinical_study>")
 
