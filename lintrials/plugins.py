@@ -193,28 +193,46 @@ def check_from_object(obj: Any, origin: str = "") -> Check:
     )
 
 
+BUILT_IN = "lintrials.checks"  # the package of the built-in checks
+
+
+def _built_in(entry: Any) -> bool:
+    return bool(entry.module == BUILT_IN or entry.module.startswith(f"{BUILT_IN}."))
+
+
 def discover() -> tuple[list[Check], list[str]]:
-    """Every registered check, sorted by code, and the errors of plugins that failed to load."""
+    """Every registered check, sorted by code, and the errors of plugins that failed to load.
+
+    A plugin fails closed: anything its import raises, ``SystemExit`` included, is an error
+    (only ``KeyboardInterrupt`` goes through: it stops the run, which then never exits 0).
+    Built-ins (entry points whose module is under ``lintrials.checks``) are loaded first, so
+    a plugin can never take a built-in's code or name: the built-in keeps it and the plugin's
+    clash is an error.
+    """
     from importlib.metadata import entry_points
 
     checks: list[Check] = []
     errors: list[str] = []
     seen: dict[str, str] = {}
-    for entry in entry_points(group=GROUP):
+    entries = sorted(entry_points(group=GROUP), key=lambda entry: not _built_in(entry))
+    for entry in entries:
         origin = f"{entry.name} ({entry.value})"
         try:
             loaded = check_from_object(entry.load(), origin)
         except PluginError as error:
             errors.append(str(error))
             continue
-        except Exception as error:  # a broken plugin must not stop the others
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # a broken plugin must not stop the others
             errors.append(f"{origin}: failed to load: {type(error).__name__}: {error}")
             continue
         if seen.get(loaded.code) == origin:
             continue  # the same distribution seen twice on sys.path
         taken = [key for key in (loaded.code, loaded.name) if key in seen]
         if taken:
-            errors.append(f"{origin}: {taken[0]} is already taken by {seen[taken[0]]}")
+            errors.append(f"{origin}: {taken[0]} is already taken by {seen[taken[0]]}; "
+                          "not loaded")
             continue
         seen[loaded.code] = seen[loaded.name] = origin
         checks.append(loaded)
