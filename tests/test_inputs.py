@@ -1,0 +1,148 @@
+"""Untrusted inputs: standard input, plugins that misbehave, and a limit that ignores load."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from lintrials import files
+from lintrials.cli import main
+from lintrials.execute import CheckTimeout, run_checks, time_limit
+from lintrials.model import Record
+from lintrials.plugins import check_from_object
+
+RECORD = str(EXAMPLES / "NCT07177911.json")
+
+
+def plugins(tmp_path: Path, modules: dict[str, str]) -> dict[str, str]:
+    """An environment in which each of ``modules`` (entry-point name: source) is a plugin:
+    a distribution's metadata written by hand, so nothing is built or installed."""
+    site = tmp_path / "site"
+    (site / "hostile_plugins").mkdir(parents=True)
+    (site / "hostile_plugins" / "__init__.py").write_text("")
+    lines = ["[lintrials.checks]"]
+    for name, source in modules.items():
+        module = name.replace("-", "_")
+        (site / "hostile_plugins" / f"{module}.py").write_text(textwrap.dedent(source))
+        lines.append(f"{name} = hostile_plugins.{module}")
+    info = site / "hostile_plugins-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: hostile-plugins\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n")
+    return {**os.environ, "PYTHONPATH": str(site)}
+
+
+def lintrials(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lintrials", *args], env=env, cwd=cwd,
+                          capture_output=True, text=True, check=False)
+
+
+CHECK = '''
+"""A plugin of the test."""
+CODE, NAME, SEVERITY = {code!r}, {name!r}, "warning"
+
+
+def check(record, ctx):
+    {body}
+    return []
+'''
+
+
+def test_a_plugin_that_exits_on_import_fails_closed(tmp_path: Path) -> None:
+    env = plugins(tmp_path, {"exits": "import sys\nsys.exit(0)\n"})
+    done = lintrials(env, tmp_path, "check", "--no-cache", RECORD)
+    assert done.returncode == 2, done.stderr
+    assert "plugin (X001): exits (hostile_plugins.exits): failed to load: SystemExit: 0" \
+        in done.stderr
+    assert done.stderr.splitlines()[-1] == "lintrials: exit 2: 1 plugin not loaded (X001)"
+
+
+def test_a_plugin_cannot_take_a_built_in_code_or_name(tmp_path: Path) -> None:
+    env = plugins(tmp_path, {
+        # Named to sort before the built-ins, which would once have made it win.
+        "aaa-code": CHECK.format(code="E101", name="stolen-code", body="yield 1"),
+        "aaa-name": CHECK.format(code="ZZ990", name="duplicate-site", body="yield 1"),
+    })
+    done = lintrials(env, tmp_path, "rules")
+    assert "E101  age-limit-mismatch" in done.stdout
+    assert "stolen-code" not in done.stdout and "ZZ990" not in done.stdout
+    assert ("aaa-code (hostile_plugins.aaa_code): E101 is already taken by age-limit-mismatch "
+            "(lintrials.checks.age_limit_mismatch); not loaded") in done.stderr
+    assert "aaa-name (hostile_plugins.aaa_name): duplicate-site is already taken" in done.stderr
+    checked = lintrials(env, tmp_path, "check", "--no-cache", RECORD)
+    assert checked.returncode == 2
+    assert checked.stderr.splitlines()[-1] == "lintrials: exit 2: 2 plugins not loaded (X001)"
+
+
+def test_a_check_that_exits_is_x001_and_the_exit_says_why(tmp_path: Path) -> None:
+    env = plugins(tmp_path, {
+        "exits-in-check": CHECK.format(code="ZZ991", name="exits-in-check",
+                                       body="raise SystemExit(0)"),
+    })
+    done = lintrials(env, tmp_path, "check", "--no-cache", "--select", "ZZ991",
+                     RECORD, str(EXAMPLES / "NCT07104344.json"))
+    assert done.returncode == 2, done.stderr
+    assert done.stdout.count("X001 check-failed") == 2
+    assert "exits-in-check (ZZ991) failed on this record: SystemExit: 0" in done.stdout
+    assert done.stderr.splitlines()[-1] == \
+        "lintrials: exit 2: check exits-in-check failed on 2 records (X001)"
+
+
+def fake_check(body: object) -> object:
+    from types import SimpleNamespace
+
+    def check(record: Record, ctx: object) -> list[object]:
+        raise body  # type: ignore[misc]
+
+    return check_from_object(SimpleNamespace(CODE="ZZ992", NAME="raises", SEVERITY="info",
+                                             check=check, __doc__="Raises."))
+
+
+def test_any_escape_from_a_check_is_a_failure_but_a_keyboard_interrupt_stops() -> None:
+    for escape in (SystemExit(3), GeneratorExit(), RuntimeError("bug")):
+        (outcome,) = run_checks(Record(), [(fake_check(escape), {})],  # type: ignore[list-item]
+                                date(2026, 11, 22), [], 0)
+        assert outcome.failure and type(escape).__name__ in outcome.failure
+    with pytest.raises(KeyboardInterrupt):
+        run_checks(Record(), [(fake_check(KeyboardInterrupt()), {})],  # type: ignore[list-item]
+                   date(2026, 11, 22), [], 0)
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "ITIMER_PROF"), reason="needs SIGPROF")
+def test_the_record_limit_counts_cpu_time_not_the_clock() -> None:
+    with time_limit(0.2):
+        time.sleep(0.5)  # waiting (as on a busy machine) uses no CPU: no timeout
+    with pytest.raises(CheckTimeout), time_limit(0.2):
+        while True:
+            pass
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    return result.exit_code, result.stderr
+
+
+def test_standard_input_is_bounded_like_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    code, err = run("check", "--no-cache", "-", stdin=b"y\n" * 100_000)
+    assert code == 2
+    assert err.strip() == ("lintrials: error: standard input is over the 1,000 bytes lintrials "
+                           "reads in one file; not read (split the export)")
+
+
+def test_closed_standard_input_is_a_clear_error(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "lintrials", "check", "--no-cache", "-"],
+                          stdin=subprocess.DEVNULL, cwd=tmp_path, capture_output=True,
+                          text=True, check=False, preexec_fn=lambda: os.close(0))
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "lintrials: error: '-' reads standard input, but standard input is closed")
