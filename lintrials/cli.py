@@ -188,6 +188,12 @@ def main() -> None:
     help="Where findings of checked files are kept between runs.",
 )
 @click.option(
+    "--follow-outside-links",
+    is_flag=True,
+    help="Read links to files in walked folders that lead outside the paths given "
+    "(skipped by default, so a committed link cannot make lintrials read a secret).",
+)
+@click.option(
     "--dask-scheduler",
     metavar="ADDRESS",
     help="Check files on this Dask cluster (needs lintrials[dask] there and here).",
@@ -226,6 +232,7 @@ def check(
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path,
+    follow_outside_links: bool,
     dask_scheduler: str | None,
     fix: bool,
     unsafe_fixes: bool,
@@ -260,6 +267,7 @@ def check(
         config.today = today.date()
     if fail_on:
         config.fail_on = fail_on
+    config.follow_outside_links = follow_outside_links
     if suppressions_path is not None:
         config.suppressions = suppressions_path
     if add_suppressions is not None and config.suppressions is None:

@@ -56,6 +56,7 @@ class Config:
     suppressions: Path | None = None  # the suppression file, if any
     record_time_limit: float = 60.0  # CPU seconds all checks may take on one record; 0: none
     files: list[str] = field(default_factory=list)  # the files this was read from
+    follow_outside_links: bool = False  # read links in folders that lead outside the paths
     today: date = field(default_factory=date.today)
 
 

@@ -146,3 +146,31 @@ def test_closed_standard_input_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip() == (
         "lintrials: error: '-' reads standard input, but standard input is closed")
+
+
+def test_a_walk_skips_links_that_lead_outside_the_paths_given(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.json").write_text('{"token": "SECRET-TOKEN-1234"}\n')
+    records = tmp_path / "records"
+    (records / "sub").mkdir(parents=True)
+    (records / "sub" / "real.json").write_bytes(Path(RECORD).read_bytes())
+    (records / "leak.json").symlink_to(outside / "secret.json")
+    (records / "inner.json").symlink_to(records / "sub" / "real.json")
+    (records / "folder").symlink_to(outside)
+    for output_format in ("full", "html"):
+        result = CliRunner().invoke(main, ["check", "--no-cache", "--today", "2026-11-22",
+                                           "--format", output_format, str(records)])
+        assert "SECRET-TOKEN" not in result.stdout
+        notes = [line for line in result.stderr.splitlines() if "outside the paths" in line]
+        assert notes == [
+            f"lintrials: note: {records / 'folder'}: a link to a folder outside the paths "
+            "given; not walked",
+            f"lintrials: note: {records / 'leak.json'}: a link to a file outside the paths "
+            "given; not read (--follow-outside-links reads it)"]
+    assert list(files.discover([str(records)])) == [
+        str(records / "inner.json"), str(records / "sub" / "real.json")]  # a link inside: read
+    assert str(records / "leak.json") in files.discover([str(records)], outside_links=True)
+    # Given on the command line, or under another path given, a file is the user's choice.
+    assert str(records / "leak.json") in files.discover([str(records), str(outside)])
+    assert list(files.discover([str(records / "leak.json")])) == [str(records / "leak.json")]
