@@ -270,6 +270,11 @@ def check(
     config.follow_outside_links = follow_outside_links
     if suppressions_path is not None:
         config.suppressions = suppressions_path
+        config.suppressions_named_at = "--suppressions"
+    if (config.suppressions is not None and add_suppressions is None
+            and not config.suppressions.exists()):
+        _fail(f"{config.suppressions_named_at}: no such suppression file: {config.suppressions} "
+              "(--add-suppressions REASON creates it)")
     if add_suppressions is not None and config.suppressions is None:
         config.suppressions = Path(DEFAULT_SUPPRESSIONS)
     targets = list(paths) or ["."]

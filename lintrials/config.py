@@ -11,6 +11,7 @@ too. Any unknown key or bad value is an error that names the file, the line and 
 from __future__ import annotations
 
 import fnmatch
+import math
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,6 +55,7 @@ class Config:
     severities: dict[str, str] = field(default_factory=dict)  # check code -> severity
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # check code -> options
     suppressions: Path | None = None  # the suppression file, if any
+    suppressions_named_at: str = ""  # "file:line: suppressions" where the configuration names it
     record_time_limit: float = 60.0  # CPU seconds all checks may take on one record; 0: none
     files: list[str] = field(default_factory=list)  # the files this was read from
     follow_outside_links: bool = False  # read links in folders that lead outside the paths
@@ -179,7 +181,11 @@ def load_yaml(name: str, text: str, built_in: bool = False) -> tuple[Any, _Locat
             data: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = str(build(key_node, where, depth))
+                first = located.lines.get((*where, key))
                 located.lines[(*where, key)] = key_node.start_mark.line + 1
+                if key in data:
+                    raise located.error((*where, key), f"duplicate key (first at line {first}): "
+                                                       "a key may be given once")
                 data[key] = build(value_node, (*where, key), depth)
             return data
         return [build(item, where, depth) for item in node.value]
@@ -326,8 +332,10 @@ def _apply(config: Config, data: Any, located: _Located, checks: list[Rule]) -> 
             else:
                 config.per_record_ignores = table
         elif key == "record-time-limit":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise located.error(where, f"expected seconds (0 for none), got {value!r}")
+            if (isinstance(value, bool) or not isinstance(value, (int, float))
+                    or not math.isfinite(value) or value < 0):
+                raise located.error(
+                    where, f"expected a finite number of seconds (0 for none), got {value!r}")
             config.record_time_limit = float(value)
         elif key == "suppressions":
             if value is not None and not isinstance(value, str):
@@ -335,6 +343,7 @@ def _apply(config: Config, data: Any, located: _Located, checks: list[Rule]) -> 
             base = Path(located.name).parent if located.name.endswith(
                 (".yaml", ".yml", ".toml")) else Path()
             config.suppressions = base / value if value else None
+            config.suppressions_named_at = str(located.error(where, "")).removesuffix(": ")
         elif key == "checks":
             if not isinstance(value, dict):
                 raise located.error(where, "expected a mapping of check names to settings")
@@ -367,6 +376,9 @@ def _apply_check(
                     here, f"expected {describe_option_type(hint)}, "
                     f"got {type(value).__name__} {value!r}"
                 )
+            problem = check.option_problem(key, value)
+            if problem is not None:
+                raise located.error(here, problem)
             options[key] = value
         else:
             known = ", ".join(["severity", *check.options]) or "severity"

@@ -9,8 +9,10 @@ A check is a module (or any object) registered under ``lintrials.checks`` with:
 - ``Options`` (optional): a frozen dataclass whose fields are the check's options, each with
   its type and default (``bool``, ``int``, ``float``, ``str``, ``tuple[str, ...]`` ...), the
   one source of its defaults; the configuration's settings are checked against the fields and
-  their types. ``ENABLED`` (optional, default true): whether the check runs when the
-  configuration does not select it by name;
+  their types. A number must be finite and not negative, unless its field's metadata says
+  otherwise: ``field(default=-1, metadata={"min": -1})``, ``metadata={"min": None}`` for
+  any, ``metadata={"max": 100}`` for an upper bound too. ``ENABLED`` (optional, default
+  true): whether the check runs when the configuration does not select it by name;
 - ``check(record, ctx)``: yields `Problem` objects for one record; and/or, for a check that
   needs every record of the run, ``summarize(record, ctx)`` returning a small summary and
   ``reduce(summaries, ctx)`` yielding ``(ref, Problem)`` pairs, where ``summaries`` is a list
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import math
 import re
 import types
 import typing
@@ -68,6 +71,22 @@ class Check:
     aliases: list[str] = field(default_factory=list)
     option_types: dict[str, Any] = field(default_factory=dict)  # each option's type (a hint)
     options_class: type[Any] | None = None  # the check's Options dataclass; None: a mapping
+    # Each numeric option's bounds, from its field's metadata "min" and "max" (None: none).
+    option_bounds: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+
+    def option_problem(self, key: str, value: Any) -> str | None:
+        """Why a value of the option's type is out of its range; None if it is in it."""
+        low, high = self.option_bounds.get(key, (0, None))
+        for number in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                continue
+            if not math.isfinite(number):
+                return f"expected a finite number, got {number!r}"
+            if low is not None and number < low:
+                return f"expected a number of at least {low:g}, got {number!r}"
+            if high is not None and number > high:
+                return f"expected a number of at most {high:g}, got {number!r}"
+        return None
 
     @property
     def summary(self) -> str:
@@ -175,6 +194,8 @@ def check_from_object(obj: Any, origin: str = "") -> Check:
     if check is None and (summarize is None or reduce is None):
         raise PluginError(f"{origin}: a check needs check(), or summarize() and reduce()")
     options, hints, options_class = _options_of(obj, origin)
+    bounds = {f.name: (f.metadata.get("min", 0), f.metadata.get("max"))
+              for f in dataclasses.fields(options_class)} if options_class else {}
     return Check(
         code=code,
         name=name,
@@ -190,6 +211,7 @@ def check_from_object(obj: Any, origin: str = "") -> Check:
         fixable=bool(getattr(obj, "FIXABLE", False)),
         option_types=hints,
         options_class=options_class,
+        option_bounds=bounds,
     )
 
 

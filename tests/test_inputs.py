@@ -174,3 +174,45 @@ def test_a_walk_skips_links_that_lead_outside_the_paths_given(tmp_path: Path) ->
     # Given on the command line, or under another path given, a file is the user's choice.
     assert str(records / "leak.json") in files.discover([str(records), str(outside)])
     assert list(files.discover([str(records / "leak.json")])) == [str(records / "leak.json")]
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("record-time-limit: .inf\n", "1: record-time-limit: expected a finite number of seconds"),
+    ("record-time-limit: .nan\n", "1: record-time-limit: expected a finite number of seconds"),
+    ("record-time-limit: -1\n", "1: record-time-limit: expected a finite number of seconds"),
+    ("fail-on: error\nselect: [E]\nfail-on: info\n",
+     "3: fail-on: duplicate key (first at line 1): a key may be given once"),
+    ("checks:\n  not-recently-updated:\n    max_months: -1\n",
+     "3: checks.not-recently-updated.max_months: expected a number of at least 0, got -1"),
+    ("checks:\n  enrollment-mismatch:\n    tolerance: .nan\n",
+     "3: checks.enrollment-mismatch.tolerance: expected a finite number, got nan"),
+    ("\n\nsuppressions: missing.yaml\n",
+     "3: suppressions: no such suppression file: "),
+])
+def test_configuration_rejects_nonsense(tmp_path: Path, text: str, error: str) -> None:
+    config = tmp_path / "lintrials.yaml"
+    config.write_text(text)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--config", str(config), RECORD])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("lintrials: error: ") and f"{config}:{error}" in result.stderr
+
+
+def test_option_bounds_come_from_field_metadata() -> None:
+    from dataclasses import dataclass, field
+    from types import SimpleNamespace
+
+    @dataclass(frozen=True)
+    class Options:
+        plain: int = 1
+        offset: int = field(default=-2, metadata={"min": None})
+        percent: float = field(default=50.0, metadata={"min": 0, "max": 100})
+        counts: tuple[int, ...] = (1, 2)
+
+    check = check_from_object(SimpleNamespace(CODE="ZZ993", NAME="bounded", SEVERITY="info",
+                                              Options=Options, check=lambda r, c: [],
+                                              __doc__="Bounded."))
+    assert check.option_problem("plain", -1) == "expected a number of at least 0, got -1"
+    assert check.option_problem("offset", -10**6) is None
+    assert check.option_problem("percent", 101) == "expected a number of at most 100, got 101"
+    assert check.option_problem("counts", [3, -1]) == "expected a number of at least 0, got -1"
+    assert check.option_problem("plain", float("nan")) == "expected a finite number, got nan"
