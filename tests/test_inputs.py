@@ -216,3 +216,23 @@ def test_option_bounds_come_from_field_metadata() -> None:
     assert check.option_problem("percent", 101) == "expected a number of at most 100, got 101"
     assert check.option_problem("counts", [3, -1]) == "expected a number of at least 0, got -1"
     assert check.option_problem("plain", float("nan")) == "expected a finite number, got nan"
+
+
+# 15,000 entries are past the 100,000 values a suppression file was once refused at (a minute
+# under load at 100,000: PyYAML builds every value in Python).
+@pytest.mark.parametrize("count", [15_000, pytest.param(100_000, marks=pytest.mark.slow)])
+def test_what_lintrials_writes_it_reads_back_at_any_size(tmp_path: Path, count: int) -> None:
+    from lintrials.findings import Finding
+    from lintrials.suppressions import add, apply_baseline, load, write_baseline
+
+    found = [Finding("L201", "duplicate-site", "warning", "a site twice", "a.json",
+                     record=f"NCT{n:08}", field=f"locations[{n % 40}].facility")
+             for n in range(count)]
+    suppressions = tmp_path / "suppressions.yaml"
+    assert add(suppressions, found, "accepted") == count
+    entries = load(suppressions)
+    assert len(entries) == count and entries[-1].record == f"NCT{count - 1:08}"
+    assert add(suppressions, found, "accepted") == 0  # read back, all known
+    baseline = tmp_path / "baseline.json"
+    write_baseline(baseline, found)
+    assert apply_baseline(baseline, found) == ([], count)
