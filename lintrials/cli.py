@@ -59,8 +59,50 @@ def _load_checks() -> tuple[list[Check], list[str]]:
 
     checks, errors = discover()
     for error in errors:
-        _say(f"error: plugin: {error}")
+        _say(f"error: plugin (X001): {error}")
     return checks, errors
+
+
+def _read_stdin() -> bytes:
+    """Standard input, under the size limit of a file; closed standard input is an error."""
+    from lintrials.files import MAX_FILE_BYTES
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # `lintrials check - <&-`: Python sets sys.stdin to None
+        _fail("'-' reads standard input, but standard input is closed")
+        return b""
+    try:
+        data: bytes = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        _fail(f"cannot read standard input: {error.strerror or error}")
+        return b""
+    if len(data) > MAX_FILE_BYTES:
+        _fail(f"standard input is over the {MAX_FILE_BYTES:,} bytes lintrials reads in one "
+              "file; not read (split the export)")
+    return data
+
+
+def _why_exit_2(plugin_errors: list[str], result: RunResult, not_fixed: int) -> str:
+    """The one line that says why a run exits 2."""
+    import re
+
+    reasons = []
+    if plugin_errors:
+        count = len(plugin_errors)
+        reasons.append(f"{count} plugin{'s' if count != 1 else ''} not loaded (X001)")
+    failed: dict[str, int] = {}
+    for finding in result.findings:
+        if finding.code == "X001":
+            named = re.match(r"check (\S+) \(", finding.message)
+            name = named.group(1) if named else "?"
+            failed[name] = failed.get(name, 0) + 1
+    for name, count in failed.items():
+        reasons.append(f"check {name} failed on {count} record{'s' if count != 1 else ''} (X001)")
+    if not failed and result.check_failures:
+        reasons.append(f"{result.check_failures} check failures (X001)")
+    if not_fixed:
+        reasons.append(f"{not_fixed} file{'s' if not_fixed != 1 else ''} not fixed")
+    return "exit 2: " + "; ".join(reasons)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,6 +197,12 @@ def main() -> None:
     help="Where findings of checked files are kept between runs.",
 )
 @click.option(
+    "--follow-outside-links",
+    is_flag=True,
+    help="Read links to files in walked folders that lead outside the paths given "
+    "(skipped by default, so a committed link cannot make lintrials read a secret).",
+)
+@click.option(
     "--dask-scheduler",
     metavar="ADDRESS",
     help="Check files on this Dask cluster (needs lintrials[dask] there and here).",
@@ -193,6 +241,7 @@ def check(
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path,
+    follow_outside_links: bool,
     dask_scheduler: str | None,
     fix: bool,
     unsafe_fixes: bool,
@@ -227,12 +276,18 @@ def check(
         config.today = today.date()
     if fail_on:
         config.fail_on = fail_on
+    config.follow_outside_links = follow_outside_links
     if suppressions_path is not None:
         config.suppressions = suppressions_path
+        config.suppressions_named_at = "--suppressions"
+    if (config.suppressions is not None and add_suppressions is None
+            and not config.suppressions.exists()):
+        _fail(f"{config.suppressions_named_at}: no such suppression file: {config.suppressions} "
+              "(--add-suppressions REASON creates it)")
     if add_suppressions is not None and config.suppressions is None:
         config.suppressions = Path(DEFAULT_SUPPRESSIONS)
     targets = list(paths) or ["."]
-    stdin = sys.stdin.buffer.read() if "-" in targets else None
+    stdin = _read_stdin() if "-" in targets else None
     client = _dask_client(dask_scheduler) if dask_scheduler else None
     runner = Runner(
         checks,
@@ -271,9 +326,13 @@ def check(
     else:
         sys.stdout.writelines(chunks)
     if write_baseline is not None or add_suppressions is not None:
-        sys.exit(EXIT_ERROR if plugin_errors or result.check_failures or not_fixed else 0)
-    code = result.exit_code(config.fail_on)
-    sys.exit(EXIT_ERROR if plugin_errors or not_fixed else code)
+        code = EXIT_ERROR if result.check_failures else 0
+    else:
+        code = result.exit_code(config.fail_on)
+    if plugin_errors or not_fixed or code == EXIT_ERROR:
+        _say(_why_exit_2(plugin_errors, result, not_fixed))
+        code = EXIT_ERROR
+    sys.exit(code)
 
 
 def _dask_client(address: str) -> Any:

@@ -11,6 +11,7 @@ too. Any unknown key or bad value is an error that names the file, the line and 
 from __future__ import annotations
 
 import fnmatch
+import math
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,8 +55,10 @@ class Config:
     severities: dict[str, str] = field(default_factory=dict)  # check code -> severity
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # check code -> options
     suppressions: Path | None = None  # the suppression file, if any
-    record_time_limit: float = 10.0  # seconds all checks may take on one record; 0: no limit
+    suppressions_named_at: str = ""  # "file:line: suppressions" where the configuration names it
+    record_time_limit: float = 60.0  # CPU seconds all checks may take on one record; 0: none
     files: list[str] = field(default_factory=list)  # the files this was read from
+    follow_outside_links: bool = False  # read links in folders that lead outside the paths
     today: date = field(default_factory=date.today)
 
 
@@ -122,16 +125,38 @@ _PLAIN_TAGS = frozenset(
 )
 
 
-# A configuration is a few hundred values; these bound what a hostile file can make us build.
+# These bound what a hostile file can make us build: a configuration is a few hundred values,
+# a suppression file that lintrials wrote holds several for each entry, so the bound on values
+# grows with the text (a value takes at least a character, unless aliases repeat anchors).
 MAX_YAML_VALUES = 100_000
 MAX_YAML_DEPTH = 100
 
 
+def _shallow(text: str, loader: Any) -> bool:
+    """Whether ``text`` is YAML nested at most `MAX_YAML_DEPTH` deep (libyaml's parser, which
+    does not recurse, tells; its composer does, so only a shallow text may be given to it)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # the pure-Python parser says what is wrong, and where
+    return True
+
+
 def load_yaml(name: str, text: str, built_in: bool = False) -> tuple[Any, _Located]:
     located = _Located(name)
-    # libyaml composes the built-in configuration ten times faster (50 ms of every start-up);
-    # other files go through the pure-Python composer, which fails cleanly on deep nesting.
-    composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if built_in else yaml.SafeLoader
+    # libyaml composes ten times faster (50 ms of every start-up for the built-in configuration,
+    # seconds for a large suppression file); a text that is not plainly shallow, valid YAML goes
+    # through the pure-Python composer, which fails cleanly on deep nesting.
+    fast = getattr(yaml, "CSafeLoader", None)
+    composer = fast if fast is not None and (built_in or _shallow(text, fast)) else yaml.SafeLoader
+    max_values = max(MAX_YAML_VALUES, len(text))
     try:
         node = yaml.compose(text, Loader=composer)
     except yaml.YAMLError as error:
@@ -150,10 +175,10 @@ def load_yaml(name: str, text: str, built_in: bool = False) -> tuple[Any, _Locat
         nonlocal built
         built += 1
         line = node.start_mark.line + 1
-        if built > MAX_YAML_VALUES:
+        if built > max_values:
             raise ConfigError(
-                f"{name}:{line}: over {MAX_YAML_VALUES:,} values (aliases repeating anchors?); "
-                "a configuration is never that large"
+                f"{name}:{line}: over {max_values:,} values (aliases repeating anchors?) "
+                f"in {len(text):,} characters"
             )
         if depth > MAX_YAML_DEPTH or id(node) in open_nodes:
             raise ConfigError(f"{name}:{line}: nested too deeply, or an alias inside itself")
@@ -178,7 +203,11 @@ def load_yaml(name: str, text: str, built_in: bool = False) -> tuple[Any, _Locat
             data: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = str(build(key_node, where, depth))
+                first = located.lines.get((*where, key))
                 located.lines[(*where, key)] = key_node.start_mark.line + 1
+                if key in data:
+                    raise located.error((*where, key), f"duplicate key (first at line {first}): "
+                                                       "a key may be given once")
                 data[key] = build(value_node, (*where, key), depth)
             return data
         return [build(item, where, depth) for item in node.value]
@@ -325,8 +354,10 @@ def _apply(config: Config, data: Any, located: _Located, checks: list[Rule]) -> 
             else:
                 config.per_record_ignores = table
         elif key == "record-time-limit":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise located.error(where, f"expected seconds (0 for none), got {value!r}")
+            if (isinstance(value, bool) or not isinstance(value, (int, float))
+                    or not math.isfinite(value) or value < 0):
+                raise located.error(
+                    where, f"expected a finite number of seconds (0 for none), got {value!r}")
             config.record_time_limit = float(value)
         elif key == "suppressions":
             if value is not None and not isinstance(value, str):
@@ -334,6 +365,7 @@ def _apply(config: Config, data: Any, located: _Located, checks: list[Rule]) -> 
             base = Path(located.name).parent if located.name.endswith(
                 (".yaml", ".yml", ".toml")) else Path()
             config.suppressions = base / value if value else None
+            config.suppressions_named_at = str(located.error(where, "")).removesuffix(": ")
         elif key == "checks":
             if not isinstance(value, dict):
                 raise located.error(where, "expected a mapping of check names to settings")
@@ -366,6 +398,9 @@ def _apply_check(
                     here, f"expected {describe_option_type(hint)}, "
                     f"got {type(value).__name__} {value!r}"
                 )
+            problem = check.option_problem(key, value)
+            if problem is not None:
+                raise located.error(here, problem)
             options[key] = value
         else:
             known = ", ".join(["severity", *check.options]) or "severity"

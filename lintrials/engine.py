@@ -52,7 +52,10 @@ class Runner:
     ) -> RunResult:
         """Check every file of ``paths``; ``progress`` may wrap the list of files to show it."""
         result = RunResult()
-        todo = [p for p in files.discover(paths) if p == "-" or not excluded(self.config, p)]
+        skipped: list[str] = []
+        todo = [p for p in files.discover(paths, skipped, self.config.follow_outside_links)
+                if p == "-" or not excluded(self.config, p)]
+        result.add_notes(skipped)
         with closing(self.scheduler.results(todo, stdin, stdin_name, progress)) as results:
             for file_result in results:
                 summaries.share_all(file_result.summaries, self.checker.shared)

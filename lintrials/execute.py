@@ -1,6 +1,8 @@
 """Running the checks on one record: each with its context, all of them under the record's
-time limit. A check that raises, runs past the limit or yields what is not a `Problem` has
-failed on that record (X001, reported by the caller); the other checks go on."""
+time limit. A check that raises (anything: `SystemExit` and other `BaseException` escapes
+included, except `KeyboardInterrupt`, which is the user's and stops the run), runs past the
+limit or yields what is not a `Problem` has failed on that record (X001, reported by the
+caller); the other checks go on."""
 
 from __future__ import annotations
 
@@ -52,10 +54,12 @@ def run_checks(
             except CheckTimeout:
                 rearm()
                 outcomes.append(Outcome(check, failure=failure(check, CheckTimeout(
-                    f"still running after {limit:g} s on this record (record-time-limit): "
-                    "stopped"))))
+                    f"still running after {limit:g} s of CPU time on this record "
+                    "(record-time-limit): stopped"))))
                 continue
-            except Exception as error:  # a failing check is reported, and the run goes on
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:  # a failing check is reported; the run goes on
                 outcomes.append(Outcome(check, failure=failure(check, error)))
                 continue
             garbage = next((p for p in problems if not isinstance(p, Problem)), None)
@@ -67,7 +71,7 @@ def run_checks(
     return outcomes
 
 
-def failure(check: Check, error: Exception) -> str:
+def failure(check: Check, error: BaseException) -> str:
     """The message of a check's failure on a record, with where in its code it raised."""
     frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
@@ -81,13 +85,16 @@ class CheckTimeout(Exception):
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[Callable[[], None]]:
-    """Interrupt what runs inside after ``seconds`` with `CheckTimeout`; yield a re-arm.
+    """Interrupt what runs inside after ``seconds`` of CPU time with `CheckTimeout`; yield a
+    re-arm.
 
     A safety net against a check that hangs (a regular expression that backtracks without end,
-    a plugin's endless loop). It needs SIGALRM and the main thread: where there is neither (a
+    a plugin's endless loop). It counts the process's CPU time (``ITIMER_PROF``), not the
+    clock's: a busy machine slows a check down but does not make it time out, so a result does
+    not depend on the load. It needs SIGPROF and the main thread: where there is neither (a
     Dask worker's thread, Windows) checks run without a limit.
     """
-    usable = (seconds > 0 and hasattr(signal, "setitimer")
+    usable = (seconds > 0 and hasattr(signal, "setitimer") and hasattr(signal, "SIGPROF")
               and threading.current_thread() is threading.main_thread())
     if not usable:
         yield lambda: None
@@ -97,12 +104,12 @@ def time_limit(seconds: float) -> Iterator[Callable[[], None]]:
         raise CheckTimeout
 
     def arm() -> None:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_PROF, seconds)
 
-    previous = signal.signal(signal.SIGALRM, interrupt)
+    previous = signal.signal(signal.SIGPROF, interrupt)
     arm()
     try:
         yield arm
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)

@@ -2,7 +2,10 @@
 
 Folders are walked recursively (hidden folders and files are skipped; links to folders are not
 followed, so a link loop cannot trap the walk) and only files with a registry-export ending are
-taken. A file named on the command line is always read, whatever its ending. A ``.zip`` archive
+taken. A link met in the walk whose target resolves outside every path given is skipped, and
+said once (a committed ``records/x.json -> ~/.env`` is not read, so no report can show its
+lines), unless the run is told to follow such links. A file named on the command line is
+always read, whatever its ending. A ``.zip`` archive
 is read in memory, member by member; nothing is ever extracted to disk, so a member named
 ``../../etc/passwd`` is only a name. Only regular files are opened: a FIFO, socket or device
 (``/dev/null``, ``/dev/zero``) is reported without being opened, so it cannot make a run hang.
@@ -50,17 +53,44 @@ class ReadProblem:
     column: int = 1
 
 
-def discover(paths: list[str]) -> Iterator[str]:
-    """Files to read, in a stable order: named files as given, folders walked sorted."""
+def discover(
+    paths: list[str], skipped: list[str] | None = None, outside_links: bool = False
+) -> Iterator[str]:
+    """Files to read, in a stable order: named files as given, folders walked sorted.
+
+    A link in a walked folder that leads outside every given path is left out, and why is
+    appended to ``skipped``; with ``outside_links``, a link to a file is followed wherever it
+    leads (links to folders never are).
+    """
+    roots = [os.path.realpath(given) for given in paths if given != "-"]
     for given in paths:
         if given == "-" or not os.path.isdir(given):
             yield given
             continue
         for folder, dirs, names in os.walk(given):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs:
+                link = os.path.join(folder, name)
+                if os.path.islink(link) and not _inside(link, roots) and skipped is not None:
+                    skipped.append(f"{link}: a link to a folder outside the paths given; "
+                                   "not walked")
             for name in sorted(names):
-                if not name.startswith(".") and name.lower().endswith(EXPORT_SUFFIXES):
-                    yield os.path.join(folder, name)
+                if name.startswith(".") or not name.lower().endswith(EXPORT_SUFFIXES):
+                    continue
+                path = os.path.join(folder, name)
+                if not outside_links and os.path.islink(path) and not _inside(path, roots):
+                    if skipped is not None:
+                        skipped.append(f"{path}: a link to a file outside the paths given; "
+                                       "not read (--follow-outside-links reads it)")
+                    continue
+                yield path
+
+
+def _inside(link: str, roots: list[str]) -> bool:
+    """Whether what ``link`` resolves to is one of ``roots`` or under one."""
+    target = os.path.realpath(link)
+    return any(target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+               for root in roots)
 
 
 def read(path: str, data: bytes | None = None) -> Iterator[Source | ReadProblem]:

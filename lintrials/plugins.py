@@ -9,8 +9,10 @@ A check is a module (or any object) registered under ``lintrials.checks`` with:
 - ``Options`` (optional): a frozen dataclass whose fields are the check's options, each with
   its type and default (``bool``, ``int``, ``float``, ``str``, ``tuple[str, ...]`` ...), the
   one source of its defaults; the configuration's settings are checked against the fields and
-  their types. ``ENABLED`` (optional, default true): whether the check runs when the
-  configuration does not select it by name;
+  their types. A number must be finite and not negative, unless its field's metadata says
+  otherwise: ``field(default=-1, metadata={"min": -1})``, ``metadata={"min": None}`` for
+  any, ``metadata={"max": 100}`` for an upper bound too. ``ENABLED`` (optional, default
+  true): whether the check runs when the configuration does not select it by name;
 - ``check(record, ctx)``: yields `Problem` objects for one record; and/or, for a check that
   needs every record of the run, ``summarize(record, ctx)`` returning a small summary and
   ``reduce(summaries, ctx)`` yielding ``(ref, Problem)`` pairs, where ``summaries`` is a list
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import math
 import re
 import types
 import typing
@@ -68,6 +71,22 @@ class Check:
     aliases: list[str] = field(default_factory=list)
     option_types: dict[str, Any] = field(default_factory=dict)  # each option's type (a hint)
     options_class: type[Any] | None = None  # the check's Options dataclass; None: a mapping
+    # Each numeric option's bounds, from its field's metadata "min" and "max" (None: none).
+    option_bounds: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+
+    def option_problem(self, key: str, value: Any) -> str | None:
+        """Why a value of the option's type is out of its range; None if it is in it."""
+        low, high = self.option_bounds.get(key, (0, None))
+        for number in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                continue
+            if not math.isfinite(number):
+                return f"expected a finite number, got {number!r}"
+            if low is not None and number < low:
+                return f"expected a number of at least {low:g}, got {number!r}"
+            if high is not None and number > high:
+                return f"expected a number of at most {high:g}, got {number!r}"
+        return None
 
     @property
     def summary(self) -> str:
@@ -175,6 +194,8 @@ def check_from_object(obj: Any, origin: str = "") -> Check:
     if check is None and (summarize is None or reduce is None):
         raise PluginError(f"{origin}: a check needs check(), or summarize() and reduce()")
     options, hints, options_class = _options_of(obj, origin)
+    bounds = {f.name: (f.metadata.get("min", 0), f.metadata.get("max"))
+              for f in dataclasses.fields(options_class)} if options_class else {}
     return Check(
         code=code,
         name=name,
@@ -190,31 +211,50 @@ def check_from_object(obj: Any, origin: str = "") -> Check:
         fixable=bool(getattr(obj, "FIXABLE", False)),
         option_types=hints,
         options_class=options_class,
+        option_bounds=bounds,
     )
 
 
+BUILT_IN = "lintrials.checks"  # the package of the built-in checks
+
+
+def _built_in(entry: Any) -> bool:
+    return bool(entry.module == BUILT_IN or entry.module.startswith(f"{BUILT_IN}."))
+
+
 def discover() -> tuple[list[Check], list[str]]:
-    """Every registered check, sorted by code, and the errors of plugins that failed to load."""
+    """Every registered check, sorted by code, and the errors of plugins that failed to load.
+
+    A plugin fails closed: anything its import raises, ``SystemExit`` included, is an error
+    (only ``KeyboardInterrupt`` goes through: it stops the run, which then never exits 0).
+    Built-ins (entry points whose module is under ``lintrials.checks``) are loaded first, so
+    a plugin can never take a built-in's code or name: the built-in keeps it and the plugin's
+    clash is an error.
+    """
     from importlib.metadata import entry_points
 
     checks: list[Check] = []
     errors: list[str] = []
     seen: dict[str, str] = {}
-    for entry in entry_points(group=GROUP):
+    entries = sorted(entry_points(group=GROUP), key=lambda entry: not _built_in(entry))
+    for entry in entries:
         origin = f"{entry.name} ({entry.value})"
         try:
             loaded = check_from_object(entry.load(), origin)
         except PluginError as error:
             errors.append(str(error))
             continue
-        except Exception as error:  # a broken plugin must not stop the others
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # a broken plugin must not stop the others
             errors.append(f"{origin}: failed to load: {type(error).__name__}: {error}")
             continue
         if seen.get(loaded.code) == origin:
             continue  # the same distribution seen twice on sys.path
         taken = [key for key in (loaded.code, loaded.name) if key in seen]
         if taken:
-            errors.append(f"{origin}: {taken[0]} is already taken by {seen[taken[0]]}")
+            errors.append(f"{origin}: {taken[0]} is already taken by {seen[taken[0]]}; "
+                          "not loaded")
             continue
         seen[loaded.code] = seen[loaded.name] = origin
         checks.append(loaded)

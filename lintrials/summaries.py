@@ -79,7 +79,9 @@ def reduce_run(
                 summaries[check.code], Context(options, today, notes)
             ):
                 pending[path].append((check, index, problem))
-        except Exception as error:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # SystemExit too: a plugin fails closed
             failures.append(f"check {check.name} ({check.code}) failed over the run: "
                             f"{type(error).__name__}: {error}")
     return pending, failures

@@ -163,7 +163,8 @@ def test_a_hanging_check_is_stopped_and_garbage_is_reported(tmp_path: Path) -> N
     assert done.returncode == 2
     hung = [line for line in lines if "never-ends (ZZ903)" in line]
     assert len(hung) == 1 and "NCT07104344.json" in hung[0]
-    assert "still running after 1 s on this record (record-time-limit): stopped" in hung[0]
+    assert "still running after 1 s of CPU time on this record (record-time-limit): stopped" \
+        in hung[0]
     garbage = [line for line in lines if "returns-garbage (ZZ904)" in line]
     assert len(garbage) == 2 and "yielded int 42, not a Problem" in garbage[0]
     assert any("C301 malformed-phone" in line for line in lines)  # the run went on
