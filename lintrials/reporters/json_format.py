@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
+from collections.abc import Iterator
 
 from lintrials.config import Config
 from lintrials.findings import SEVERITIES
+from lintrials.reporters import json_array
 from lintrials.results import RunResult
 
 
@@ -23,4 +24,9 @@ def totals(result: RunResult) -> dict[str, object]:
 
 
 def render(result: RunResult, config: Config) -> str:
-    return json.dumps([f.as_dict() for f in result.findings], indent=2, ensure_ascii=False) + "\n"
+    return "".join(stream(result, config))
+
+
+def stream(result: RunResult, config: Config) -> Iterator[str]:
+    yield from json_array((f.as_dict() for f in result.findings), 0)
+    yield "\n"
