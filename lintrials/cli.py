@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -195,6 +195,7 @@ def check(
     from lintrials.config import ConfigError, load, matches
     from lintrials.engine import Runner
     from lintrials.reporters import report_chunks
+    from lintrials.reporters.json_lines import Writer as JsonLinesWriter
     from lintrials.rules import ENGINE_RULES, Rule
 
     checks, plugin_errors = _load_checks()
@@ -235,8 +236,15 @@ def check(
         cache_dir=None if no_cache else cache_dir,
         executor=client.get_executor() if client is not None else None,
     )
+    # JSON Lines is written as the run goes, unless fixes re-check the files first.
+    live = output_format == "json-lines" and not statistics and not (fix or diff)
+    out: TextIO = sys.stdout
+    if live and output_file is not None:
+        out = output_file.open("w", encoding="utf-8")
+    writer = JsonLinesWriter(out) if live else None
     try:
-        result = runner.run(targets, stdin, stdin_filename, _progress_bar())
+        result = runner.run(targets, stdin, stdin_filename, _progress_bar(),
+                            emit=writer.findings if writer is not None else None)
         if fix or diff:
             result = _apply_fixes(
                 runner, result, targets, stdin, stdin_filename, unsafe_fixes, write=fix and not diff
@@ -259,7 +267,11 @@ def check(
         added = add(config.suppressions, result.findings, add_suppressions)
         click.echo(f"lintrials: added {added} entries to {config.suppressions}", err=True)
     chunks = report_chunks("statistics" if statistics else output_format, result, config)
-    if output_file is not None:
+    if writer is not None:
+        writer.end(result)
+        if out is not sys.stdout:
+            out.close()
+    elif output_file is not None:
         with output_file.open("w", encoding="utf-8") as out:
             out.writelines(chunks)
     else:
