@@ -18,6 +18,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 
 FORMATS = ["text", "json-lines", "json", "sarif", "junit", "gitlab", "html"]
 
@@ -48,7 +49,7 @@ def measure(fmt: str, count: int) -> None:
     assign_fingerprints(findings)
     result = RunResult(findings=findings, files=1, records=count // 8, checks=list(ENGINE_RULES))
     before = _rss_mb()
-    out_path = f"{os.environ.get('TMPDIR', '/tmp')}/lintrials-report-{os.getpid()}"
+    out_path = os.path.join(tempfile.gettempdir(), f"lintrials-report-{os.getpid()}")
     try:
         with open(out_path, "w", encoding="utf-8") as out:
             out.writelines(report_chunks(fmt, result, Config()))
