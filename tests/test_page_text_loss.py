@@ -58,3 +58,18 @@ def test_lines_after_the_last_site_are_a_finding(tmp_path: Path) -> None:
     ((offset, message),) = reader.unreadable
     assert message.startswith("the Locations section (line 187): lines ")
     assert reader.text[:offset].count("\n") + 1 == int(message.split("lines ")[1].split("-")[0])
+
+
+def test_a_site_named_like_a_later_heading_does_not_end_the_locations(tmp_path: Path) -> None:
+    site = "The First Affiliated Hospital of Fujian Medical University\n"
+    page = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "page.txt"
+    path.write_text(page.replace(site, "Facility Contacts\n", 1), encoding="utf-8")
+    reader = PageReader(path.read_text(encoding="utf-8"))
+    assert len(reader.record.locations) == 32  # once only the first two were read
+    assert reader.record.locations[2].facility == "Facility Contacts"
+    assert len(reader.record.locations[3].contacts) == 1  # the contacts are still read
+    (finding,) = findings(path, select=["F003"])
+    assert finding.line == 203
+    assert finding.message.startswith(
+        "line 203 is the Facility Contacts heading again, inside the Locations section")

@@ -73,8 +73,16 @@ class PageReader:
         self.blocks: dict[str, tuple[int, int]] = {}
         self.too_long: list[tuple[int, int, int]] = []  # (offset, length, limit) of values cut
         self.unreadable: list[tuple[int, str]] = []  # (offset, message) of parts not read
-        sections, headings = split_sections(page_lines(text))
+        sections, headings, repeated = split_sections(page_lines(text))
         self._headings = {line.text: line for line in headings}
+        for section, line in repeated:
+            real = self._headings[line.text]
+            self.unreadable.append((line.start, (
+                f"line {line.number + 1} is the {line.text} heading again, inside "
+                f"{f'the {section} section' if section else 'the head of the page'}; the heading "
+                f"is taken to be the one at line {real.number + 1}, and this line is read as "
+                "part of the section it is in"
+            )))
         for line in headings:
             self.spans[_SECTION_FIELDS.get(line.text, line.text)] = (line.start, line.end)
         self._header(sections.pop("", []))
