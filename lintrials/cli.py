@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from lintrials import __version__
+from lintrials.cli_rules import load_checks, rule, rules
+from lintrials.terminal import EXIT_ERROR, fail, progress_bar, say
 
 if TYPE_CHECKING:
     from lintrials.engine import Runner
-    from lintrials.plugins import Check
     from lintrials.results import RunResult
 
-EXIT_FINDINGS, EXIT_ERROR = 1, 2
 REPORT_FORMATS = [
     "text",
     "full",
@@ -35,32 +34,8 @@ REPORT_FORMATS = [
     "html",
 ]
 DEFAULT_SUPPRESSIONS = ".lintrials-suppressions.yaml"
-PROGRESS_FROM = 50  # files: below this a run is too short for a progress bar
-
-
-def _say(message: str) -> None:
-    """One line on standard error, made ``visible``: file names and notes come from the tree."""
-    from lintrials.reporters.escape import visible
-
-    click.echo(f"lintrials: {visible(message)}", err=True)
-
-
-def _fail(message: str) -> None:
-    _say(f"error: {message}")
-    sys.exit(EXIT_ERROR)
-
-
 def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _load_checks() -> tuple[list[Check], list[str]]:
-    from lintrials.plugins import discover
-
-    checks, errors = discover()
-    for error in errors:
-        _say(f"error: plugin (X001): {error}")
-    return checks, errors
 
 
 def _read_stdin() -> bytes:
@@ -69,15 +44,15 @@ def _read_stdin() -> bytes:
 
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # `lintrials check - <&-`: Python sets sys.stdin to None
-        _fail("'-' reads standard input, but standard input is closed")
+        fail("'-' reads standard input, but standard input is closed")
         return b""
     try:
         data: bytes = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        _fail(f"cannot read standard input: {error.strerror or error}")
+        fail(f"cannot read standard input: {error.strerror or error}")
         return b""
     if len(data) > MAX_FILE_BYTES:
-        _fail(f"standard input is over the {MAX_FILE_BYTES:,} bytes lintrials reads in one "
+        fail(f"standard input is over the {MAX_FILE_BYTES:,} bytes lintrials reads in one "
               "file; not read (split the export)")
     return data
 
@@ -251,14 +226,15 @@ def check(
     from lintrials.config import ConfigError, load, matches
     from lintrials.engine import Runner
     from lintrials.reporters import report_chunks
+    from lintrials.reporters.json_lines import Writer as JsonLinesWriter
     from lintrials.rules import ENGINE_RULES, Rule
 
-    checks, plugin_errors = _load_checks()
+    checks, plugin_errors = load_checks()
     every: list[Rule] = [*checks, *ENGINE_RULES]
     try:
         config = load(every, config_path)
     except ConfigError as error:
-        _fail(f"configuration: {error}")
+        fail(f"configuration: {error}")
         return
     for option, values in (
         ("--select", select),
@@ -267,7 +243,7 @@ def check(
     ):
         for selector in _split(values):
             if not any(matches(selector, c) for c in every):
-                _fail(f"{option}: {selector!r} names no check (see `lintrials rules`)")
+                fail(f"{option}: {selector!r} names no check (see `lintrials rules`)")
     if select:
         config.select = _split(select)
     config.extend_select += _split(extend_select)
@@ -282,7 +258,7 @@ def check(
         config.suppressions_named_at = "--suppressions"
     if (config.suppressions is not None and add_suppressions is None
             and not config.suppressions.exists()):
-        _fail(f"{config.suppressions_named_at}: no such suppression file: {config.suppressions} "
+        fail(f"{config.suppressions_named_at}: no such suppression file: {config.suppressions} "
               "(--add-suppressions REASON creates it)")
     if add_suppressions is not None and config.suppressions is None:
         config.suppressions = Path(DEFAULT_SUPPRESSIONS)
@@ -298,29 +274,40 @@ def check(
         executor=client.get_executor() if client is not None else None,
     )
     not_fixed = 0  # files whose fixes could not be written
+    # JSON Lines is written as the run goes, unless fixes re-check the files first.
+    live = output_format == "json-lines" and not statistics and not (fix or diff)
+    out: TextIO = sys.stdout
+    if live and output_file is not None:
+        out = output_file.open("w", encoding="utf-8")
+    writer = JsonLinesWriter(out) if live else None
     try:
-        result = runner.run(targets, stdin, stdin_filename, _progress_bar())
+        result = runner.run(targets, stdin, stdin_filename, progress_bar(),
+                            emit=writer.findings if writer is not None else None)
         if fix or diff:
             result, not_fixed = _apply_fixes(
                 runner, result, targets, stdin, stdin_filename, unsafe_fixes, write=fix and not diff
             )
     except ConfigError as error:
-        _fail(str(error))
+        fail(str(error))
         return
     for note in result.notes:  # each once, however many records or processes said it
-        _say(f"note: {note}")
+        say(f"note: {note}")
     if write_baseline is not None:
         from lintrials.suppressions import write_baseline as write
 
         write(write_baseline, result.findings)
-        _say(f"wrote {len(result.findings)} findings to {write_baseline}")
+        say(f"wrote {len(result.findings)} findings to {write_baseline}")
     if add_suppressions is not None and config.suppressions is not None:
         from lintrials.suppressions import add
 
         added = add(config.suppressions, result.findings, add_suppressions)
-        _say(f"added {added} entries to {config.suppressions}")
+        say(f"added {added} entries to {config.suppressions}")
     chunks = report_chunks("statistics" if statistics else output_format, result, config)
-    if output_file is not None:
+    if writer is not None:
+        writer.end(result)
+        if out is not sys.stdout:
+            out.close()
+    elif output_file is not None:
         with output_file.open("w", encoding="utf-8") as out:
             out.writelines(chunks)
     else:
@@ -330,7 +317,7 @@ def check(
     else:
         code = result.exit_code(config.fail_on)
     if plugin_errors or not_fixed or code == EXIT_ERROR:
-        _say(_why_exit_2(plugin_errors, result, not_fixed))
+        say(_why_exit_2(plugin_errors, result, not_fixed))
         code = EXIT_ERROR
     sys.exit(code)
 
@@ -340,30 +327,12 @@ def _dask_client(address: str) -> Any:
     try:
         import distributed
     except ImportError:
-        _fail("--dask-scheduler needs Dask: pip install 'lintrials[dask]'")
+        fail("--dask-scheduler needs Dask: pip install 'lintrials[dask]'")
     client: Any = distributed.Client
     try:
         return client(address, timeout="10s")
     except (OSError, TimeoutError) as error:
-        _fail(f"--dask-scheduler: cannot reach {address}: {error}")
-
-
-def _progress_bar() -> Callable[[Iterable[str]], Iterable[str]] | None:
-    """A progress bar on standard error, for a person at a terminal, over many files."""
-    if not sys.stderr.isatty() or "CI" in os.environ:
-        return None
-
-    def show(paths: Iterable[str]) -> Iterable[str]:
-        todo = list(paths)
-        if len(todo) < PROGRESS_FROM:
-            yield from todo
-            return
-        from rich.console import Console
-        from rich.progress import track
-
-        yield from track(todo, description="Checking", transient=True, console=Console(stderr=True))
-
-    return show
+        fail(f"--dask-scheduler: cannot reach {address}: {error}")
 
 
 def _apply_fixes(
@@ -393,7 +362,7 @@ def _apply_fixes(
             failed.update(fixer.write(changes))
             changes = [c for c in changes if c.path not in failed]
         for path, reason in {**refused, **failed}.items():
-            _say(f"{path}: {reason}")
+            say(f"{path}: {reason}")
         left.update(refused)
         left.update(failed)
         not_written += len(failed)
@@ -415,51 +384,5 @@ def _apply_fixes(
     return result, not_written
 
 
-@main.command()
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "markdown"]),
-    default="text",
-    show_default=True,
-    help="markdown: the page docs/checks.md is generated from.",
-)
-def rules(output_format: str) -> None:
-    """List every check by family (lines "# E  ..."): code, name, default severity, summary."""
-    from lintrials.rules import ENGINE_RULES, Rule
-
-    checks, _ = _load_checks()
-    every: list[Rule] = sorted([*checks, *ENGINE_RULES], key=lambda c: c.code)
-    if output_format == "markdown":
-        from lintrials.reporters.rules_markdown import render_rules
-
-        click.echo(render_rules(every), nl=False)
-        return
-    from lintrials.catalogue import FAMILIES, family
-
-    shown = ""
-    for c in every:
-        if family(c.code) != shown:
-            shown = family(c.code)
-            click.echo(f"# {shown}  {FAMILIES.get(shown, 'other checks')}")
-        state = "" if c.enabled else " (off by default)"
-        click.echo(f"{c.code}  {c.name:<28} {c.severity:<8} {c.summary}{state}")
-
-
-@main.command()
-@click.argument("name")
-def rule(name: str) -> None:
-    """Print the documentation of one check, by code or name, with its measured figures."""
-    from lintrials.catalogue import render
-    from lintrials.rules import ENGINE_RULES, Rule
-
-    checks, _ = _load_checks()
-    every: list[Rule] = [*checks, *ENGINE_RULES]
-    for c in every:
-        if name in (c.code, c.name):
-            click.echo(
-                f"{c.code} {c.name} (default severity: {c.severity}"
-                f"{'' if c.enabled else ', off by default'})\n\n{render(c)}"
-            )
-            return
-    _fail(f"no check named {name!r} (see `lintrials rules`)")
+main.add_command(rules)
+main.add_command(rule)

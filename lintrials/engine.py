@@ -49,19 +49,43 @@ class Runner:
         stdin: bytes | None = None,
         stdin_name: str = "-",
         progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+        emit: Callable[[list[Finding]], None] | None = None,
     ) -> RunResult:
-        """Check every file of ``paths``; ``progress`` may wrap the list of files to show it."""
+        """Check every file of ``paths``; ``progress`` may wrap the list of files to show it.
+
+        ``emit``, if given, is handed every finding of the report once, in report order: each
+        file's as soon as it is checked when nothing can put a finding before them (see
+        `_streams`), the rest at the end."""
         result = RunResult()
         skipped: list[str] = []
         todo = [p for p in files.discover(paths, skipped, self.config.follow_outside_links)
                 if p == "-" or not excluded(self.config, p)]
         result.add_notes(skipped)
+        streaming = emit is not None and self._streams(todo)
+        # The smallest path of the files after each: their findings' paths are never smaller.
+        after: list[str | None] = [None] * len(todo)
+        for i in range(len(todo) - 2, -1, -1):
+            after[i] = min(todo[i + 1], after[i + 1] or todo[i + 1])
+        seen: dict[str, int] = {}
+        sent = 0
         with closing(self.scheduler.results(todo, stdin, stdin_name, progress)) as results:
-            for file_result in results:
+            for i, file_result in enumerate(results):
                 summaries.share_all(file_result.summaries, self.checker.shared)
                 result.merge(file_result)
+                if not streaming or emit is None:
+                    continue
+                batch = sorted(file_result.findings, key=Finding.sort_key)
+                path, bound = todo[i], after[i]
+                if any(not f.path.startswith(path) or (bound is not None and f.path >= bound)
+                       for f in batch):
+                    streaming = False  # a later file's finding could come first: hold the rest
+                    continue
+                assign_fingerprints(batch, seen)
+                result.findings[sent:] = batch
+                emit(batch)
+                sent += len(batch)
         self._reduce(result, stdin, stdin_name)
-        result.findings.sort(key=Finding.sort_key)
+        result.findings.sort(key=Finding.sort_key)  # stable: what was sent stays first
         assign_fingerprints(result.findings)
         result.checks = [*self.checker.checks, *ENGINE_RULES]
         if self.config.suppressions is not None:
@@ -69,7 +93,21 @@ class Runner:
         if self.baseline is not None:
             result.findings, result.baselined = suppressions.apply_baseline(
                 self.baseline, result.findings)
+        if emit is not None:
+            emit(result.findings[sent:])
         return result
+
+    def _streams(self, todo: list[str]) -> bool:
+        """Whether each file's findings can be reported before the next file is read, in the
+        order of the whole run's report. Not with a whole-run check (its findings land in any
+        file), suppressions or a baseline (they drop or add findings at the end), nor with
+        standard input (its findings carry the name it is given)."""
+        return (
+            "-" not in todo
+            and self.config.suppressions is None
+            and self.baseline is None
+            and not any(c.reduce is not None for c in self.checker.checks)
+        )
 
     def _reduce(self, result: RunResult, stdin: bytes | None, stdin_name: str) -> None:
         checker = self.checker

@@ -4,7 +4,6 @@ and the fingerprints that name a finding across runs."""
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,15 +56,18 @@ class RunResult:
         return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
 
 
-def assign_fingerprints(findings: list[Finding]) -> None:
+def assign_fingerprints(findings: list[Finding], seen: dict[str, int] | None = None) -> None:
     """Give each finding a fingerprint that survives re-export and re-formatting.
 
     It is made of the check, the record and the field (not the file, line or column, which move
     when a registry export is generated again), and the finding's rank among findings with the
-    same three, so two findings on one criteria text stay apart.
+    same three, so two findings on one criteria text stay apart. ``seen`` carries the ranks
+    from earlier findings of the same run, for a run that reports findings a file at a time.
     """
-    seen: dict[str, int] = defaultdict(int)
+    if seen is None:
+        seen = {}
     for finding in findings:
         key = finding.key
-        finding.fingerprint = hashlib.sha256(f"{key}\x00{seen[key]}".encode()).hexdigest()[:32]
-        seen[key] += 1
+        rank = seen.get(key, 0)
+        finding.fingerprint = hashlib.sha256(f"{key}\x00{rank}".encode()).hexdigest()[:32]
+        seen[key] = rank + 1

@@ -114,7 +114,9 @@ INVALID_RECORD = EngineRule(
 
     What it finds: a study object without `protocolSection`, or a value of the wrong type (a
     number where the registry writes a string); the finding points at the value and names its JSON
-    Pointer or XPath.
+    Pointer or XPath. In a study page, lines of a section that cannot be read (a site block
+    without its "Site Status" line): the finding names the section and its line, and the rest of
+    the section is still read.
 
     Why it matters: the export was edited by hand or made by another tool, and checks cannot
     trust it.

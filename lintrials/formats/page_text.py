@@ -38,4 +38,6 @@ def parse(source: Source) -> ParseResult:
     page = PageReader(source.text)
     for offset, length, limit in page.too_long:
         yield FileProblem("schema", too_long(length, limit), offset)
+    for offset, message in page.unreadable:
+        yield FileProblem("schema", message, offset)
     yield ParsedRecord(page.record, PageLocator(source, page.spans, page.blocks), 0)

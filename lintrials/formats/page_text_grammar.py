@@ -1,10 +1,10 @@
 """The grammar of a study page saved as text: its lines, its sections and its repeated blocks.
 
-A page is lines; a section is a heading (one of `HEADINGS`, alone between blank lines), a blurb
-line, and the section's lines; a contact is a name line, a "Role:" line and detail lines; an
-arm's interventions are a name line and an "Intervention Type" line, with or without a
-description line. Nothing here knows the `Record` model: `page_text_record` maps these parts
-into it.
+A page is lines; a section is a heading (one of `HEADINGS`, alone between blank lines, the last
+such line when there are several), a blurb line, and the section's lines; a contact is a name
+line, a "Role:" line and detail lines; an arm's interventions are a name line and an
+"Intervention Type" line, with or without a description line. Nothing here knows the `Record`
+model: `page_text_record` maps these parts into it.
 """
 
 from __future__ import annotations
@@ -62,17 +62,31 @@ def page_lines(text: str) -> list[Line]:
     return lines
 
 
-def split_sections(lines: list[Line]) -> tuple[dict[str, list[Line]], list[Line]]:
-    """Non-blank lines by section (the page's head under ""), and the line of each heading;
-    the blurb under each heading is dropped."""
+def split_sections(
+    lines: list[Line],
+) -> tuple[dict[str, list[Line]], list[Line], list[tuple[str, Line]]]:
+    """Non-blank lines by section (the page's head under ""), the line of each heading, and
+    (section, line) of each line that looks like a later heading; the blurb under each heading
+    is dropped."""
     sections: dict[str, list[Line]] = {"": []}
     headings: list[Line] = []
     current = ""
     skip_blurb = False
+    # A heading's text alone between blank lines twice: the last is the heading, the first is
+    # a line of the section before (a site named "Facility Contacts").
+    alone = [
+        i for i, line in enumerate(lines)
+        if line.text in HEADINGS
+        and (i == 0 or not lines[i - 1].text)
+        and (i + 1 >= len(lines) or not lines[i + 1].text)
+    ]
+    last = {lines[i].text: i for i in alone}
+    earlier = set(alone) - set(last.values())
+    repeated: list[tuple[str, Line]] = []
     for i, line in enumerate(lines):
-        before_blank = i == 0 or not lines[i - 1].text
-        after_blank = i + 1 >= len(lines) or not lines[i + 1].text
-        if line.text in HEADINGS and before_blank and after_blank and line.text not in sections:
+        if i in earlier and not skip_blurb:
+            repeated.append((current, line))
+        if last.get(line.text) == i:
             current = line.text
             sections[current] = []
             headings.append(line)
@@ -84,7 +98,7 @@ def split_sections(lines: list[Line]) -> tuple[dict[str, list[Line]], list[Line]
             skip_blurb = False
             continue
         sections[current].append(line)
-    return sections, headings
+    return sections, headings, repeated
 
 
 def contact_blocks(lines: list[Line]) -> list[tuple[Line, Line, list[Line]]]:

@@ -72,7 +72,17 @@ class PageReader:
         self.spans: dict[str, tuple[int, int]] = {}
         self.blocks: dict[str, tuple[int, int]] = {}
         self.too_long: list[tuple[int, int, int]] = []  # (offset, length, limit) of values cut
-        sections, headings = split_sections(page_lines(text))
+        self.unreadable: list[tuple[int, str]] = []  # (offset, message) of parts not read
+        sections, headings, repeated = split_sections(page_lines(text))
+        self._headings = {line.text: line for line in headings}
+        for section, line in repeated:
+            real = self._headings[line.text]
+            self.unreadable.append((line.start, (
+                f"line {line.number + 1} is the {line.text} heading again, inside "
+                f"{f'the {section} section' if section else 'the head of the page'}; the heading "
+                f"is taken to be the one at line {real.number + 1}, and this line is read as "
+                "part of the section it is in"
+            )))
         for line in headings:
             self.spans[_SECTION_FIELDS.get(line.text, line.text)] = (line.start, line.end)
         self._header(sections.pop("", []))
@@ -213,11 +223,17 @@ class PageReader:
                 block.append(line)
 
     def _locations(self, lines: list[Line]) -> None:
+        """Sites: a facility line, a "City, State, Country" line and a "Site Status" line each.
+        Lines that make no site (a block that lost its "Site Status", lines after the last) are
+        reported and skipped; the sites around them are still read."""
         block: list[Line] = []
         for line in lines:
             if line.text != "Site Status" and not line.text.startswith("Site Status "):
                 block.append(line)
                 continue
+            if len(block) > 2:
+                self._unreadable("Locations", block[:-2], "a site")
+                block = block[-2:]
             i = len(self.record.locations)
             here = f"locations[{i}]"
             loc = Location()
@@ -232,6 +248,20 @@ class PageReader:
                 loc.status = self._set(f"{here}.status", line, len(line.text) - len(status))
             self.record.locations.append(loc)
             block = []
+        if block:
+            self._unreadable("Locations", block, "a site")
+
+    def _unreadable(self, section: str, lines: list[Line], what: str) -> None:
+        heading = self._headings[section]
+        where = (
+            f"line {lines[0].number + 1}" if len(lines) == 1
+            else f"lines {lines[0].number + 1}-{lines[-1].number + 1}"
+        )
+        self.unreadable.append((lines[0].start, (
+            f"the {section} section (line {heading.number + 1}): {where} cannot be read as "
+            f"{what} and {'is' if len(lines) == 1 else 'are'} left out; the rest of the section "
+            "is read"
+        )))
 
     def _address(self, loc: Location, here: str, line: Line) -> None:
         parts = []

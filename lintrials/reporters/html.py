@@ -26,6 +26,7 @@ import base64
 import hashlib
 import html
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from importlib.resources import files
 
 from lintrials import __version__
@@ -212,6 +213,11 @@ def _status(result: RunResult, config: Config) -> str:
 
 
 def render(result: RunResult, config: Config) -> str:
+    return "".join(stream(result, config))
+
+
+def stream(result: RunResult, config: Config) -> Iterator[str]:
+    """The page in pieces: the findings' data one finding at a time."""
     everything = result.all_findings()
     checks = {c.code: c for c in result.checks}
     names = {c.code: c.name for c in result.checks}
@@ -267,7 +273,6 @@ def render(result: RunResult, config: Config) -> str:
         if result.suppressed
         else ""
     )
-    data = {"pageSize": PAGE_SIZE, "findings": [_finding_data(f) for f in everything]}
 
     style, script = _asset("report.css"), _asset("report.js")
     csp = (
@@ -276,7 +281,7 @@ def render(result: RunResult, config: Config) -> str:
         "form-action 'none'; base-uri 'none'"
     )
     title = f"lintrials: {_n(total, 'finding')}"
-    return "".join(
+    yield "".join(
         [
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
             f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">\n',
@@ -319,9 +324,12 @@ def render(result: RunResult, config: Config) -> str:
             '<div class="pager bottom"><span class="pages"><button type="button" '
             'id="prev2">‹ Previous</button><button type="button" id="next2">Next ›</button>'
             "</span></div>\n</section>\n</main>\n",
-            f'<script type="application/json" id="lintrials-data">{_script_json(data)}'
-            "</script>\n",
-            f"<script>{script}</script>\n</body>\n</html>\n",
+            '<script type="application/json" id="lintrials-data">',
+            _script_json({"pageSize": PAGE_SIZE})[:-1],  # the object, open for its findings
+            ',"findings":[',
         ]
     )
+    for i, finding in enumerate(everything):
+        yield ("," if i else "") + _script_json(_finding_data(finding))
+    yield f"]}}</script>\n<script>{script}</script>\n</body>\n</html>\n"
 

@@ -8,10 +8,12 @@ exact, with control characters only as JSON escapes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from lintrials.config import Config
 from lintrials.findings import SEVERITIES, Finding
-from lintrials.reporters.escape import dumps, visible
+from lintrials.reporters import json_array
+from lintrials.reporters.escape import visible
 from lintrials.results import RunResult
 
 
@@ -43,4 +45,9 @@ def totals(result: RunResult) -> dict[str, object]:
 
 
 def render(result: RunResult, config: Config) -> str:
-    return dumps([finding_dict(f) for f in result.findings], indent=2) + "\n"
+    return "".join(stream(result, config))
+
+
+def stream(result: RunResult, config: Config) -> Iterator[str]:
+    yield from json_array((finding_dict(f) for f in result.findings), 0)
+    yield "\n"

@@ -11,6 +11,7 @@ name's bytes (``bad%FF.json`` for a name that is not UTF-8), which is what names
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,11 +19,14 @@ from lintrials import __version__
 from lintrials.config import Config
 from lintrials.files import ZIP_MEMBER_SEPARATOR
 from lintrials.findings import Finding
+from lintrials.reporters import json_array
 from lintrials.reporters.escape import dumps, visible
 from lintrials.results import RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# Stands for the results in the document around them, which is written before and after them.
+_RESULTS = "lintrials:results"
 
 
 def artifact_path(path: str) -> str:
@@ -90,6 +94,10 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
 
 
 def render(result: RunResult, config: Config) -> str:
+    return "".join(stream(result, config))
+
+
+def stream(result: RunResult, config: Config) -> Iterator[str]:
     rules: list[dict[str, object]] = []
     rule_index: dict[str, int] = {}
     for check in sorted(result.checks, key=lambda c: c.code):
@@ -117,7 +125,10 @@ def render(result: RunResult, config: Config) -> str:
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, rule_index) for f in result.all_findings()],
+            "results": _RESULTS,  # last of the document: nothing after it holds a string
         }],
     }
-    return dumps(document, indent=2) + "\n"
+    head, _, tail = dumps(document, indent=2).rpartition(dumps(_RESULTS))
+    yield head
+    yield from json_array((_result(f, rule_index) for f in result.all_findings()), 3)
+    yield tail + "\n"
