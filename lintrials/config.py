@@ -279,7 +279,7 @@ def load(checks: list[Rule], path: Path | None = None, search_from: Path | None 
     """The defaults from config.yaml, then the user's file over them."""
     config = Config()
     data, located = load_yaml("config.yaml (built in)", default_config_text(), built_in=True)
-    _apply(config, data, located, checks)
+    _apply(config, data, located, checks, built_in=True)
     # The built-in severities are each check's own (a test holds them equal); only a user's
     # setting may override the severity a check gives one problem.
     config.severities.clear()
@@ -317,7 +317,9 @@ def _selectors(
     return value
 
 
-def _apply(config: Config, data: Any, located: _Located, checks: list[Rule]) -> None:
+def _apply(
+    config: Config, data: Any, located: _Located, checks: list[Rule], built_in: bool = False
+) -> None:
     if not isinstance(data, dict):
         raise located.error((), "the configuration must be a mapping of keys to values")
     by_key = {c.name: c for c in checks} | {c.code: c for c in checks}
@@ -372,6 +374,8 @@ def _apply(config: Config, data: Any, located: _Located, checks: list[Rule]) -> 
             for check_key, settings in value.items():
                 here = (*where, str(check_key))
                 check = by_key.get(str(check_key))
+                if check is None and built_in:
+                    continue  # a built-in that failed to load: reported already (X001)
                 if check is None:
                     raise located.error(here, "no such check (see `lintrials rules`)")
                 _apply_check(config, check, settings, located, here)

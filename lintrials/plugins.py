@@ -222,12 +222,35 @@ def _built_in(entry: Any) -> bool:
     return bool(entry.module == BUILT_IN or entry.module.startswith(f"{BUILT_IN}."))
 
 
+def _source_tree_entries() -> list[Any]:
+    """The built-in checks' entry points as the repository's pyproject.toml registers them, for
+    lintrials run from a source checkout that was never installed (``python -m lintrials`` at
+    the root): the same registration an install would read from its metadata."""
+    import sys
+    from importlib.metadata import EntryPoint
+    from pathlib import Path
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    try:
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+        registered = project["entry-points"][GROUP]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return []
+    return [EntryPoint(name, value, GROUP) for name, value in registered.items()
+            if isinstance(value, str) and value.startswith(f"{BUILT_IN}.")]
+
+
 def discover() -> tuple[list[Check], list[str]]:
     """Every registered check, sorted by code, and the errors of plugins that failed to load.
 
     A plugin fails closed: anything its import raises, ``SystemExit`` included, is an error
     (only ``KeyboardInterrupt`` goes through: it stops the run, which then never exits 0).
-    Built-ins (entry points whose module is under ``lintrials.checks``) are loaded first, so
+    Built-ins (entry points whose module is under ``lintrials.checks``; from pyproject.toml when
+    lintrials runs from a source tree with no install) are loaded first, so
     a plugin can never take a built-in's code or name: the built-in keeps it and the plugin's
     clash is an error.
     """
@@ -236,7 +259,10 @@ def discover() -> tuple[list[Check], list[str]]:
     checks: list[Check] = []
     errors: list[str] = []
     seen: dict[str, str] = {}
-    entries = sorted(entry_points(group=GROUP), key=lambda entry: not _built_in(entry))
+    entries = list(entry_points(group=GROUP))
+    if not any(_built_in(entry) for entry in entries):  # a source tree, not installed
+        entries += _source_tree_entries()
+    entries.sort(key=lambda entry: not _built_in(entry))
     for entry in entries:
         origin = f"{entry.name} ({entry.value})"
         try:

@@ -120,3 +120,19 @@ def test_per_file_and_per_record_ignores(tmp_path: Path) -> None:
     assert findings(tmp_path, search_from=tmp_path) == []
     (tmp_path / ".lintrials.yaml").write_text("per-file-ignores:\n  'other.json': [F001]\n")
     assert [f.code for f in findings(tmp_path, search_from=tmp_path)] == ["F001"]
+
+
+def test_a_built_in_that_failed_to_load_does_not_stop_the_run_but_a_users_unknown_check_does(
+    tmp_path: Path,
+) -> None:
+    """Its load error is reported (X001, exit 2); the built-in config.yaml naming it is not a
+    second, misleading "no such check" error. A user's file naming a check that is not there
+    still is one."""
+    checks, _ = discover()
+    without = [c for c in checks if c.name != "age-limit-mismatch"]
+    config = load(without, search_from=tmp_path)
+    assert "E101" not in config.options and "E102" in config.options
+    user = tmp_path / "lintrials.yaml"
+    user.write_text("checks:\n  age-limit-mismatch:\n    lenient: false\n")
+    with pytest.raises(ConfigError, match="no such check"):
+        load(without, path=user)

@@ -66,6 +66,18 @@ def test_the_source_tree_runs_as_it_is() -> None:
     assert done.returncode == 1 and "E101 age-limit-mismatch" in done.stdout, done.stderr
 
 
+
+def test_a_source_tree_never_installed_finds_its_built_in_checks() -> None:
+    """With no installed metadata (no entry points at all), the source tree's lintrials reads
+    the built-in checks' registration from its pyproject.toml, as an install would have."""
+    script = ("import importlib.metadata as m; m.entry_points = lambda **kw: []; "
+              "from lintrials.plugins import discover; checks, errors = discover(); "
+              "print(len(checks), len(errors), checks[0].code)")
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
+                          text=True, check=True)
+    modules = [p for p in (REPO / "checks").glob("*.py") if p.stem != "__init__"]
+    assert done.stdout.split() == [str(len(modules)), "0", "C301"]
+
 @pytest.mark.slow
 def test_an_editable_install_runs_the_source_tree(tmp_path: Path) -> None:
     venv = installed_in_a_fresh_venv(tmp_path, "-e", str(REPO))
