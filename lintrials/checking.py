@@ -51,7 +51,12 @@ class FileChecker:
                 self._file_finding(result, UNREADABLE_FILE, item.path, item.message,
                                    item.line, item.column)
                 continue
-            self._check_source(item, result)
+            try:
+                self._check_source(item, result)
+            except Exception as error:  # a reader that breaks must not end the run: X001, exit 2
+                result.findings.append(self.locate.check_failed(
+                    f"lintrials failed on this file: {type(error).__name__}: {error}", item.path))
+                result.check_failures += 1
         return result
 
     def _check_source(self, source: Source, result: RunResult) -> None:

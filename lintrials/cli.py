@@ -66,14 +66,19 @@ def _why_exit_2(plugin_errors: list[str], result: RunResult, not_fixed: int) -> 
         count = len(plugin_errors)
         reasons.append(f"{count} plugin{'s' if count != 1 else ''} not loaded (X001)")
     failed: dict[str, int] = {}
+    unread = 0  # files lintrials itself failed on (a reader, a missing dependency)
     for finding in result.findings:
         if finding.code == "X001":
             named = re.match(r"check (\S+) \(", finding.message)
-            name = named.group(1) if named else "?"
-            failed[name] = failed.get(name, 0) + 1
+            if named is None:
+                unread += 1
+                continue
+            failed[named.group(1)] = failed.get(named.group(1), 0) + 1
     for name, count in failed.items():
         reasons.append(f"check {name} failed on {count} record{'s' if count != 1 else ''} (X001)")
-    if not failed and result.check_failures:
+    if unread:
+        reasons.append(f"lintrials failed on {unread} file{'s' if unread != 1 else ''} (X001)")
+    if not failed and not unread and result.check_failures:
         reasons.append(f"{result.check_failures} check failures (X001)")
     if not_fixed:
         reasons.append(f"{not_fixed} file{'s' if not_fixed != 1 else ''} not fixed")

@@ -236,3 +236,26 @@ def test_what_lintrials_writes_it_reads_back_at_any_size(tmp_path: Path, count: 
     baseline = tmp_path / "baseline.json"
     write_baseline(baseline, found)
     assert apply_baseline(baseline, found) == ([], count)
+
+
+def test_a_reader_that_breaks_is_x001_on_its_file_and_the_run_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A reader raising (a dependency missing where lintrials was installed by hand, say) is an
+    X001 finding on each file it broke on, never a traceback; the other formats' files are still
+    checked, and the run exits 2 saying why."""
+    from lintrials.formats import page_text
+
+    def broken(source: object) -> None:
+        raise ModuleNotFoundError("No module named 'somewhere'")
+
+    monkeypatch.setattr(page_text, "parse", broken)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "1", "--today",
+                                       "2026-11-22", str(EXAMPLES)])
+    assert result.exit_code == 2, result.output
+    failed = [line for line in result.output.splitlines() if " X001 " in line]
+    assert len(failed) == 3 and all(".txt:1:1: X001 check-failed lintrials failed on this "
+                                    "file: ModuleNotFoundError" in line for line in failed)
+    assert "NCT07104344.json:88:170: E101" in result.output  # the JSON records still checked
+    assert "lintrials: exit 2: lintrials failed on 3 files (X001)" in result.output
+    assert "Traceback" not in result.output
