@@ -117,19 +117,23 @@ def _texts(element: Any, path: str) -> list[str]:
     return [(e.text or "")[:MAX_SHORT_CHARS] for e in element.findall(path)]
 
 
+# The legacy schema's date and enrollment types (public.xsd: actual_enum), as the API's: an
+# "Anticipated" date (a plan) and an "Estimate" (a posting date the registry has not yet
+# confirmed, or a study date of a later schema version) are both ESTIMATED.
+_TYPES = {"Actual": "ACTUAL", "Anticipated": "ESTIMATED", "Estimate": "ESTIMATED",
+          "Estimated": "ESTIMATED"}
+
+
+def _type(element: Any) -> str | None:
+    kind = element.get("type")
+    return _TYPES.get(kind.strip()) if kind else None
+
+
 def _date(root: Any, tag: str) -> DateField:
     element = root.find(tag)
     if element is None:
         return DateField()
-    kind = element.get("type")
-    return DateField(
-        iso_date(element.text),
-        "ACTUAL"
-        if kind == "Actual"
-        else "ESTIMATED"
-        if kind in ("Anticipated", "Estimated")
-        else None,
-    )
+    return DateField(iso_date(element.text), _type(element))
 
 
 def _contact(element: Any) -> Contact:
@@ -163,7 +167,8 @@ def read_record(root: Any) -> Record:
     r.completion_date = _date(root, "completion_date")
     r.first_submitted_date = iso_date(_text(root, "study_first_submitted"))
     r.last_update_submitted_date = iso_date(_text(root, "last_update_submitted"))
-    r.last_update_posted_date = iso_date(_text(root, "last_update_posted"))
+    posted = _date(root, "last_update_posted")
+    r.last_update_posted_date, r.last_update_posted_type = posted.date, posted.type
     r.study_type = (
         _enum((_text(root, "study_type") or "").split("[")[0])
         if root.find("study_type") is not None
@@ -179,8 +184,7 @@ def read_record(root: Any) -> Record:
     count = (enrollment.text or "").strip() if enrollment is not None else ""
     if enrollment is not None and count.isdecimal() and len(count) <= 18:
         r.enrollment_count = int(count)
-        kind = enrollment.get("type")
-        r.enrollment_type = "ACTUAL" if kind == "Actual" else "ESTIMATED" if kind else None
+        r.enrollment_type = _type(enrollment)
     for arm in root.findall("arm_group"):
         r.arms.append(
             Arm(
