@@ -9,9 +9,11 @@ wrapped line or holds a sub-list passes. Not brackets to match:
   letter or Roman numeral (and maybe a full stop) that starts the text or follows a space or
   punctuation, when it closes nothing; doubled letters, as lists go on after `z)` (`aa)`,
   `ee)`), where an item starts; a "(" and a label never closed at the start of a line (`(a
-  Age 18 to 65`). The label that starts an item of a list closes no aside of the items before
-  it (in `1.) Adults (aged 18 to 65` / `2.) Consent` the "(" is reported), but a wrapped line
-  that only looks like an item may end one (`(ECOG` / `1)`);
+  Age 18 to 65`). The label that starts an item of a list, or a sub-item within a line
+  (`excluded if: a) Progression`), closes no aside of the items before it (in `1.) Adults
+  (aged 18 to 65` / `2.) Consent` the "(" is reported), but a wrapped line that only looks
+  like an item may end one (`(ECOG` / `1)`), and so may a marker ending a line (`(any of:` /
+  `* a` / `* b)`);
 - half-open ranges `[0, 1)`, `(0, 100]`, with fractions too (visual acuities `[20/400,
   20/40)`);
 - emoticons `:)`, `;-)`, `:(` standing alone.
@@ -80,6 +82,10 @@ _OPEN_MARKER = re.compile(
     r"^[ \t]*(?:\\?[*•·▪◦‣+\-–]\s+)?\(" + _LABEL.replace("letter", "open") + r"\.?(?=\s)",
     re.MULTILINE,
 )
+
+
+# What follows the ")" of a marker that starts a sub-item within a line: words.
+_INLINE_MARKER = re.compile(r"[ \t]+[^\W\d_]")
 
 
 def _label_kind(label: str) -> str:
@@ -183,7 +189,10 @@ def _unmatched(text: str) -> Iterator[tuple[int, int | None]]:
         label_end = item.end() if item and label == previous_label else 0
         previous_label = label
         for pos, char, marker in _leftovers(unit):
-            if marker and pos < label_end:
+            if marker and (pos < label_end or (pos >= (item.end() if item else 0)
+                                               and _INLINE_MARKER.match(unit, pos + 1))):
+                # A marker inside an item with its text after it ("excluded if: a) Progress")
+                # starts a sub-item and ends no aside of an earlier item either.
                 continue
             left.append((start + pos, char, marker))
     stack: list[tuple[int, str]] = []

@@ -81,6 +81,11 @@ def test_the_real_unclosed_bracket_among_list_markers() -> None:
     # "(Mini Mental State Examination (MMSE) ..." is the finding.
     (finding,) = findings(LEGACY / "NCT05693441.xml", select=SELECT)
     assert finding.message.startswith('"(" is never closed: "cognitive screening test (Mini')
+    # "(CTCAE-version 5.0 - https://..." is never closed; the "i)" of "because they: i) were
+    # ..." further down starts a sub-item and does not close it.
+    (finding,) = findings(V2 / "NCT05512169.json", select=SELECT)
+    assert finding.field == "detailed_description"
+    assert '(CTCAE-version 5.0' in finding.message
 
 
 def test_asides_over_wrapped_lines_and_sub_lists_pass() -> None:
@@ -134,6 +139,7 @@ def test_balanced_text_passes(text: str) -> None:
         ("z) asthma (controlled\naa) eczema", ["("]),
         ("(a adults (over 18\n(b consent", ["("]),
         ("a) adults\nb) children\nc) under 12 years)", [")"]),
+        ("* Toxicity graded by CTCAE (version 5.0\n* Excluded if: a) progression", ["("]),
         # ... and a doubled letter inside a sentence is a unit, not a marker.
         ("lesions of at least 5 mm) in diameter", [")"]),
     ],
