@@ -4,15 +4,15 @@ What it finds:
 
 - an e-mail address as the name, or in it: move it to the e-mail field;
 - an instruction or a sentence: "There may be multiple sites in this clinical trial...", "First
-  line of the email MUST contain the NCT# and Site #.", "Please contact ...", "Call
-  1-877-...", Roche's "Reference Study ID Number: ML12345 https://forpatients.roche.com/", a
+  line of the email MUST contain the NCT# and Site #.", "Please contact ...", "Call 1-877-...",
+  "Dial ...", Roche's "Reference Study ID Number: ML12345 https://forpatients.roche.com/", a
   name holding a telephone number;
 - an officer's title that says neither who nor how to reach: an abbreviation naming nobody
   ("CEO", "CMO", "PI"), or a company officer's title ("President", "Chief Scientific
   Officer", "Founder") with no e-mail or telephone beside it (with a person's name, "Scott
   Mathis, Co-Founder & COO", it is fine);
-- a field label or placeholder: "Contact", "Contact Person", "Name:", "Phone", "Toll Free
-  Number", "E-mail", "N/A", "TBD", "Unknown".
+- a field label or placeholder, alone or after a label: "Contact", "Contact Person", "Name:",
+  "Name: -", "Phone", "Toll Free Number", "E-mail", "N/A", "TBD", "Unknown".
 
 Not reported: people, with or without titles and degrees ("Hang Li, Doctor"); the titles of
 study roles and offices, which the registry accepts instead of a person ("Study Coordinator",
@@ -71,7 +71,8 @@ _INSTRUCTION = re.compile(
     r"|for (?:more )?information\b|for (?:further )?(?:details|enquiries|inquiries)\b"
     r"|first line of\b|see (?:the|below|above|www|http)|visit (?:the|our|www|http)"
     r"|e-?mail (?:us|the)\b|refer to\b|reference study id\b|if you\b|to learn\b"
-    r"|use the\b|ask (?:for|the)\b)"
+    r"|use the\b|ask (?:for|the)\b|(?:dial|write to|send (?:an?|your)|apply|enquire"
+    r"|inquire|leave a message)\b)"
     r"|\b(?:must contain|recommended|please|click here|call us)\b",
     re.IGNORECASE)
 _PHONE_DIGITS = re.compile(r"\d")
@@ -147,10 +148,17 @@ def _not_a_name(name: str, folded: str, contact: Contact,
             return None, (f"contact name {name!r} is an officer's title with no e-mail or "
                           "telephone to reach it: name the person, or give the e-mail or "
                           "telephone that reaches whoever holds the title")
-    if folded in CONTACT_NAME_LABELS:
+    if folded in CONTACT_NAME_LABELS or _label_and_blank(folded):
         return None, (f"contact name {name!r} is a field label or placeholder, not a name: "
                       "name the person or office to contact")
     return None
+
+
+def _label_and_blank(folded: str) -> bool:
+    """A label with nothing, or a placeholder, after its colon: "Name: -", "Contact: N/A"."""
+    label, colon, rest = folded.partition(":")
+    return bool(colon) and label.strip() in CONTACT_NAME_LABELS and (
+        not rest.strip(" .-") or rest.strip() in CONTACT_NAME_LABELS)
 
 
 def _instruction(name: str, phone: bool, web: bool) -> str:

@@ -12,6 +12,7 @@ after `"+"`, or after `"00"`, the international call prefix of most countries, a
 - a local number without its area code (`"2417 7000"` for a site in Mumbai, `"9342-7063"` in
   Sydney): the length of a local number only, or digits that an area code before them makes a
   number of the country;
+- a letter typed for a digit (`"+49 7O71 29 80687"`): a keypad dials O as 6;
 - a number split between the phone and extension fields (`"0049-6861"` and `"992902"`): the
   phone alone is no number, with the extension's digits it is one;
 - the national trunk prefix kept after the country code: `"+86-021-50582090"`, `"+44 (0)20

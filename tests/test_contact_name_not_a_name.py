@@ -133,6 +133,10 @@ def write_record(tmp_path: Path, *names: str, reach: bool = True) -> Path:
     ("CMO", "abbreviates an officer's title and names nobody"),
     ("Co-PI", "abbreviates an officer's title and names nobody"),
     ("Name:", "a field label or placeholder"),
+    ("Name: -", "a field label or placeholder"),
+    ("Contact: N/A", "a field label or placeholder"),
+    ("Dial the number below for enrolment", "an instruction"),
+    ("Write to the sponsor", "an instruction"),
     ("Study nurse (anne.roux@example-hospital.fr)", "holds an e-mail address"),
 ])
 def test_made_up_non_names(tmp_path: Path, name: str, kind: str) -> None:

@@ -267,6 +267,11 @@ def test_messages_say_what_is_wrong() -> None:
         assert message(phone, country).startswith(f"'{phone}' lacks its area code"), phone
     # A mobile number a digit short is not a local number: no area code makes it one.
     assert "in no range of numbers in use" in message("1363299865", "China")
+    # A letter O typed for a zero: a keypad dials it as 6.
+    assert message("+1 267 426 O762", "United States") == (
+        "the letter 'O' among the digits of '+1 267 426 O762', which a keypad dials as another "
+        "digit: write 0: +1 267-426-0762")
+    assert kinds("1-800-FLOWERS", "United States") == []  # a vanity number: phone-format's
     # "00" for a contact whose country is unknown: read as "+", shown as written.
     assert message("0033 1456", None) == (
         "not a valid number for +33 (France): '0033 1456' is too short")

@@ -106,6 +106,10 @@ _FIRST_GROUP = re.compile(r"\D*(\d+)\D")
 _SEVERAL_EXTENSIONS = re.compile(r"\d{1,6}(?:\s*(?:/|,|;|\bor\b|&)\s*\d{1,6})+")
 _COUNTRY_CODE = re.compile(r"(?:\+|00)\s*([1-9]\d{0,2})")
 _MIN_DIGITS_PER_NUMBER = 7
+# O, I and l written for 0 and 1, beside a digit: "+49 7O71", "O2O 7946 0018", "l-800".
+_LOOKALIKE = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)")
+_DIGIT_FOR = {"O": "0", "o": "0", "I": "1", "l": "1"}
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 # "00" and a country code: the international call prefix of most of the world.
 _IDD_START = re.compile(r"[\s(]*00\s*[1-9]")
 
@@ -168,10 +172,31 @@ def phone_reading(phone: str | None, country: str | None) -> PhoneReading | None
 
 
 def _phone_field(phone: str, region: str | None, ext_digits: str = "") -> list[PhoneIssue]:
+    slip = _letter_for_digit(phone, region)
+    if slip is not None:
+        return [slip]
     issues, core, has_ext = _around_number(phone)
     if core is None:
         return issues
     return issues + _number(phone, *core, region, has_ext=has_ext, ext_digits=ext_digits)
+
+
+def _letter_for_digit(phone: str, region: str | None) -> PhoneIssue | None:
+    """A letter O, I or l typed for a digit among the digits ("+49 7O71 29 80687"): a keypad
+    dials O as 6, so the number reached is another. Vanity numbers ("1-800-FLOWERS") hold a
+    run of letters and are not read so."""
+    found = list(_LOOKALIKE.finditer(phone))
+    if not found or _LETTER_RUN.search(phone):
+        return None
+    fixed = _LOOKALIKE.sub(lambda m: _DIGIT_FOR[m.group()], phone)
+    letters = ", ".join(f"'{m.group()}'" for m in found)
+    digits = ", ".join(f"{_DIGIT_FOR[m.group()]}" for m in found)
+    number = parse_valid(fixed.strip(), region)
+    meant = f": {international_form(number)}" if number is not None else ""
+    what = f"the letter {letters}" if len(found) == 1 else f"the letters {letters}"
+    return PhoneIssue(INVALID, f"{what} among the digits of '{phone.strip()}', which a keypad "
+                      f"dials as another digit: write {digits}{meant}",
+                      (found[0].start(), found[-1].end()))
 
 
 def _around_number(phone: str) -> tuple[list[PhoneIssue], tuple[int, int] | None, bool]:
