@@ -149,17 +149,18 @@ def phone_reading(phone: str | None, country: str | None) -> PhoneReading | None
         return None
     text = phone[core[0]:core[1]]
     plus = text.lstrip("( ").startswith("+")
+    idd = False
     if region is None and not plus:
         if not _IDD_START.match(text):
             return None
-        text, plus = "+" + after_digits(text, 2), True
+        text, plus, idd = "+" + after_digits(text, 2), True, True
     if _VANITY.match(text.strip()):
         text = phonenumbers.convert_alpha_characters_in_number(text)
     reading = read_number(text, region, plus)
     if reading is None:
         return None
     number, source = reading
-    if text is not phone[core[0]:core[1]] and source != FROM_DEFAULT:
+    if idd:
         source = FROM_IDD  # "00" read as "+" for a contact of no known country
     return PhoneReading(
         calling_code=number.country_code or 0,
