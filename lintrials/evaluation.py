@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lintrials.corpus_split import files_of
+from lintrials.corpus_split import files_of, part_of
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "evaluation" / "labels"
@@ -82,6 +82,7 @@ class Found:
     line: int
     quote: str
     message: str
+    pointer: str = ""  # the JSON pointer or XML path (not part of the identity)
 
     @property
     def key(self) -> Key:
@@ -141,16 +142,27 @@ def run(corpus: Path = CORPUS, python: str = sys.executable) -> tuple[int, list[
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"lintrials failed ({done.returncode}): {done.stderr[-2000:]}")
+    return len(files), read_findings(done.stdout, corpus)
+
+
+def read_findings(report: str, corpus: Path = CORPUS) -> list[Found]:
+    """The findings of a ``--format json`` report on the evaluation part's files (findings on
+    other files, development records included, are left out)."""
     found, texts = [], {}
-    for finding in json.loads(done.stdout):
+    for finding in json.loads(report):
         path = Path(finding["path"])
+        try:
+            record = path.resolve().relative_to(corpus.resolve()).as_posix()
+        except ValueError:
+            continue
+        if part_of(record) != "evaluation":
+            continue
         if path not in texts:
             texts[path] = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        record = path.resolve().relative_to(corpus.resolve()).as_posix()
         found.append(Found(finding["name"], record, finding.get("field") or "",
                            finding["line"], _quote(texts[path], finding),
-                           _escape(finding["message"])))
-    return len(files), found
+                           _escape(finding["message"]), finding.get("pointer") or ""))
+    return found
 
 
 def _rank(key: Key, occurrence: int) -> str:
@@ -286,15 +298,32 @@ def read_recall(folder: Path = RECALL) -> dict[str, tuple[list[str], list[Defect
     return groups
 
 
+def _dotted(pointer: str) -> str:
+    """A JSON pointer dotted: ``/a/locations/3/facility`` is ``a.locations[3].facility``."""
+    parts = [p for p in pointer.split("/") if p]
+    return "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in parts).lstrip(".")
+
+
+def _holds(a: str, b: str) -> bool:
+    """Whether field address ``a`` is ``b``, holds it, lies in it, or ends with it (a reader may
+    write a v2 path without its leading ``protocolSection.``)."""
+    if a == b:
+        return True
+    a, b = sorted((a, b), key=len)
+    return b.startswith((a + ".", a + "[")) or b.endswith("." + a)
+
+
 def reported(defect: Defect, found: Iterable[Found]) -> bool:
-    """Whether a finding of the defect's check names it: the same record, and a field that is
-    the defect's or holds it (a finding on ``locations[4]`` names a defect of
-    ``locations[4].facility``, and the other way round)."""
+    """Whether a finding of the defect's check names it: the same record, and a field (as the
+    finding names it, or as its JSON pointer or XML path spells it) that is the defect's, holds
+    it or lies in it (a finding on ``locations[4]`` names a defect of ``locations[4].facility``,
+    and the other way round)."""
     for f in found:
         if f.check == defect.check and f.record == defect.record:
-            a, b = f.field, defect.field
-            if not a or not b or a == b or a.startswith(b + ".") or b.startswith(a + ".") \
-                    or a.startswith(b + "[") or b.startswith(a + "["):
+            if not defect.field or not (f.field or f.pointer):
+                return True
+            names = [n for n in (f.field, _dotted(f.pointer)) if n]
+            if any(_holds(n, defect.field) for n in names):
                 return True
     return False
 
@@ -348,11 +377,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m lintrials.evaluation")
     parser.add_argument("action", choices=("sample", "measure", "recall"))
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--findings", type=Path,
+                        help="measure a saved `lintrials check --format json` report instead")
     parser.add_argument("--write", action="store_true",
                         help="measure: write data/evaluation.yaml and mark fixed false findings")
     args = parser.parse_args(argv)
     labels = read_labels()
-    files, found = run(args.corpus)
+    if args.findings:
+        files = sum(1 for _ in files_of("evaluation", [args.corpus]))
+        found = read_findings(args.findings.read_text(encoding="utf-8"), args.corpus)
+    else:
+        files, found = run(args.corpus)
     if args.action == "recall":
         print(recall_table(found, read_recall()))
         return 0
