@@ -29,7 +29,10 @@ Edits, by the record's format:
 - ``replace`` / ``with``: the first occurrence of the text, once, in the first text value that
   holds it. JSON: the string values of the tree in document order (keys are not text). Legacy
   XML: each element's attribute values, then its text, then its children, then its tail, in
-  document order. Page text (``.txt``): the whole text.
+  document order. Page text (``.txt``): the whole text. The first occurrence may be in another
+  field than the one meant (an organisation's name before a site's, the registry URL before the
+  NCT ID): an optional ``in:`` path (JSON or XML, as for ``set``) replaces only inside that
+  value or element (``in: protocolSection.contactsLocationsModule.locations[0]``).
 - ``set`` / ``value``: JSON: a dotted path with ``[n]`` indexes from 0
   (``protocolSection.contactsLocationsModule.locations[2].status``); the value is any YAML value
   (a string, a number, a mapping); a missing last key is added, and ``[n]`` one past the end of
@@ -104,6 +107,7 @@ class Edit:
     kind: str  # "replace" or "set"
     target: str  # the text replaced, or the path set
     value: Any  # the replacement text, or the value set (None deletes)
+    within: str | None = None  # replace: only inside the value at this path ("in:")
 
 
 @dataclass(frozen=True)
@@ -184,22 +188,24 @@ def _edit(raw: Any, where: str) -> Edit:
         raise SpecError(f"{where}: an edit is a mapping (replace/with or set/value), "
                         f"not {raw!r}")
     keys = set(raw)
-    if keys == {"replace", "with"}:
-        old, new = raw["replace"], raw["with"]
+    if keys in ({"replace", "with"}, {"replace", "with", "in"}):
+        old, new, within = raw["replace"], raw["with"], raw.get("in")
         if not isinstance(old, str) or not old:
             raise SpecError(f"{where}: replace needs a non-empty text, not {old!r}")
         if not isinstance(new, str):
             raise SpecError(f"{where}: with needs a text (quote it: \"{new}\"), not {new!r}")
-        return Edit("replace", old, new)
+        if within is not None and (not isinstance(within, str) or not within):
+            raise SpecError(f"{where}: in needs a path, not {within!r}")
+        return Edit("replace", old, new, within)
     if keys == {"set", "value"}:
         target = raw["set"]
         if not isinstance(target, str) or not target:
             raise SpecError(f"{where}: set needs a path, not {target!r}")
         return Edit("set", target, raw["value"])
-    unknown = sorted(keys - {"replace", "with", "set", "value"})
+    unknown = sorted(keys - {"replace", "with", "in", "set", "value"})
     if unknown:
         raise SpecError(f"{where}: unknown edit key(s) {', '.join(unknown)} (an edit is "
-                        "replace/with or set/value)")
+                        "replace/with [in] or set/value)")
     raise SpecError(f"{where}: an edit is replace with with, or set with value; got "
                     f"{', '.join(sorted(keys))}")
 
@@ -337,24 +343,45 @@ def mutate(case: Case) -> tuple[bytes, bytes]:
 
 def apply_edit(fmt: str, record: Any, edit: Edit) -> Any:
     if fmt == "text":
-        if edit.kind != "replace":
-            raise SpecError("a page-text record has no paths to set: use replace")
+        if edit.kind != "replace" or edit.within is not None:
+            raise SpecError("a page-text record has no paths (set, in): use replace")
         if edit.target not in record:
             raise SpecError(f"the text {edit.target!r} is not in the page")
         return str(record).replace(edit.target, edit.value, 1)
+    inside = f" under {edit.within}" if edit.within else ""
     if fmt == "json":
         if edit.kind == "replace":
-            if not _json_replace(record, edit.target, edit.value):
-                raise SpecError(f"the text {edit.target!r} is in no string value")
+            if not _json_replace_in(record, edit):
+                raise SpecError(f"the text {edit.target!r} is in no string value{inside}")
             return record
         _json_set(record, edit.target, edit.value)
         return record
     if edit.kind == "replace":
-        if not _xml_replace(record.getroot(), edit.target, edit.value):
-            raise SpecError(f"the text {edit.target!r} is in no text or attribute value")
+        root = record.getroot()
+        node = root if edit.within is None else _xml_find(root, edit.within)
+        if not _xml_replace(node, edit.target, edit.value):
+            raise SpecError(f"the text {edit.target!r} is in no text or attribute value"
+                            f"{inside}")
         return record
     _xml_set(record.getroot(), edit.target, edit.value)
     return record
+
+
+def _json_replace_in(record: Any, edit: Edit) -> bool:
+    """Replace in the record, or only inside the value at ``edit.within``."""
+    if edit.within is None:
+        return _json_replace(record, edit.target, edit.value)
+    steps = json_path(edit.within)
+    parent = record
+    for k, step in enumerate(steps[:-1]):
+        parent = _json_step(parent, step, edit.within, steps[: k + 1])
+    value = _json_step(parent, steps[-1], edit.within, steps)
+    if isinstance(value, str):
+        if edit.target not in value:
+            return False
+        parent[steps[-1]] = value.replace(edit.target, edit.value, 1)
+        return True
+    return _json_replace(value, edit.target, edit.value)
 
 
 def _json_replace(node: Any, old: str, new: str) -> bool:
@@ -475,10 +502,31 @@ def _xml_replace(element: Any, old: str, new: str) -> bool:
 _XML_STEP = re.compile(r"^([\w.-]+)(?:\[(\d+)\])?$")
 
 
-def _xml_set(root: Any, path: str, value: Any) -> None:
+def _xml_parts(root: Any, path: str) -> list[str]:
     parts = path.strip("/").split("/")
     if parts and parts[0] == root.tag and root.find(root.tag) is None:
         parts = parts[1:]
+    return parts
+
+
+def _xml_find(root: Any, path: str) -> Any:
+    """The element at an element path (``location[1]/facility``), or a SpecError."""
+    node = root
+    parts = _xml_parts(root, path)
+    for k, part in enumerate(parts):
+        m = _XML_STEP.match(part)
+        if m is None:
+            raise SpecError(f"bad path {path!r}: step {part!r} (a name, or name[n])")
+        found = node.findall(m.group(1))
+        index = int(m.group(2) or 0)
+        if index >= len(found):
+            raise SpecError(f"{path}: the record has no {'/'.join(parts[: k + 1])}")
+        node = found[index]
+    return node
+
+
+def _xml_set(root: Any, path: str, value: Any) -> None:
+    parts = _xml_parts(root, path)
     attribute = parts.pop()[1:] if parts and parts[-1].startswith("@") else None
     if not parts and attribute is None:
         raise SpecError(f"bad path {path!r}: name an element under the root")
@@ -544,6 +592,7 @@ class Harness:
         self.rules = [*self.checks, *ENGINE_RULES]
         self.by_name = {c.name: c for c in self.checks}
         self._baselines: dict[Any, frozenset[tuple[str, ...]]] = {}
+        self._configs: dict[tuple[str, str], Any] = {}
 
     def run(self, case: Case) -> Outcome:
         baseline, mutated = mutate(case)
@@ -560,18 +609,27 @@ class Harness:
         broken = sorted(f for f in after - before if f[0][0] in "FX")
         return Outcome(case, tuple(_said(f) for f in new), tuple(_said(f) for f in broken))
 
+    def _config(self, case: Case, folder: Path) -> Any:
+        """The configuration of a case's runs: the defaults and the case's options, from a
+        file written in the run's folder (no configuration of the machine is read)."""
+        from lintrials.config import load
+
+        key = (case.check, json.dumps(case.options, sort_keys=True, default=str))
+        if key not in self._configs:
+            path = folder / "lintrials.yaml"
+            path.write_text(yaml.safe_dump({"checks": {case.check: case.options}}
+                                           if case.options else {}), encoding="utf-8")
+            self._configs[key] = load(self.rules, path)
+        return self._configs[key]
+
     def _findings(self, case: Case, folder: Path, data: bytes,
                   original: bytes | None = None) -> frozenset[tuple[str, ...]]:
         """(code, file, field, message) of each finding of a run on ``data`` as the record,
         beside its unmutated copy (``duplicate``) and the ``also`` records; paths are relative
         to the run's folder, so the two runs of a case compare."""
-        from lintrials.config import load
         from lintrials.engine import Runner
 
         folder.mkdir(parents=True)
-        config_file = folder / "lintrials.yaml"
-        config_file.write_text(yaml.safe_dump({"checks": {case.check: case.options}}
-                                              if case.options else {}), encoding="utf-8")
         paths = []
         for n, other in enumerate(case.also):
             target = folder / "also" / str(n) / other.name
@@ -587,8 +645,8 @@ class Harness:
         subject.parent.mkdir(parents=True)
         subject.write_bytes(data)
         paths.append(subject)
-        config = load(self.rules, config_file)
-        config = dataclasses.replace(config, select=[case.check], today=case.today)
+        config = dataclasses.replace(self._config(case, folder), select=[case.check],
+                                     today=case.today)
         result = Runner(self.checks, config).run([str(p) for p in paths])
         prefix = str(folder) + "/"
         return frozenset(

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import yaml
@@ -43,13 +44,17 @@ DEFAULT_ON = {c.name for c in BUILT_IN if c.enabled}
 # whose specs are here. Once the specs of every family are merged, widen it to every check on
 # by default, by making this line:  SPEC_REQUIRED = DEFAULT_ON
 SPEC_REQUIRED = {
-    "open-past-completion",
+    "not-yet-recruiting-past-start", "open-past-completion", "anticipated-date-passed",
+    "actual-date-in-future", "not-recently-updated", "dates-out-of-order",
+    "withdrawn-with-enrollment", "ended-with-estimates", "stopped-without-reason",
+    "site-status-conflict", "conflicting-duplicate", "malformed-nct-id",
+    "facility-spelling-variants",
 }
 MIN_FLAGGED, MIN_SILENT = 5, 3
 
 
 @pytest.fixture(scope="module")
-def harness() -> object:
+def harness() -> Any:
     return mutations.Harness()
 
 
@@ -87,7 +92,7 @@ def test_every_default_on_check_has_a_mutation_spec(name: str) -> None:
     assert expects.count("flagged") >= MIN_FLAGGED and expects.count("silent") >= MIN_SILENT
 
 
-def test_docs_mutations_md_is_the_generated_report(harness: object) -> None:
+def test_docs_mutations_md_is_the_generated_report(harness: Any) -> None:
     specs, errors = mutations.load_specs([], KNOWN)
     assert errors == []
     generated = "\n".join(mutations.markdown_report(mutations.run_specs(specs, harness))) + "\n"
@@ -108,12 +113,12 @@ def _write_spec(tmp_path: Path, cases: list[dict[str, object]],
 
 
 def _cases(tmp_path: Path, cases: list[dict[str, object]],
-           check: str = "open-past-completion") -> Iterator[object]:
+           check: str = "open-past-completion") -> Iterator[Any]:
     yield from mutations.load_spec(_write_spec(tmp_path, cases, check), KNOWN).cases
 
 
 def test_the_harness_finds_a_moved_completion_date_and_not_a_later_one(
-        tmp_path: Path, harness: object) -> None:
+        tmp_path: Path, harness: Any) -> None:
     moved, later = _cases(tmp_path, [
         {"name": "primary completion moved to 2025", "record": RECRUITING, "expect": "flagged",
          "edits": [{"set": "protocolSection.statusModule.primaryCompletionDateStruct.date",
@@ -121,24 +126,24 @@ def test_the_harness_finds_a_moved_completion_date_and_not_a_later_one(
         {"name": "primary completion moved to 2027", "record": RECRUITING, "expect": "silent",
          "edits": [{"replace": "2026-12-31", "with": "2027-12-31"}]},
     ])
-    found = harness.run(moved)  # type: ignore[attr-defined]
+    found = harness.run(moved)
     assert found.right and not found.broken
     (new,) = found.new
     assert new.startswith("S102 primary_completion_date: status is RECRUITING, but the "
                           "anticipated primary completion date 2025-06-30 has passed")
-    quiet = harness.run(later)  # type: ignore[attr-defined]
+    quiet = harness.run(later)
     assert quiet.right and quiet.new == () and not quiet.fired
 
 
 def test_a_defect_the_record_already_has_is_not_a_new_finding(
-        tmp_path: Path, harness: object) -> None:
+        tmp_path: Path, harness: Any) -> None:
     """NCT04265963 is RECRUITING with its completion dates passed: S102 already reports it, so
     an edit that leaves that finding as it was makes no new one, and a flagged case misses."""
     (case,) = _cases(tmp_path, [
         {"name": "an unrelated title edit", "record": "ctgov_v2_json/NCT04265963.json",
          "expect": "flagged", "edits": [{"set": "protocolSection.identificationModule.briefTitle",
                                          "value": "Another title"}]}])
-    outcome = harness.run(case)  # type: ignore[attr-defined]
+    outcome = harness.run(case)
     assert outcome.new == () and not outcome.right
     report = mutations.CheckReport("open-past-completion", "S102", [outcome])
     text = "\n".join(mutations.text_report([report]))
@@ -146,17 +151,17 @@ def test_a_defect_the_record_already_has_is_not_a_new_finding(
 
 
 def test_an_edit_that_makes_the_record_unreadable_is_broken(
-        tmp_path: Path, harness: object) -> None:
+        tmp_path: Path, harness: Any) -> None:
     (case,) = _cases(tmp_path, [
         {"name": "status module replaced by a number", "record": RECRUITING, "expect": "silent",
          "edits": [{"set": "protocolSection.statusModule", "value": 7}]}])
-    outcome = harness.run(case)  # type: ignore[attr-defined]
+    outcome = harness.run(case)
     assert outcome.broken and outcome.broken[0].startswith("F003")
     assert not outcome.right
 
 
 def test_a_duplicate_case_runs_the_mutated_record_beside_the_original(
-        tmp_path: Path, harness: object) -> None:
+        tmp_path: Path, harness: Any) -> None:
     changed, same = _cases(tmp_path, [
         {"name": "second copy with another status", "record": RECRUITING, "expect": "flagged",
          "duplicate": True,
@@ -165,10 +170,41 @@ def test_a_duplicate_case_runs_the_mutated_record_beside_the_original(
          "duplicate": True,
          "edits": [{"replace": "2026-12-31", "with": "2026-12-31"}]},
     ], check="conflicting-duplicate")
-    found = harness.run(changed)  # type: ignore[attr-defined]
+    found = harness.run(changed)
     assert found.right and "is also in copy/NCT04638790.json" in found.new[0]
     assert tempfile.gettempdir() not in found.new[0]  # paths inside the run's folder only
-    assert harness.run(same).right  # type: ignore[attr-defined]
+    assert harness.run(same).right
+
+
+def test_options_and_today_of_a_case(tmp_path: Path, harness: Any) -> None:
+    """A primary completion 21 days past is inside the 30 days' grace; with grace_days 0 it is
+    reported; with the run date a month earlier it is in the future."""
+    edits = [{"set": "protocolSection.statusModule.primaryCompletionDateStruct.date",
+              "value": "2026-11-01"}]
+    graced, strict, earlier = _cases(tmp_path, [
+        {"name": "in the grace", "record": RECRUITING, "expect": "silent", "edits": edits},
+        {"name": "no grace", "record": RECRUITING, "expect": "flagged", "edits": edits,
+         "options": {"grace_days": 0}},
+        {"name": "a month earlier", "record": RECRUITING, "expect": "silent", "edits": edits,
+         "options": {"grace_days": 0}, "today": "2026-10-22"},
+    ])
+    assert [harness.run(c).right for c in (graced, strict, earlier)] == [True] * 3
+    assert "(as of 2026-11-22)" in harness.run(strict).new[0]
+
+
+def test_also_runs_other_records_beside_the_mutated_one(tmp_path: Path, harness: Any) -> None:
+    others = ["ctgov_v2_json/NCT05348876.json", "ctgov_v2_json/NCT04892173.json"]
+    edits = [{"set": "protocolSection.contactsLocationsModule.locations[1].facility",
+              "value": "Tata Memorial Hosptial"}]
+    beside, alone = _cases(tmp_path, [
+        {"name": "beside", "record": "ctgov_v2_json/NCT05857631.json", "expect": "flagged",
+         "also": others, "edits": edits},
+        {"name": "alone", "record": "ctgov_v2_json/NCT05857631.json", "expect": "flagged",
+         "edits": edits},
+    ], check="facility-spelling-variants")
+    (new,) = harness.run(beside).new
+    assert "in 2 other records of the run (NCT04892173, NCT05348876)" in new
+    assert harness.run(alone).new == ()
 
 
 def test_the_command_prints_the_report_and_exits_0_with_misses(
@@ -247,6 +283,25 @@ def test_json_edits_walk_the_tree_in_document_order() -> None:
         mutations.apply_edit("json", tree, mutations.Edit("set", "c[5]", 1))
     with pytest.raises(mutations.SpecError, match="bad path"):
         mutations.json_path("a..b")
+
+
+def test_a_replace_in_a_path_skips_the_earlier_occurrences() -> None:
+    tree: dict[str, Any] = {"sponsor": "Zhejiang Cancer Hospital",
+                            "sites": [{"facility": "Zhejiang Cancer Hospital"}]}
+    edit = mutations.Edit("replace", "Zhejiang", "Zhejang", "sites[0]")
+    mutations.apply_edit("json", tree, edit)
+    assert tree == {"sponsor": "Zhejiang Cancer Hospital",
+                    "sites": [{"facility": "Zhejang Cancer Hospital"}]}
+    mutations.apply_edit("json", tree, mutations.Edit("replace", "Cancer", "Chest",
+                                                      "sites[0].facility"))
+    assert tree["sites"][0]["facility"] == "Zhejang Chest Hospital"
+    with pytest.raises(mutations.SpecError, match="in no string value under sites"):
+        mutations.apply_edit("json", tree, mutations.Edit("replace", "Cancer", "x", "sites"))
+    root = etree.fromstring("<s><url>NCT1</url><id_info><nct_id>NCT1</nct_id></id_info></s>")
+    mutations.apply_edit("xml", etree.ElementTree(root),
+                         mutations.Edit("replace", "NCT1", "NCT2", "id_info/nct_id"))
+    assert etree.tostring(root) == (
+        b"<s><url>NCT1</url><id_info><nct_id>NCT2</nct_id></id_info></s>")
 
 
 def test_xml_edits_set_text_attributes_and_delete() -> None:
