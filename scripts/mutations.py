@@ -72,6 +72,7 @@ import argparse
 import copy
 import dataclasses
 import json
+import os
 import re
 import sys
 import tempfile
@@ -566,7 +567,7 @@ def _xml_set(root: Any, path: str, value: Any) -> None:
 @dataclass(frozen=True)
 class Outcome:
     case: Case
-    new: tuple[str, ...]  # the new findings of the check, as "field: message"
+    new: tuple[str, ...]  # the new findings of the check, as "CODE field: message"
     broken: tuple[str, ...]  # new engine findings (F, X): the mutated record does not read
 
     @property
@@ -648,7 +649,7 @@ class Harness:
         config = dataclasses.replace(self._config(case, folder), select=[case.check],
                                      today=case.today)
         result = Runner(self.checks, config).run([str(p) for p in paths])
-        prefix = str(folder) + "/"
+        prefix = str(folder) + os.sep
         return frozenset(
             (f.code, f.path.replace(prefix, ""), f.field or "", f.message.replace(prefix, ""))
             for f in result.findings
