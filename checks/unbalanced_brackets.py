@@ -70,10 +70,11 @@ _RANGE = re.compile(
 _EMOTICON = re.compile(r"(?<!\S)[:;=][-']?[()\[\]](?![^\s.,!?])")
 # ")" ending a list marker ("1)", "b)", "iv)", "1\)" in markdown, "1）", "1.)", "a. )"): a
 # short label after the start, a space or punctuation. A doubled letter ("aa)", "ee)") only
-# where an item starts (a line, or after ";" or ":"): elsewhere "5 mm)" is a unit.
+# where an item starts (a line, after a bullet, ";" or ":"): elsewhere "5 mm)" is a unit.
 _MARKER = re.compile(
     r"(?:^|(?<=[\s:;,/.：；，、。]))(?:\d{1,3}[a-z]?|[A-Za-z]|[ivxlIVXL]{1,6})\.?\s?\\?[)）]"
-    r"|(?:^[ \t]*|(?<=[:;：；]\s))(?P<twice>[A-Za-z])(?P=twice)\.?\s?\\?[)）]",
+    r"|(?:^[ \t]*(?:\\?[*•·▪◦‣+\-–][ \t]+)?|(?<=[:;：；]\s))(?P<twice>[A-Za-z])(?P=twice)"
+    r"\.?\s?\\?[)）]",
     re.MULTILINE,
 )
 # "(" opening a list marker that is never closed: "(a Patients ...", "(ii history of ...", at

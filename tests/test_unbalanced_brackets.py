@@ -110,6 +110,7 @@ def test_asides_over_wrapped_lines_and_sub_lists_pass() -> None:
         "a.) boys b.) girls; c. ) others",
         "y) asthma\nz) eczema\naa) rhinitis\nbb) urticaria",
         "Any of: ee) smokers; ff) former smokers",
+        "* aa) asthma\n* bb) eczema",
         "(a Age 18 to 65\n(b Signed consent\n(c Able to walk",
         "* (i adults\n* (ii children",
         # Visual acuities and fractions as the bounds of a half-open range.
