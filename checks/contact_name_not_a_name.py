@@ -126,12 +126,18 @@ def _not_a_name(name: str, folded: str, contact: Contact,
     address = _EMAIL.search(name)
     if address is not None:
         whole = address.group().strip(".") == name.strip().strip(".")
-        where = "is an e-mail address" if whole else "holds an e-mail address"
-        advice = ("put it in the e-mail field" if not (contact.email or "").strip()
-                  else "the e-mail field has one already")
-        return (address.start(), address.end()), (
-            f"contact name {name!r} {where}, not a name: {advice}, and name the person or "
-            "office it reaches")
+        has_email = bool((contact.email or "").strip())
+        if whole:
+            advice = ("put it in the e-mail field, and name" if not has_email
+                      else "the e-mail field has an address already; name")
+            message = (f"contact name {name!r} is an e-mail address, not a name: {advice} the "
+                       "person or office it reaches")
+        else:
+            advice = ("move it to the e-mail field" if not has_email
+                      else "the e-mail field has one already")
+            message = (f"contact name {name!r} holds an e-mail address: {advice}, and leave "
+                       "only the name")
+        return (address.start(), address.end()), message
     phone = _phone_in(name)
     web = _WEB_ADDRESS.search(name) is not None
     if phone or (_INSTRUCTION.search(name) and not _names_whom(name)):
