@@ -8,12 +8,12 @@ wrapped line or holds a sub-list passes. Not brackets to match:
 - list markers `1)`, `a)`, `iv)`, `1\)` (markdown), `1）`, `1.)`, `a. )`: a ")" after a number,
   letter or Roman numeral (and maybe a full stop) that starts the text or follows a space or
   punctuation, when it closes nothing; doubled letters, as lists go on after `z)` (`aa)`,
-  `ee)`), where an item starts; a "(" and a label never closed at the start of a line (`(a
-  Age 18 to 65`). The label that starts an item of a list, or a sub-item within a line
-  (`excluded if: a) Progression`), closes no aside of the items before it (in `1.) Adults
-  (aged 18 to 65` / `2.) Consent` the "(" is reported), but a wrapped line that only looks
-  like an item may end one (`(ECOG` / `1)`), and so may a marker ending a line (`(any of:` /
-  `* a` / `* b)`);
+  `ee)`), where an item starts; a "(" and a lower-case label never closed at the start of a line
+  (`(a Age 18 to 65`). The label that starts an item of a list, or a sub-item within a line
+  (`excluded if: a) Progression`), closes no aside of the items before it (in `1.) Adults (aged
+  18 to 65` / `2.) Consent` the "(" is reported), but a wrapped line that only looks like an
+  item may end one (`(ECOG` / `1)`), and so may a marker ending a line (`(any of:` / `* a` / `*
+  b)`);
 - half-open ranges `[0, 1)`, `(0, 100]`, with fractions too (visual acuities `[20/400,
   20/40)`);
 - emoticons `:)`, `;-)`, `:(` standing alone.
@@ -79,8 +79,9 @@ _MARKER = re.compile(
 )
 # "(" opening a list marker that is never closed: "(a Patients ...", "(ii history of ...", at
 # the start of a line or after a bullet.
+# Lower case only: "(A total of 30 ..." at the start of a wrapped line is an aside.
 _OPEN_MARKER = re.compile(
-    r"^[ \t]*(?:\\?[*•·▪◦‣+\-–]\s+)?\(" + _LABEL.replace("letter", "open") + r"\.?(?=\s)",
+    r"^[ \t]*(?:\\?[*•·▪◦‣+\-–]\s+)?\((?:\d{1,3}|(?P<open>[a-z])(?P=open)?|[ivxl]{1,6})\.?(?=\s)",
     re.MULTILINE,
 )
 

@@ -143,6 +143,7 @@ def test_balanced_text_passes(text: str) -> None:
         ("* Toxicity graded by CTCAE (version 5.0\n* Excluded if: a) progression", ["("]),
         # ... and a doubled letter inside a sentence is a unit, not a marker.
         ("lesions of at least 5 mm) in diameter", [")"]),
+        ("Sample size:\n(A total of 30 patients", ["("]),
     ],
 )
 def test_unbalanced_text_is_flagged(text: str, flagged: list[str]) -> None:
