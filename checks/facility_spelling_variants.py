@@ -13,12 +13,13 @@ five letters or more, one edit, two from eight letters, a swap of two letters co
 that makes a word a misspelling of the other: "Unversity", "Hosiptal", "Medial Center".
 Not misspellings: ordinals, numbers, compass words ("First" / "Fifth"); a word's ending
 ("Ospedaliero" / "Ospedaliera", "Universitario" / "Universitari"); a proper name with a
-vowel written or left out ("Malaviya" / "Malviya": transliterations). Within one spelling,
-only a word with fewer capitals inside it than most records give it ("Nhs" / "NHS",
-"Cancercare" / "CancerCare"; not a word of the site's city as its city field writes it) or a
-character lost to a wrong encoding ("People?s") is reported. The right spelling is the one
-most records use (a tie: none); sites with different states or zip codes are different
-sites. A site named as the record's lead sponsor names itself is never reported.
+vowel between consonants written or left out ("Malaviya" / "Malviya": transliterations).
+Within one spelling, only a word with fewer capitals inside it than most records give it
+("Nhs" / "NHS", "Cancercare" / "CancerCare"; not a word of the site's city as its city field
+writes it) or a character lost to a wrong encoding ("People?s") is reported. The right
+spelling is the one most records use (a tie: none); sites with different states or zip codes
+are different sites. A site named as the record's lead sponsor names itself is never
+reported.
 
 Why it matters: sponsors, registries and readers count sites by their names and search for
 them by name. "Unversity of Nebraska Medical Center" is not found by a search for the
@@ -315,14 +316,16 @@ def _misspelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _transliterations(x: str, y: str) -> bool:
     """Whether two proper names (neither a facility word) are one name transliterated two
-    ways: a vowel written or left out ("Malaviya" / "Malviya"). A facility word with a vowel
-    left out is misspelt ("Unversity", "Affilated")."""
+    ways: a vowel between two consonants written or left out ("Malaviya" / "Malviya", the
+    short vowel of Hindi and other scripts). A vowel dropped beside another ("Zhejang" for
+    "Zhejiang") or from a facility word ("Unversity", "Affilated") is a misspelling."""
     vocabulary = facility_vocabulary()
     if x in vocabulary or y in vocabulary or abs(len(x) - len(y)) != 1:
         return False
     short, long = sorted((x, y), key=len)
     return any(long[k] in _VOWELS and long[:k] + long[k + 1:] == short
-               for k in range(len(long)))
+               and long[k - 1] not in _VOWELS and long[k + 1] not in _VOWELS
+               for k in range(1, len(long) - 1))
 
 
 _VOWELS = frozenset("aeiouy")

@@ -169,6 +169,7 @@ def test_accepted_variants_are_not_misspellings(tmp_path: Path, usual: str, othe
     ("Hopital Universitaire Sud", "Hopital Univesritaire Sud",
      "'Univesritaire' for 'Universitaire'"),
     ("Centre Lacassagne", "Centre Lacasagne", "'Lacasagne' for 'Lacassagne'"),
+    ("Zhejiang Cancer Hospital", "Zhejang Cancer Hospital", "'Zhejang' for 'Zhejiang'"),
 ])
 def test_a_word_misspelt_is_reported_with_the_word(tmp_path: Path, usual: str, other: str,
                                                     words: str) -> None:
