@@ -27,8 +27,9 @@ University of Nebraska Medical Center, and counts as another site. Severity is i
 person judges the spelling.
 
 Fails: "Unversity of Nebraska Medical Center", Omaha, beside two records that spell it
-"University of Nebraska Medical Center": ``... differs in spelling: 'Unversity' for
-'University'``.
+"University of Nebraska Medical Center": ``... has 'Unversity' for 'University'; 2 other
+records of the run (...) spell it right: 'University of Nebraska Medical Center'``. The
+repair is the site's own name with the word put right, never another record's wording.
 
 Passes: "Mayo Clinic Rochester" beside "Mayo Clinic" (the city added); "Asan medical center"
 beside "Asan Medical Center" (case); "Centre Leon Berard" beside "Centre Léon Bérard"
@@ -362,7 +363,6 @@ def _report(groups: list[list[_Item]], show: int) -> Iterator[tuple[Any, Problem
     best = _suggestion(_spellings(lead))
     if best is None:
         return
-    suggested = [item for item in lead if _letters(item[2].name) == best.letters]
     right = lead[0][2].words
     for group in groups:
         if group is lead:
@@ -375,9 +375,7 @@ def _report(groups: list[list[_Item]], show: int) -> Iterator[tuple[Any, Problem
                 continue  # never suggest taking accents off, nor "Cà" for "Ca'"
             pairs = [(_written(x, site.name), _written(y, best.text))
                      for x, y in zip(site.words, right, strict=True) if x != y]
-            words = ", ".join(f"{x!r} for {y!r}" for x, y in pairs)
-            yield from _finding(ref, record, site, best, suggested, show,
-                                f"differs in spelling: {words}")
+            yield from _finding(ref, record, site, lead, pairs, best.text, show, "spell")
 
 
 def _report_capitals(group: list[_Item], show: int) -> Iterator[tuple[Any, Problem]]:
@@ -392,31 +390,58 @@ def _report_capitals(group: list[_Item], show: int) -> Iterator[tuple[Any, Probl
         if site.own or site.name == best.text:
             continue
         if _damaged(site.name) and not _damaged(best.text):
-            difference = "has a character lost to a wrong encoding"
-        else:
-            lost = _lost_capitals(site, best.text)
-            if not lost:
-                continue  # case, spacing, punctuation and accepted forms are no finding
-            words = ", ".join(f"{x!r} for {y!r}" for x, y in lost)
-            difference = f"differs in the capitals of a name: {words}"
-        yield from _finding(ref, record, site, best, suggested, show, difference)
+            intact = [item for item in suggested if not _damaged(item[2].name)]
+            yield from _finding(ref, record, site, intact, [], best.text, show, "write")
+            continue
+        lost = _lost_capitals(site, best.text)
+        if lost:  # else case, spacing, punctuation and accepted forms: no finding
+            yield from _finding(ref, record, site, suggested, lost, best.text, show, "write")
 
 
-def _finding(ref: Any, record: str, site: Site, best: _Spelling, suggested: list[_Item],
-             show: int, difference: str) -> Iterator[tuple[Any, Problem]]:
-    others = sorted({rec for _, rec, other in suggested
+def _finding(ref: Any, record: str, site: Site, right: list[_Item],
+             pairs: list[tuple[str, str]], spelling: str, show: int,
+             verb: str) -> Iterator[tuple[Any, Problem]]:
+    """The finding on a site whose words ``pairs`` (as written, as the ``right`` sites write
+    them) differ, or (no pairs) that has a damaged character where ``spelling`` has none. The
+    repair is the site's own name with those words put right: never a name of other records
+    that drops or adds its city, a department or a legal form."""
+    others = sorted({rec for _, rec, other in right
                      if rec != record and _compatible(site, other)})
     if not others:
         return
-    local = [other.location for r, rec, other in suggested if r == ref and rec == record]
+    local = [other.location for r, rec, other in right if r == ref and rec == record]
     shown = ", ".join(others[:show]) + (", ..." if len(others) > show else "")
     count = f"{len(others)} other record{'s' if len(others) != 1 else ''}"
     where = ", ".join(p for p in (site.city, site.state, site.country) if p)
-    message = (f"facility {site.name!r} ({where}) is spelled {best.text!r} in {count} of "
-               f"the run ({shown}); {difference}")
+    repaired = _repaired(site.name, pairs) if pairs else spelling
+    verb += "s" if len(others) == 1 else ""
+    if pairs:
+        words = ", ".join(f"{x!r} for {y!r}" for x, y in pairs)
+        what = f"has {words}; {count} of the run ({shown}) {verb} it right"
+    else:
+        what = (f"has a character lost to a wrong encoding; {count} of the run ({shown}) "
+                f"{verb} it whole")
+    message = f"facility {site.name!r} ({where}) {what}: {repaired!r}"
     related = (f"locations[{local[0]}].facility",) if local else ()
     yield ref, Problem(field=f"locations[{site.location}].facility", message=message,
                        related=related)
+
+
+def _repaired(name: str, pairs: list[tuple[str, str]]) -> str:
+    """The name with each wrong word replaced by the right one, in the wrong one's case."""
+    for wrong, right in pairs:
+        if wrong.isupper() and len(wrong) > 1 and not right.isupper():
+            right = right.upper()
+        elif wrong.islower() and not right.islower() and not _lost_capital(wrong, right):
+            right = right.lower()
+        found = re.search(rf"(?<!\w){re.escape(wrong)}(?!\w)", name)
+        if found is not None:
+            name = name[:found.start()] + right + name[found.end():]
+    return name
+
+
+def _lost_capital(word: str, other: str) -> bool:
+    return any(o.isupper() and w.islower() for o, w in zip(other[1:], word[1:], strict=False))
 
 
 _DAMAGE = re.compile(r"\?(?=\w)|\ufffd")
@@ -453,7 +478,7 @@ def _lost_capitals(site: Site, suggestion: str) -> list[tuple[str, str]]:
             continue
         if word.casefold() in places and places[word.casefold()] != other:
             continue
-        if any(o.isupper() and w.islower() for o, w in zip(other[1:], word[1:], strict=True)):
+        if len(word) == len(other) and _lost_capital(word, other):
             lost.append((word, other))
     return lost
 

@@ -33,9 +33,9 @@ def test_a_misspelt_word_against_two_records_that_spell_it_right() -> None:
     [typo] = variants(V2 / "NCT04357353.json", *legacy)
     assert typo.path.endswith("NCT04357353.json")
     assert typo.message == (
-        "facility 'Unversity of Nebraska Medical Center' (Omaha, Nebraska, United States) is "
-        "spelled 'University of Nebraska Medical Center' in 2 other records of the run "
-        "(NCT00003790, NCT00006102); differs in spelling: 'Unversity' for 'University'")
+        "facility 'Unversity of Nebraska Medical Center' (Omaha, Nebraska, United States) has "
+        "'Unversity' for 'University'; 2 other records of the run (NCT00003790, NCT00006102) "
+        "spell it right: 'University of Nebraska Medical Center'")
 
 
 def test_misspelt_word_in_the_same_city() -> None:
@@ -43,11 +43,11 @@ def test_misspelt_word_in_the_same_city() -> None:
     [typo] = [f for f in found if "Afffiliated" in f.message]
     assert typo.path.endswith("NCT05519085.json")
     assert (typo.line, typo.column, typo.field) == (2001, 23, "locations[96].facility")
-    assert typo.message.startswith(
+    assert typo.message == (
         "facility 'The First Afffiliated Hospital of Chongqing Medical University' (Chongqing, "
-        "Chongqing, China) is spelled 'The First Affiliated Hospital of Chongqing Medical "
-        "University' in 2 other records of the run (NCT05949684, NCT06356129)")
-    assert typo.message.endswith("; differs in spelling: 'Afffiliated' for 'Affiliated'")
+        "Chongqing, China) has 'Afffiliated' for 'Affiliated'; 2 other records of the run "
+        "(NCT05949684, NCT06356129) spell it right: 'The First Affiliated Hospital of Chongqing "
+        "Medical University'")
 
 
 # --- real records that must not be flagged ---------------------------------------------------
@@ -127,8 +127,9 @@ def test_states_and_zip_codes_tell_sites_apart(tmp_path: Path) -> None:
     north = site("Texas Oncolgy", "Austin", "United States", zip="78731")
     assert run(tmp_path, [south, south, north]) == []
     [finding] = run(tmp_path, [south, south, {**north, "zip": "78745-1234"}])
-    assert "is spelled 'Texas Oncology' in 2 other records" in finding.message
-    assert finding.message.endswith("differs in spelling: 'Oncolgy' for 'Oncology'")
+    assert finding.message.endswith(
+        "has 'Oncolgy' for 'Oncology'; 2 other records of the run (NCT09000000, NCT09000001) "
+        "spell it right: 'Texas Oncology'")
 
 
 def test_a_tie_has_no_suggestion(tmp_path: Path) -> None:
@@ -174,16 +175,19 @@ def test_accepted_variants_are_not_misspellings(tmp_path: Path, usual: str, othe
 def test_a_word_misspelt_is_reported_with_the_word(tmp_path: Path, usual: str, other: str,
                                                     words: str) -> None:
     [finding] = run(tmp_path, [site(usual), site(usual), site(other)])
-    assert finding.message.endswith(f"differs in spelling: {words}")
-    assert f"is spelled {usual!r} in 2 other records" in finding.message
+    assert finding.message.endswith(
+        f"has {words}; 2 other records of the run (NCT09000000, NCT09000001) spell it right: "
+        f"{usual!r}")
 
 
 def test_capitals_lost_inside_a_name(tmp_path: Path) -> None:
     [finding] = run(tmp_path, [site("The Christie NHS Foundation Trust")] * 2
                     + [site("The Christie Nhs Foundation Trust")])
-    assert finding.message.endswith("differs in the capitals of a name: 'Nhs' for 'NHS'")
+    assert finding.message.endswith(
+        "has 'Nhs' for 'NHS'; 2 other records of the run (NCT09000000, NCT09000001) write it "
+        "right: 'The Christie NHS Foundation Trust'")
     [finding] = run(tmp_path, [site("McMaster Clinic")] * 2 + [site("Mcmaster Clinic")])
-    assert finding.message.endswith("'Mcmaster' for 'McMaster'")
+    assert "has 'Mcmaster' for 'McMaster'" in finding.message
     # A place's name is written as the site's city field writes it.
     names = [site("Hospital of NanChang University", "Nanchang", "China")] * 2
     assert run(tmp_path, [*names, site("Hospital of Nanchang University", "Nanchang",
@@ -209,7 +213,9 @@ def test_a_sponsors_own_name_for_its_site_is_kept(tmp_path: Path) -> None:
 def test_a_character_lost_to_an_encoding_is_reported(tmp_path: Path) -> None:
     [finding] = run(tmp_path, [site("Provincial People's Hospital")] * 2
                     + [site("Provincial People?s Hospital")])
-    assert finding.message.endswith("has a character lost to a wrong encoding")
+    assert finding.message.endswith(
+        "has a character lost to a wrong encoding; 2 other records of the run (NCT09000000, "
+        "NCT09000001) write it whole: \"Provincial People's Hospital\"")
 
 
 def test_similarity_option_turns_the_misspelling_test_off(tmp_path: Path) -> None:
@@ -230,3 +236,14 @@ def test_variant_words() -> None:
                               "Lausanne") == r103.variant_words(
         "Centre Hospitalier Universitaire Vaudois S.A.")
     assert r103.variant_words("Hospital A") != r103.variant_words("Hospital")
+
+
+def test_the_repair_keeps_the_sites_own_wording(tmp_path: Path) -> None:
+    # The city and the legal form stay; only the misspelt word changes, in the site's case.
+    usual = [site("Mayo Clinic", "Rochester", "United States")] * 2
+    [finding] = run(tmp_path, [*usual, site("Mayo Clinik Rochester, Inc.", "Rochester",
+                                            "United States")])
+    assert finding.message.endswith("spell it right: 'Mayo Clinic Rochester, Inc.'")
+    [finding] = run(tmp_path, [site("Tata Memorial Hospital", "Mumbai", "India")] * 2
+                    + [site("TATA MEMORAIL HOSPITAL", "Mumbai", "India")])
+    assert finding.message.endswith("spell it right: 'TATA MEMORIAL HOSPITAL'")
