@@ -206,7 +206,7 @@ def test_also_runs_other_records_beside_the_mutated_one(tmp_path: Path, harness:
          "edits": edits},
     ], check="facility-spelling-variants")
     (new,) = harness.run(beside).new
-    assert "in 2 other records of the run (NCT04892173, NCT05348876)" in new
+    assert "2 other records of the run (NCT04892173, NCT05348876)" in new
     assert harness.run(alone).new == ()
 
 
