@@ -18,8 +18,9 @@ Within one spelling, only a word with fewer capitals inside it than most records
 ("Nhs" / "NHS", "Cancercare" / "CancerCare"; not a word of the site's city as its city field
 writes it) or a character lost to a wrong encoding ("People?s") is reported. The right
 spelling is the one most records use (a tie: none); sites with different states or zip codes
-are different sites. A site named as the record's lead sponsor names itself is never
-reported.
+are different sites, and a proper name that several records write one way (a third as many
+as the usual way, or more) is another name ("Santa Maria" / "Santa Marina"). A site named as
+the record's lead sponsor names itself is never reported.
 
 Why it matters: sponsors, registries and readers count sites by their names and search for
 them by name. "Unversity of Nebraska Medical Center" is not found by a search for the
@@ -364,9 +365,14 @@ def _report(groups: list[list[_Item]], show: int) -> Iterator[tuple[Any, Problem
     if best is None:
         return
     right = lead[0][2].words
-    for group in groups:
+    vocabulary = facility_vocabulary()
+    for group, used in zip(groups, records, strict=True):
         if group is lead:
             continue
+        differ = {w for x, y in zip(group[0][2].words, right, strict=False) if x != y
+                  for w in (x, y)}
+        if not differ & vocabulary and used > 1 and used * 3 > top:
+            continue  # a proper name several records write so: another name, not a slip
         for ref, record, site in group:
             if site.own or not _misspelt(site.words, right):
                 continue  # the sponsor's own name for its site is its to spell
