@@ -11,8 +11,10 @@ What it finds: in each location's facility name:
   "Peds.", Turkish "Has.", Danish "Afd.", German "Abt.": a known one, one of three letters or
   no vowel, or the start of a longer facility word); trailing commas, hyphens and "&" are
   L202's (a name cut off);
-- a person's name in the facility field ("Dr. John Smith", "Smith, John MD"), said as such
-  and not as its spacing: a title and a name, or a name and a degree, with no facility word;
+- a person's name in the facility field, with no facility word: a name with a degree
+  ("Smith, John MD"), or a title and a name ("Dr.  John Smith") that has slips of its own,
+  which are then said to be a person's name's, not reported as spacing (a title and a name
+  alone may be a hospital's short name: "Dr. Negrín");
 - proper names in lower case: the whole name; a place name of the site (its city, state or
   country: "The first hospital of jilin university" in Jilin); in a name in English title case,
   institution words in lower case ("The fifth Affiliated hospital", "Hubei Cancer hospital");
@@ -142,21 +144,30 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         if not name or not name.strip() or is_placeholder_name(name):
             continue
         field = f"locations[{i}].facility"
-        if _person(name):
-            # Its spacing and full stops are a person's name's, not slips in a facility's.
+        problems = list(_problems(name, loc, allowed, field))
+        person = _person(name)
+        if person == "degree" or (person and problems):
+            # A name with a degree is a person's. A title and a name alone may be a hospital's
+            # short name ("Dr. Negrín"): said only when its spacing or case would be reported,
+            # for those are a person's name's, not slips in a facility's.
             yield Problem(field=field, message=(
                 f"the facility field holds a person's name ({name.strip()!r}), not the name "
                 "of a facility: give the practice, clinic or hospital the site is"))
             continue
-        for span, message, repair in _spacing(name):
-            yield Problem(field=field, message=message, span=span,
-                          fix=Fix(f"write {repair!r} there", repair, span=span))
-        trailing = _trailing_mark(name)
-        if trailing is not None:
-            yield Problem(field=field, message=trailing[1], span=trailing[0])
-        lower = _lower_case(name, loc, allowed)
-        if lower is not None:
-            yield Problem(field=field, message=lower[1], span=lower[0])
+        yield from problems
+
+
+def _problems(name: str, loc: Location, allowed: frozenset[str],
+              field: str) -> Iterator[Problem]:
+    for span, message, repair in _spacing(name):
+        yield Problem(field=field, message=message, span=span,
+                      fix=Fix(f"write {repair!r} there", repair, span=span))
+    trailing = _trailing_mark(name)
+    if trailing is not None:
+        yield Problem(field=field, message=trailing[1], span=trailing[0])
+    lower = _lower_case(name, loc, allowed)
+    if lower is not None:
+        yield Problem(field=field, message=lower[1], span=lower[0])
 
 
 @lru_cache(maxsize=8)
@@ -269,14 +280,20 @@ _PERSON = re.compile(
     rf"|{_NAME}(?:{_DEGREE})+)\s*$")  # "John Smith, M.D."
 
 
-def _person(name: str) -> bool:
-    """Whether a facility name is a person's name, with no word of a facility's name."""
-    if not _PERSON.match(name.strip()):
-        return False
+def _person(name: str) -> str:
+    """"degree" when a facility name is a person's name with a degree ("Smith, John MD"),
+    "title" when it is a title and a name ("Dr. John Smith"), else "": no word of a
+    facility's name in either."""
+    match = _PERSON.match(name.strip())
+    if not match:
+        return ""
     words = {_fold(w) for w in _LETTERS.findall(name)}
-    return not words & (facility_vocabulary() | _INSTITUTION_WORDS | _PRACTICE_WORDS)
+    if words & (facility_vocabulary() | _INSTITUTION_WORDS | _PRACTICE_WORDS):
+        return ""
+    return "degree" if _HAS_DEGREE.search(name) else "title"
 
 
+_HAS_DEGREE = re.compile(_DEGREE + r"\s*$")
 _PRACTICE_WORDS = _wordset("""
     office offices practice associates clinic group partners surgery dental family pharmacy
     rooms chambers consulting suite
