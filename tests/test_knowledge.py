@@ -49,3 +49,17 @@ def test_fold_word_folds_case_first_and_reads_the_dotless_i() -> None:
     assert fold_word("Sağlık") == "saglik"
     assert fold_word("Universität") == "universitat"
     assert fold("Sağlık") == "saglık"
+
+
+def test_without_dose_keeps_the_treatment_and_drops_its_dose() -> None:
+    from lintrials.knowledge.interventions import without_dose
+
+    assert without_dose("ZD6474 (Zactima) 100mg") == without_dose("ZD6474 (Zactima) 300 mg")
+    assert without_dose("Morphine 15") == without_dose("morphine 30") == "morphine"
+    assert without_dose("CAR-T 1x10^6 cells/kg") == without_dose("CAR-T 3 x 10^6 cells/kg")
+    assert without_dose("Dose level 1 of SSGJ-707") == without_dose("dose level 2 of SSGJ-707")
+    assert without_dose("Drug X low dose") == without_dose("Drug X high-dose") == "drug x"
+    # Numbers that are part of a name stay.
+    assert without_dose("18F-FAPI") != without_dose("68Ga-FAPI")
+    assert without_dose("IL-2") != without_dose("IL-7")
+    assert without_dose("Placebo matching 50 mg udenafil") != without_dose("Udenafil 50 mg")
