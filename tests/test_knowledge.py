@@ -63,3 +63,21 @@ def test_without_dose_keeps_the_treatment_and_drops_its_dose() -> None:
     assert without_dose("18F-FAPI") != without_dose("68Ga-FAPI")
     assert without_dose("IL-2") != without_dose("IL-7")
     assert without_dose("Placebo matching 50 mg udenafil") != without_dose("Udenafil 50 mg")
+
+
+def test_numbers_in_digits_and_words() -> None:
+    import re
+
+    from lintrials.knowledge.numbers import NUMBER, number_value
+
+    whole = re.compile(rf"(?<![\w-]){NUMBER}", re.IGNORECASE)
+    for text, value in (
+        ("1,200 people", 1200), ("36 subjects", 36), ("Forty-five patients", 45),
+        ("one hundred and twenty patients", 120), ("a hundred women", 100),
+        ("two thousand five hundred adults", 2500), ("three hundred fifty", 350),
+    ):
+        m = whole.search(text)
+        assert m and number_value(m.group()) == value, text
+    for text in ("someone", "tenfold", "seventy-two-hour", "fortnight"):
+        assert whole.search(text) is None, text
+    assert number_value("many") is None
