@@ -177,7 +177,8 @@ _OTHER_STUDY = re.compile(
     rf"(?:[\w-]+[ \t]+){{0,3}}?{_SOURCES}|{_SOURCES}[ \t]+(?:of|includes?|including|contains?"
     r"|containing|with|holds?|comprising|covers?|covering)|prevalence|incidence|affects?|affecting|afflicts?"
     r"|worldwide|world-wide|globally|each[ \t]+year|every[ \t]+year|per[ \t]+year|annually"
-    r"|a[ \t]+year|million|billion|census)\b",
+    r"|a[ \t]+year|million|billion|census|sub-?stud(?:y|ies)|ancillary|umbrella|master[ \t]+"
+    r"protocol|the[ \t]+main[ \t]+(?:study|trial))\b",
     re.IGNORECASE,
 )
 # "a pilot study of 20 patients", "the phase 1 trial": another study, unless this one is it.
@@ -206,8 +207,17 @@ _COMPANIONS = re.compile(
 # After the statement: more groups, whose numbers add up ("40 patients and 20 healthy
 # controls").
 _AND_MORE = re.compile(
+    r"(?:[ \t\r\n]+(?:in|at|from)[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})?"  # in Germany
     r"[ \t\r\n]*(?:,|;|and|plus|as[ \t]+well[ \t]+as|\+|&)[ \t\r\n]*(?:and[ \t\r\n]+)?"
-    rf"{_QUALIFIER}(?P<n>{NUMBER})[ \t\r\n]+{_PEOPLE}",
+    rf"{_QUALIFIER}(?P<n>{NUMBER})(?:[ \t\r\n]+{_PEOPLE}"
+    r"|(?=[ \t\r\n]+(?:in|at|from|with|who|receiving)\b))",  # "and 12 in Japan"
+    re.IGNORECASE,
+)
+# Before the statement, in its sentence: the number was the plan ("the trial was designed to
+# enroll 400 patients"), not the number enrolled.
+_PLAN = re.compile(
+    r"\b(?:plann?(?:ed|ing)?|designed|intend(?:ed|s)?|aim(?:ed|s)?|expected|target(?:ed)?|goal"
+    r"|anticipated|original(?:ly)?|initial(?:ly)?|projected|proposed|sought|hoped)\b",
     re.IGNORECASE,
 )
 # After the statement: people counted before they are enrolled ("200 patients will be screened").
@@ -229,7 +239,10 @@ _PAST = re.compile(
     r"|\b(?:enroll?ed|recruited|included|randomi[sz]ed)[ \t\r\n]+(?:a[ \t]+total[ \t]+of|\d)",
     re.IGNORECASE,
 )
-_LOWER_BOUND = re.compile(r"\b(?:evaluable|analy[sz]able|completers?|complet(?:e|ing))\b", re.I)
+_LOWER_BOUND = re.compile(
+    r"\b(?:evaluable|analy[sz]able|analy[sz]ed|analys[ie]s|completers?|complet(?:e|ed|ing))\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n[ \t\r]*\n")
 
 
@@ -374,7 +387,8 @@ def _statements(
                     high=high,
                     qualifier=(m.group("q") or "").lower(),
                     randomized=verb.startswith("randomi"),
-                    past=bool(_PAST.search(sentence)) and "will" not in sentence.lower(),
+                    past=bool(_PAST.search(sentence)) and "will" not in sentence.lower()
+                    and not _PLAN.search(text, start, m.start("n")),
                     lower_bound=companions or who in ("families", "households")
                     or (sample_size and dropouts)
                     or bool(_LOWER_BOUND.search(text, m.start(), min(end, m.end() + 30))),

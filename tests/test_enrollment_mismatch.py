@@ -217,3 +217,15 @@ def test_made_up_totals_in_a_description() -> None:
     assert summary(text, 100, description="40 patients will be enrolled in phase 2.") == []
     description = "The sample size is 100. Allowing for 20% dropout, 125 will be enrolled."
     assert summary(text, 125, description=description) == []
+
+
+def test_made_up_plans_substudies_and_groups_by_country() -> None:
+    # A plan in the past tense is not the number enrolled.
+    text = "The trial was designed to enroll 400 patients but stopped after 120 were enrolled."
+    assert summary(text, 120, kind="ACTUAL") == []
+    assert summary("A total of 118 patients were enrolled.", 120, kind="ACTUAL") != []
+    assert summary("This is a substudy of the XYZ trial, which enrolled 3,000 patients.", 300) == []
+    text = "We will recruit 12 healthy volunteers in Germany and 12 in Japan."
+    assert summary(text, 24) == []
+    assert summary(text, 30) != []
+    assert summary("In total, 150 patients were included in the analysis.", 160, kind="ACTUAL") == []
