@@ -228,4 +228,5 @@ def test_made_up_plans_substudies_and_groups_by_country() -> None:
     text = "We will recruit 12 healthy volunteers in Germany and 12 in Japan."
     assert summary(text, 24) == []
     assert summary(text, 30) != []
-    assert summary("In total, 150 patients were included in the analysis.", 160, kind="ACTUAL") == []
+    text = "In total, 150 patients were included in the analysis."
+    assert summary(text, 160, kind="ACTUAL") == []
