@@ -5,9 +5,11 @@ participants" (or "in total", "overall"), "N patients will be / were enrolled" (
 included, randomized, accrued), "enroll N patients", "recruit approximately N women", "a
 sample size of N", "an enrollment target of N"; the noun may follow a few words ("36 adult
 healthy volunteers"), the number may be written in words ("forty-five", "one hundred and
-twenty"). In the detailed description and the arms' descriptions, full of per-group numbers
-and sample-size arithmetic, only totals are read ("a total of N", "the total sample size is
-estimated to be N"), each text on its own.
+twenty"). In the detailed description, full of per-group numbers and sample-size arithmetic,
+only totals are read ("a total of N", "the total sample size is estimated to be N"). The arms'
+descriptions state each arm's size ("will target an enrollment of 1000 subjects"): when every
+arm states one, their sum is compared, unless one of them is the count (the study's size,
+repeated).
 
 Not counted: numbers per group, arm, cohort, stratum, site or dose ("60 per arm", "30 in
 each group", "20 patients per cohort", "as a comparator group"); a subset or more
@@ -43,7 +45,7 @@ Passes: seed NCT07314060, "with a total of 36 subjects", enrollment 36; NCT00853
 
 Options:
   fields ([brief_summary, detailed_description, arm_descriptions]): the texts read, each on
-    its own (beyond the summary, totals only).
+    its own (the detailed description for totals only, the arms' descriptions as a sum).
   planned_vs_actual (false): also compare an actual enrollment with planned numbers.
   tolerance (0.1): how far an approximate number ("approximately 120") may be from the count,
     as a fraction of the number.
@@ -55,7 +57,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from lintrials.context import Context
@@ -119,7 +121,7 @@ _STATEMENTS = [
         r"(?P<tense>will|would|are[ \t]+going[ \t]+to|are[ \t]+planned[ \t]+to|shall|were|was"
         r"|are|is|have[ \t]+been|had[ \t]+been)[ \t\r\n]+(?:be[ \t\r\n]+)?"
         r"(?:(?:planned|expected)[ \t]+to[ \t]+be[ \t\r\n]+)?"
-        rf"(?P<verb>{_ENROL_VERB}|enroll?|recruit|accrue)\b",
+        rf"(?P<verb>{_ENROL_VERB}|enroll?|recruit|accrue|participate|take[ \t]+part)\b",
         re.IGNORECASE,
     ),
     # "enroll 120 patients", "plan to randomize 478 patients"
@@ -131,12 +133,15 @@ _STATEMENTS = [
     ),
     # "a sample size of 60", "an enrollment target of 120", "the total enrollment will be 80"
     re.compile(
-        r"\b(?:sample[ \t]+size|enrol?lment[ \t]+(?:target|goal)|target[ \t]+enrol?lment"
-        r"|recruitment[ \t]+(?:target|goal)|total[ \t]+enrol?lment"
+        r"\b(?:sample[ \t]+size|recruitment[ \t]+(?:target|goal)"
+        r"|(?:(?:planned|anticipated|expected|estimated|projected|target|total)[ \t]+)?"
+        r"enrol?lment(?:[ \t]+(?:target|goal|number|size))?"
         r"|total[ \t]+number[ \t]+of[ \t]+(?:participants|patients|subjects))"
-        r"[ \t]+(?:of|:|=|(?:is|was|will[ \t]+be)(?:[ \t]+(?:estimated|expected|planned"
-        r"|calculated|set|fixed|determined))?(?:[ \t]+(?:to[ \t]+be|at|as))?)[ \t\r\n]+"
-        rf"{_QUALIFIER}{_NUMBER}(?![\w-])(?:[ \t\r\n]+{_PEOPLE})?",
+        r"(?:[ \t]*[:=]|[ \t]+(?:of|(?:is|was|will[ \t]+be)(?:[ \t]+(?:estimated|expected"
+        r"|planned|calculated|set|fixed|determined))?(?:[ \t]+(?:to[ \t]+be|at|as))?))[ \t\r\n]+"
+        rf"{_QUALIFIER}{_NUMBER}(?![\w-])(?![ \t]*(?:%|percent|years?|months?|weeks?|days?"
+        r"|sites|cent(?:er|re)s|countries|hospitals|per[ \t]+(?:month|week|year)))"
+        rf"(?:[ \t\r\n]+{_PEOPLE})?",
         re.IGNORECASE,
     ),
 ]
@@ -279,34 +284,71 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     compare_plans = ctx.options.planned_vs_actual
     tolerance = ctx.options.tolerance
     kinds = _own_kinds(record)
-    for field, text in _texts(record, ctx.options.fields):
+    kind = "actual" if actual else "anticipated" if record.enrollment_type else "the"
+
+    def compared(found: Iterator[_Statement]) -> list[_Statement]:
+        return [s for s in found if s.past or not actual or compare_plans]
+
+    for field in ctx.options.fields:
+        if field == "arm_descriptions":
+            yield from _arm_sizes(record, kinds, compared, count, tolerance, kind)
+            continue
+        text = getattr(record, str(field), None)
+        if not isinstance(text, str) or not text:
+            continue
         # Beyond the summary, only totals: a description is full of numbers per group.
-        found = _statements(text, kinds, totals_only=field != "brief_summary")
-        statements = [s for s in found if s.past or not actual or compare_plans]
+        statements = compared(_statements(text, kinds, totals_only=field != "brief_summary"))
         if not statements or any(_agrees(s, count, tolerance) for s in statements):
             continue
         first = statements[0]
         phrase = " ".join(text[first.span[0] : first.span[1]].split())
-        kind = "actual" if actual else "anticipated" if record.enrollment_type else "the"
-        where = field.replace("_", " ") if "[" not in field else "arm description"
         yield Problem(
-            field,
-            f"{where} says {phrase!r} but {kind} enrollment is {count}",
+            str(field),
+            f"{str(field).replace('_', ' ')} says {phrase!r} but {kind} enrollment is {count}",
             span=first.span,
             related=("enrollment_count",),
         )
 
 
-def _texts(record: Record, fields: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    for field in fields:
-        if field == "arm_descriptions":
-            for i, arm in enumerate(record.arms):
-                if arm.description:
-                    yield f"arms[{i}].description", arm.description
-            continue
-        text = getattr(record, field, None)
-        if isinstance(text, str) and text:
-            yield field, text
+def _arm_sizes(
+    record: Record,
+    kinds: Collection[str],
+    compared: Callable[[Iterator[_Statement]], list[_Statement]],
+    count: int,
+    tolerance: float,
+    kind: str,
+) -> Iterator[Problem]:
+    """The arms' descriptions state the size of each arm ("will target an enrollment of 1000
+    subjects"): their sum is the study's. Compared only when every arm states one, and not
+    when one of them states the count (the whole study's size, repeated)."""
+    if len(record.arms) < 2:
+        return
+    sizes: list[tuple[int, _Statement]] = []
+    for i, arm in enumerate(record.arms):
+        found = compared(_statements(arm.description or "", kinds, arm=True))
+        if any(_agrees(s, count, tolerance) for s in found):
+            return
+        if not found or len({(s.low, s.high) for s in found}) > 1:
+            return  # an arm without its size, or with several: nothing to add up
+        sizes.append((i, found[0]))
+    low = sum(s.low for _, s in sizes)
+    high = sum(s.high for _, s in sizes)
+    total = _Statement(span=(0, 0), low=low, high=high,
+                       qualifier=sizes[0][1].qualifier, randomized=False, past=False,
+                       lower_bound=any(s.lower_bound or s.randomized for _, s in sizes))
+    if _agrees(total, count, tolerance):
+        return
+    i, first = sizes[0]
+    text = record.arms[i].description or ""
+    phrase = " ".join(text[first.span[0] : first.span[1]].split())
+    stated = " + ".join(str(s.low) for _, s in sizes)
+    yield Problem(
+        f"arms[{i}].description",
+        f"arm descriptions say {phrase!r} and more, {stated} = {low} in all, but {kind}"
+        f" enrollment is {count}",
+        span=first.span,
+        related=("enrollment_count", *(f"arms[{k}].description" for k, _ in sizes[1:])),
+    )
 
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
@@ -334,11 +376,13 @@ def _own_kinds(record: Record) -> set[str]:
 
 
 def _statements(
-    text: str, own_kinds: Collection[str] = (), *, totals_only: bool = False
+    text: str, own_kinds: Collection[str] = (), *, totals_only: bool = False,
+    arm: bool = False,
 ) -> Iterator[_Statement]:
     """The statements of the study's size in ``text``; ``own_kinds`` are the kinds of study
     ("pilot", "phase 2") the titles call this one. ``totals_only``: only "a total of N",
-    "a sample size of N" and the like."""
+    "a sample size of N" and the like. ``arm``: the text describes one arm, which it may
+    name ("This arm will enroll 20 patients")."""
     seen: set[int] = set()
     found: list[_Statement] = []
     ends = [m.span() for m in _SENTENCE_END.finditer(text)]
@@ -356,7 +400,9 @@ def _statements(
                 for k in _STUDY_KIND.finditer(text, start, end)
             ):
                 continue  # "our pilot study of 120 patients" in a record that is no pilot
-            if _PER_PART.match(text, m.end()) or _PART_BEFORE.search(text, start, m.start("n")):
+            if _PER_PART.match(text, m.end()):
+                continue
+            if not arm and _PART_BEFORE.search(text, start, m.start("n")):
                 continue
             if not m.groupdict().get("verb") and _NOT_ENROLLED.match(text, m.end(), end):
                 continue

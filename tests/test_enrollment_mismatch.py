@@ -230,3 +230,24 @@ def test_made_up_plans_substudies_and_groups_by_country() -> None:
     assert summary(text, 30) != []
     text = "In total, 150 patients were included in the analysis."
     assert summary(text, 160, kind="ACTUAL") == []
+
+
+def test_arm_descriptions_add_up() -> None:
+    # "The investigators will target an enrollment of 5006 subjects" and "... of 1000
+    # subjects" in the two arms: 6006, the anticipated enrollment.
+    assert d107(V2 / "NCT05303051.json") == []
+
+
+def test_made_up_arm_sizes_that_do_not_add_up(tmp_path: Path) -> None:
+    study = json.loads((V2 / "NCT05303051.json").read_text())
+    arms = study["protocolSection"]["armsInterventionsModule"]["armGroups"]
+    arms[1]["description"] = arms[1]["description"].replace("1000 subjects", "500 subjects")
+    path = tmp_path / "NCT05303051.json"
+    path.write_text(json.dumps(study, indent=2, ensure_ascii=False))
+    (f,) = d107(path)
+    assert f.field == "arms[0].description"
+    assert "5006 + 500 = 5506 in all, but anticipated enrollment is 6006" in f.message
+    # An arm that states no size leaves nothing to add up.
+    arms[1]["description"] = "Participants without diabetic risk factors."
+    path.write_text(json.dumps(study, indent=2, ensure_ascii=False))
+    assert d107(path) == []
