@@ -40,8 +40,9 @@ SINGLE; NCT04757038, "An Open Label, Randomized-controlled Trial", masking DOUBL
 
 Passes: seed NCT07314060, "randomized, double-blind, placebo-controlled", allocation RANDOMIZED,
 masking QUADRUPLE, a PLACEBO_COMPARATOR arm; NCT00143221, "Double-blind ... With and
-Open-label Extension", masking DOUBLE (the open label is the extension's); NCT07040059, "Phase 1b/2, Open-label,
-Randomized", allocation NA, with "a dose escalation part (Phase 1b) and a randomized part".
+Open-label Extension", masking DOUBLE (the open label is the extension's); NCT07040059,
+"Phase 1b/2, Open-label, Randomized", allocation NA, with "a dose escalation part (Phase 1b)
+and a randomized part".
 
 Options:
   fields ([official_title, brief_title, brief_summary]): the text fields read.
@@ -247,8 +248,8 @@ _WITHIN_PARTICIPANT = re.compile(
     r"\bsplit[ \t-]*(?:mouth|face|body|scalp|arm|leg|foot|skin)\b"
     # "contralateral", "within-subject" said of the randomization, not of a limb or an analysis
     rf"|\brandom\w*[^.;\n]{{0,80}}\b{_WITHIN_TERMS}\b|\b{_WITHIN_TERMS}[^.;\n]{{0,80}}\brandom"
-    rf"|(?P<subject>\b{_BODY_PARTS}(?:[ \t]+(?:of[ \t]+)?(?:each|every|the|a|one)[ \t]+\w+)?"
-    r"[ \t]+(?:will[ \t]+be|are|were|is|was|being|to[ \t]+be)[ \t]+(?:then[ \t]+)?"
+    rf"|(?P<subject>\b{_BODY_PARTS}(?:[ \t\r\n]+[\w-]+){{0,6}}?"
+    r"[ \t\r\n]+(?:will[ \t]+be|are|were|is|was|being|to[ \t]+be)[ \t]+(?:then[ \t]+)?"
     r"(?:randomi[sz]ed|randomly)\b"
     rf"|\b(?:one|each|either|the[ \t]+(?:first|second|study))[ \t]+{_BODY_PARTS}[ \t]+"
     r"(?:(?:will[ \t]+be|is|was|being)[ \t]+)?(?:randomi[sz]ed|randomly)\b)"
