@@ -162,8 +162,8 @@ _PER_PART = re.compile(
 )
 _PART_BEFORE = re.compile(
     r"\b(?:subset|additional|further|another|remaining|of[ \t]+whom|of[ \t]+these|among[ \t]+them"
-    r"|first|second|third|next|parts?|cohorts?|stages?|arms?|groups?|strata|stratum|each|per|and"
-    r"|plus)\b[^.;]{0,25}$",
+    r"|first|second|third|next|parts?|cohorts?|stages?|periods?|arms?|groups?|strata|stratum|each"
+    r"|per|and|plus)\b[^.;]{0,25}$|\bphase[ \t]*(?:[1-4]|I{1,3}V?|IV)[ab]?[ \t]*:[^.;]{0,25}$",
     re.IGNORECASE,
 )
 _SOURCES = (

@@ -111,10 +111,12 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
 
 
 def _treatments(record: Record, links: list[set[int]]) -> list[frozenset[str]]:
-    """The interventions of each arm by name without dose or dose level: the cohorts of a dose
-    escalation, each dose entered as an intervention of its own, get one treatment."""
+    """The interventions of each arm by name without dose or dose level, spaces and hyphens:
+    the cohorts of a dose escalation, each dose entered as an intervention of its own ("MRX-2843
+    80 mg", "MRX2843 120 mg"), get one treatment."""
     return [
-        frozenset(without_dose(record.interventions[k].name) for k in arm) for arm in links
+        frozenset(without_dose(record.interventions[k].name).replace(" ", "") for k in arm)
+        for arm in links
     ]
 
 
