@@ -149,15 +149,15 @@ _TOTALS = (_STATEMENTS[0], _STATEMENTS[3])
 # After the statement: the number is per part of the study ("60 per arm", "30 patients will be
 # randomized to each group", "20 patients in the active treatment arm").
 _PER_PART = re.compile(
-    r"\s*(?:(?:will|would|shall|are|were|is|was|to)\s+(?:be\s+)?(?:accrued"
+    r"\s*+(?:(?:will|would|shall|are|were|is|was|to)\s++(?:be\s++)?(?:accrued"
     r"|enroll?ed|recruited|included|randomi[sz]ed|treated|assigned|allocated|entered|studied)"
-    r"\s+)?(?:[(,]\s*)?"
-    r"(?:per|/|each|in\s+each|for\s+each|in\s+every|to\s+each|on\s+each"
-    r"|within\s+each|in\s+both|for\s+both|into\s+each|at\s+each|at\s+every"
-    r"|(?:in|into|to|for|at)\s+(?:the|this|that)(?:\s+[\w()-]+){1,5}?\s+"
+    r"\s++)?(?:[(,]\s*+)?"
+    r"(?:per|/|each|in\s++each|for\s++each|in\s++every|to\s++each|on\s++each"
+    r"|within\s++each|in\s++both|for\s++both|into\s++each|at\s++each|at\s++every"
+    r"|(?:in|into|to|for|at)\s++(?:the|this|that)(?:\s++[\w()-]++){1,5}?\s++"
     r"(?:group|arm|cohort|part|stage|phase|stratum|site|cent(?:er|re)|country|level)"
-    r"|(?:in|into|to|for)\s+(?:part|cohort|stage|phase|arm|group|stratum)\s+\w+"
-    r"|as\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:group|arm|cohort))\b",
+    r"|(?:in|into|to|for)\s++(?:part|cohort|stage|phase|arm|group|stratum)\s++\w+"
+    r"|as\s++(?:an?|the)\s++(?:[\w-]++\s++){0,2}?(?:group|arm|cohort))\b",
     re.IGNORECASE,
 )
 _PART_BEFORE = re.compile(
@@ -201,21 +201,21 @@ _THIS = re.compile(
 # After the statement: people who come with each participant ("30 patients and their
 # caregivers", "40 women with their partners"): the enrollment may count them too.
 _COMPANIONS = re.compile(
-    r"[ \t\r\n]*(?:\([^)]{0,40}\)[ \t\r\n]*)?,?[ \t\r\n]*(?:and|with|plus|together[ \t]+with"
-    r"|along[ \t]+with|as[ \t]+well[ \t]+as)[ \t\r\n]+(?:(?:their|his|her|its|a|an|one|the"
-    r"|each)[ \t\r\n]+)?(?:[\w-]+[ \t\r\n]+){0,2}?(?:caregivers?|care[ \t-]*givers?|carers?"
+    r"[ \t\r\n]*+(?:\([^)]{0,40}\)[ \t\r\n]*+)?,?[ \t\r\n]*+(?:and|with|plus|together[ \t]++with"
+    r"|along[ \t]++with|as[ \t]++well[ \t]++as)[ \t\r\n]++(?:(?:their|his|her|its|a|an|one|the"
+    r"|each)[ \t\r\n]++)?(?:[\w-]+[ \t\r\n]++){0,2}?(?:caregivers?|care[ \t-]*givers?|carers?"
     r"|partners?|parents?|spouses?|famil(?:y|ies)|relatives?|mothers?|fathers?|children|infants?"
-    r"|bab(?:y|ies)|siblings?|companions?|guardians?|teachers?|support[ \t]+persons?|dyads?"
-    r"|family[ \t]+members?)\b",
+    r"|bab(?:y|ies)|siblings?|companions?|guardians?|teachers?|support[ \t]++persons?|dyads?"
+    r"|family[ \t]++members?)\b",
     re.IGNORECASE,
 )
 # After the statement: more groups, whose numbers add up ("40 patients and 20 healthy
 # controls").
 _AND_MORE = re.compile(
-    r"(?:[ \t\r\n]+(?:in|at|from)[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})?"  # in Germany
-    r"[ \t\r\n]*(?:,|;|and|plus|as[ \t]+well[ \t]+as|\+|&)[ \t\r\n]*(?:and[ \t\r\n]+)?"
-    rf"{_QUALIFIER}(?P<n>{NUMBER})(?:[ \t\r\n]+{_PEOPLE}"
-    r"|(?=[ \t\r\n]+(?:in|at|from|with|who|receiving)\b))",  # "and 12 in Japan"
+    r"(?:[ \t\r\n]++(?:in|at|from)[ \t]++[A-Z][\w-]*(?:[ \t]++[A-Z][\w-]*){0,2})?"  # in Germany
+    r"[ \t\r\n]*+(?:,|;|and|plus|as[ \t]++well[ \t]++as|\+|&)[ \t\r\n]*+(?:and[ \t\r\n]++)?"
+    rf"{_QUALIFIER}(?P<n>{NUMBER})(?:[ \t\r\n]++{_PEOPLE}"
+    r"|(?=[ \t\r\n]++(?:in|at|from|with|who|receiving)\b))",  # "and 12 in Japan"
     re.IGNORECASE,
 )
 # Before the statement, in its sentence: the number was the plan ("the trial was designed to
