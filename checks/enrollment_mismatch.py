@@ -11,8 +11,9 @@ descriptions state each arm's size ("will target an enrollment of 1000 subjects"
 arm states one, their sum is compared, unless one of them is the count (the study's size,
 repeated).
 
-Not counted: numbers per group, arm, cohort, stratum, site or dose ("60 per arm", "30 in
-each group", "20 patients per cohort", "as a comparator group"); a subset or more
+Not counted: numbers per group, arm, cohort, stratum, part, site or dose ("60 per arm", "30
+in each group", "20 patients per cohort", "as a comparator group", "Phase 1: 20 patients will
+be enrolled"); a subset or more
 participants ("2 more patients"); numbers of other things ("4 sites", "120 samples", "100
 eyes"); people screened or approached; sentences about other studies (previous, parent,
 published, "in our earlier trial of 120 patients", a pilot, feasibility or phase 1 study when

@@ -167,6 +167,8 @@ def test_made_up_numbers_per_group_arm_or_cohort() -> None:
         ("We will recruit 30 participants in each of the two groups.", 60),
         ("50 patients will be enrolled in the standard of care arm.", 100),
         ("Forty-five healthy subjects will be included as a comparator group.", 90),
+        ("Phase 1: 20 patients will be enrolled. Phase 2: 40 more.", 60),
+        ("In Period 2, 30 patients will be enrolled.", 60),
     ):
         assert summary(text, count) == [], text
 
