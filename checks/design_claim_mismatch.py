@@ -18,7 +18,8 @@ a claim about a period or a part ("Open-Label Extension", "randomized withdrawal
 In the brief summary the claim must also be introduced as this study ("This is a randomized",
 "In this single-blinded randomized controlled trial", "PURPOSE: Randomized phase III trial") or
 open the summary; sentences about other studies are skipped. The detailed description is not
-read; observational studies are not checked. One finding per claim and record, at the first
+read for claims (only for parts and what is randomized, below); observational studies are not
+checked. One finding per claim and record, at the first
 place that makes it, with the design field and other places related.
 
 Claims of one part are not the whole study's. A claim in a summary sentence that names a part
@@ -27,7 +28,8 @@ summaries or arms name parts, stages or periods, "a dose escalation part and a r
 part", "two-part", an extension), a claim the fields contradict is not reported when the
 record also describes a part with the fields' design: randomized against a dose escalation,
 single-arm, run-in or extension part; double-blind against an open-label one; open-label
-against a blinded one. Randomization of eyes, sides, lesions or teeth within each participant
+against a blinded one; placebo-controlled against an open-label, extension or active-control
+one. Randomization of eyes, sides, lesions or teeth within each participant
 ("the two eyes will be randomized", "split-mouth", "the contralateral side as control") is not
 randomization of participants: allocation NA or NON_RANDOMIZED is not contradicted by it.
 
