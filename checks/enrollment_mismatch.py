@@ -80,6 +80,7 @@ _ONE_NUMBER = rf"(?<![\w-])(?:{NUMBER})"
 _NUMBER = (
     rf"(?P<n>{NUMBER})"
     rf"(?:[ \t]*(?:-|–|to)[ \t]*(?P<m>{NUMBER}))?"
+    r"(?:[ \t]*\((?:n[ \t]*=[ \t]*)?\d[\d,]*\))?"  # "forty (40) patients"
 )
 _QUALIFIER = (  # spaces only after a qualifier: a match never starts inside a run of them
     r"(?:(?P<q>approximately|approx\.?|about|around|roughly|nearly|an estimated|estimated|~|up to"

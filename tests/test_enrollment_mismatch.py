@@ -186,6 +186,8 @@ def test_made_up_numbers_in_words() -> None:
     assert summary("Forty patients will be enrolled.", 40) == []
     assert summary("One hundred and twenty participants will be recruited.", 120) == []
     assert summary("A total of two hundred fifty women will be included.", 250) == []
+    assert summary("Two-hundred and forty (240) patients will be randomized.", 240) == []
+    assert summary("Two-hundred and forty (240) patients will be randomized.", 200) != []
     (message,) = summary("Forty-five patients will be enrolled.", 50)
     assert message == "brief summary says 'Forty-five patients will be enrolled' but anticipated" \
         " enrollment is 50"

@@ -75,6 +75,7 @@ def test_numbers_in_digits_and_words() -> None:
         ("1,200 people", 1200), ("36 subjects", 36), ("Forty-five patients", 45),
         ("one hundred and twenty patients", 120), ("a hundred women", 100),
         ("two thousand five hundred adults", 2500), ("three hundred fifty", 350),
+        ("Two-hundred and forty (240) patients", 240), ("one-hundred-twenty", 120),
     ):
         m = whole.search(text)
         assert m and number_value(m.group()) == value, text

@@ -30,13 +30,13 @@ _BELOW_100 = (
 )
 # 1 to 999: "one hundred and twenty", "a hundred", "two hundred fifty"
 _BELOW_1000 = (
-    rf"(?:(?:(?:{_BELOW_100})|an?)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_BELOW_100})?"
-    rf"|{_BELOW_100})"
+    rf"(?:(?:(?:{_UNIT}|{_TEN})|an?)[ \t-]+hundred(?:(?:[ \t]+and[ \t]+|[ \t-]+){_BELOW_100})?"
+    rf"(?![\w-])|{_BELOW_100})"
 )
-# Up to 999,999: "two thousand five hundred", "one thousand and fifty"
+# Up to 999,999: "two thousand five hundred", "one thousand and fifty", "two-hundred"
 WORD_NUMBER = (
-    rf"(?:{_BELOW_1000}[ \t]+thousand(?:,?[ \t]+(?:and[ \t]+)?{_BELOW_1000})?(?![\w-])"
-    rf"|{_BELOW_1000}(?![\w-]))"
+    rf"(?:{_BELOW_1000}[ \t-]+thousand(?:,?(?:[ \t]+and[ \t]+|[ \t-]+){_BELOW_1000})?"
+    rf"(?![\w-])|{_BELOW_1000}(?![\w-]))"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d{1,9}(?!\d))"
 NUMBER = rf"(?:{_DIGITS}|{WORD_NUMBER})"
