@@ -18,8 +18,20 @@ a claim about a period or a part ("Open-Label Extension", "randomized withdrawal
 In the brief summary the claim must also be introduced as this study ("This is a randomized",
 "In this single-blinded randomized controlled trial", "PURPOSE: Randomized phase III trial") or
 open the summary; sentences about other studies are skipped. The detailed description is not
-read; observational studies are not checked. One finding per claim and record, at the first
+read for claims (only for parts and what is randomized, below); observational studies are not
+checked. One finding per claim and record, at the first
 place that makes it, with the design field and other places related.
+
+Claims of one part are not the whole study's. A claim in a summary sentence that names a part
+("In Part 2, patients will be randomized") is skipped. In a study in parts (the titles,
+summaries or arms name parts, stages or periods, "a dose escalation part and a randomized
+part", "two-part", an extension), a claim the fields contradict is not reported when the
+record also describes a part with the fields' design: randomized against a dose escalation,
+single-arm, run-in or extension part; double-blind against an open-label one; open-label
+against a blinded one; placebo-controlled against an open-label, extension or active-control
+one. Randomization of eyes, sides, lesions or teeth within each participant
+("the two eyes will be randomized", "split-mouth", "the contralateral side as control") is not
+randomization of participants: allocation NA or NON_RANDOMIZED is not contradicted by it.
 
 Why it matters: "randomized, double-blind, placebo-controlled" is a promise that readers,
 systematic reviewers and ethics committees rely on, and the allocation, masking and arm fields
@@ -30,7 +42,9 @@ SINGLE; NCT04757038, "An Open Label, Randomized-controlled Trial", masking DOUBL
 
 Passes: seed NCT07314060, "randomized, double-blind, placebo-controlled", allocation RANDOMIZED,
 masking QUADRUPLE, a PLACEBO_COMPARATOR arm; NCT00143221, "Double-blind ... With and
-Open-label Extension", masking DOUBLE (the open label is the extension's).
+Open-label Extension", masking DOUBLE (the open label is the extension's); NCT07040059,
+"Phase 1b/2, Open-label, Randomized", allocation NA, with "a dose escalation part (Phase 1b)
+and a randomized part".
 
 Options:
   fields ([official_title, brief_title, brief_summary]): the text fields read.
@@ -168,6 +182,87 @@ _ROLE_NAMES = {
 }
 
 
+# A study in parts with designs of their own: "Part 1 ... Part 2", "a dose escalation part and
+# a randomized part", "two-part", "Open-Label Extension". Cancer stages ("Stage III") and trial
+# phases ("Randomized Phase II") are not parts.
+_PARTS = re.compile(
+    r"\b(?:part|period|segment|portion)[ \t]*(?:[1-9]|[A-D]|I{1,3}|one|two|three)\b"
+    r"|\bstage[ \t]*[1-3]\b"
+    r"|\b(?:two|three|four|2|3|4)[ \t-]+(?:parts?|stages?|periods?|phases?|segments?)\b"
+    r"|\b(?:first|second|third|main|core)[ \t]+(?:part|stage|period|phase|segment)\b"
+    r"|\b(?:escalation|expansion|extension|randomi[sz]ed|randomi[sz]ation|blinded|blind"
+    r"|open[ \t-]*label|masked|placebo[ \t-]*controlled|lead[ \t-]*in|run[ \t-]*in|pilot"
+    r"|dose[ \t-]*finding)[ \t]+"
+    r"(?:part|portion|period|segment|stage|cohort"
+    r"|phase(?![ \t-]*(?:[0-4]|I{1,3}V?|IV)(?![\w-])))s?\b"
+    r"|\bextension\b|\bfollowed[ \t]+by[ \t]+(?:an?|the)[ \t]+(?:\w+[ \t-]+){0,3}"
+    r"(?:part|phase|period|stage|portion|extension)\b",
+    re.IGNORECASE,
+)
+# A part said in the claim's own sentence: "In Part 2, participants will be randomized".
+_PART_NAMED = re.compile(
+    r"\b(?:part|period|segment|portion|stage)[ \t]*(?:[1-9]|[A-D]|I{1,3}|one|two|three)\b"
+    r"|\b(?:first|second|third|next|main|core|later|last|final)[ \t]+"
+    r"(?:part|stage|period|phase|segment|portion)\b"
+    r"|\b(?:escalation|expansion|extension|lead[ \t-]*in|run[ \t-]*in)[ \t]+"
+    r"(?:part|portion|period|segment|stage|cohort|phase)\b",
+    re.IGNORECASE,
+)
+# What a part with the design the fields give would be called: the fields are then the other
+# part's, and the claim is one part's.
+_OTHER_PART = {
+    "random": re.compile(
+        r"\bnon[ \t-]*randomi[sz]ed\b|\bsingle[ \t-]*(?:arm|group)\b|\bdose[ \t-]*"
+        r"(?:escalation|finding)\b|\b3[ \t]*\+[ \t]*3\b|\bextension\b|\buncontrolled\b"
+        r"|\b(?:run|lead)[ \t-]*in\b|\ball[ \t]+(?:patients|participants|subjects)[ \t]+"
+        r"(?:will[ \t]+)?receive",
+        re.IGNORECASE,
+    ),
+    "blind": re.compile(
+        r"\bopen[ \t-]*label(?:l?ed)?\b|\b(?:un|non[ \t-]*)(?:blinded|masked)\b|\bnot"
+        r"[ \t]+(?:blinded|masked)\b|\bopen[ \t]+(?:part|phase|period|extension|treatment)\b",
+        re.IGNORECASE,
+    ),
+    "open": re.compile(
+        r"\b(?:double|triple|quadruple|single)[ \t-]*(?:blind|mask)(?:ed)?\b|\bblinded\b"
+        r"|\bmasked\b|\bplacebo\b",
+        re.IGNORECASE,
+    ),
+    "placebo": re.compile(
+        r"\bopen[ \t-]*label(?:l?ed)?\b|\bextension\b|\bactive[ \t-]*control",
+        re.IGNORECASE,
+    ),
+}
+# Randomization of parts of one participant (eyes, sides, lesions, teeth), not of participants:
+# "eyes will be randomized", "randomization of the two sides", "a randomized split-mouth trial".
+_BODY_PARTS = (
+    r"(?:eyes?|lesions?|sides?|teeth|tooth|quadrants?|limbs?|hands?|legs?|knees?|feet|foot"
+    r"|wounds?|scars?|halves|hemi[ \t-]*faces?|ears?|nostrils?|nails?|implants?|fingers?|toes?"
+    r"|breasts?|kidneys?|hemispheres?|sockets?|sinuses|defects?|ulcers?|arms"
+    r"[ \t]+of[ \t]+(?:each|the|every)[ \t]+(?:patient|participant|subject))"
+)
+_WITHIN_TERMS = (
+    r"(?:contralateral|fellow[ \t-]*eyes?|intra[ \t-]*(?:individual|patient|subject|participant)"
+    r"|within[ \t-]*(?:patient|subject|participant|individual|person)|paired[ \t-]*eyes?"
+    r"|(?:left|right)[ \t]+(?:or|and|vs\.?|versus)[ \t]+(?:left|right))"
+)
+_WITHIN_PARTICIPANT = re.compile(
+    r"\bsplit[ \t-]*(?:mouth|face|body|scalp|arm|leg|foot|skin)\b"
+    # "contralateral", "within-subject" said of the randomization, not of a limb or an analysis
+    rf"|\brandom\w*[^.;\n]{{0,80}}\b{_WITHIN_TERMS}\b|\b{_WITHIN_TERMS}[^.;\n]{{0,80}}\brandom"
+    rf"|(?P<subject>\b{_BODY_PARTS}(?:[ \t\r\n]+[\w-]+){{0,6}}?"
+    r"[ \t\r\n]+(?:will[ \t]+be|are|were|is|was|being|to[ \t]+be)[ \t]+(?:then[ \t]+)?"
+    r"(?:randomi[sz]ed|randomly)\b"
+    rf"|\b(?:one|each|either|the[ \t]+(?:first|second|study))[ \t]+{_BODY_PARTS}[ \t]+"
+    r"(?:(?:will[ \t]+be|is|was|being)[ \t]+)?(?:randomi[sz]ed|randomly)\b)"
+    r"|\brandomi[sz](?:ation|ed)[ \t]+(?:of|between)[ \t]+(?:the[ \t]+)?(?:two[ \t]+|both"
+    rf"[ \t]+)?{_BODY_PARTS}\b"
+    r"|\brandom(?:ly|i[sz]ed)[ \t]+(?:assigned|allocated)?[ \t]*(?:to[ \t]+)?(?:one|either"
+    rf"|each)[ \t]+(?:of[ \t]+the[ \t]+)?{_BODY_PARTS}\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Claim:
     kind: str
@@ -184,6 +279,8 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         if isinstance(text, str) and text:
             for claim in _claims(str(field), text):
                 found.setdefault(claim.kind, []).append(claim)
+    everything = "\n".join(_texts(record))
+    in_parts = _PARTS.search(everything) is not None
     for kind in _KINDS:
         claims = found.get(kind)
         if not claims:
@@ -191,6 +288,11 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         contradiction = _contradiction(kind, record)
         if contradiction is None:
             continue
+        if kind == "random" and _within_participant(everything):
+            continue  # eyes, sides or lesions of each participant are randomized
+        group = "blind" if kind in ("double", "triple", "single") else kind
+        if in_parts and _OTHER_PART[group].search(everything):
+            continue  # the claim is one part's, the fields another's (or the whole study's)
         design_field, what = contradiction
         first = claims[0]
         text = getattr(record, first.field)
@@ -204,6 +306,16 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         )
 
 
+def _texts(record: Record) -> Iterator[str]:
+    """Every text that may describe the design: titles, summaries and arms."""
+    for text in (record.official_title, record.brief_title, record.brief_summary,
+                 record.detailed_description):
+        if text:
+            yield text
+    for arm in record.arms:
+        yield from (t for t in (arm.label, arm.description) if t)
+
+
 def _claims(field: str, text: str) -> Iterator[_Claim]:
     title = field in _TITLES
     for m in _CLAIM.finditer(text):
@@ -212,13 +324,40 @@ def _claims(field: str, text: str) -> Iterator[_Claim]:
         kind = next(k for k in _KINDS if m.group(k))
         if not _qualifies_the_study(text, m.end()):
             continue
-        if title or _introduced_as_this_study(text, m.start()):
+        if title or (
+            _introduced_as_this_study(text, m.start()) and not _of_a_part(text, m.start())
+        ):
             yield _Claim(kind, field, (m.start(), m.end()))
     if not title:
         for m in _RANDOM_VERB.finditer(text):
             start = _sentence_start(text, m.start())
-            if not _OTHER_STUDY.search(text, start, _sentence_end(text, m.end())):
+            end = _sentence_end(text, m.end())
+            if not (_OTHER_STUDY.search(text, start, end) or _PART_NAMED.search(text, start, end)):
                 yield _Claim("random", field, (m.start("random"), m.end("random")))
+
+
+# People as the subject of a randomization whose sentence names body parts: "Patients with
+# lesions in both eyes will be randomized" randomizes patients.
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:patients|participants|subjects|people|persons|individuals|children|adults|women|men"
+    r"|volunteers|infants)\b[^,;:.]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _within_participant(text: str) -> bool:
+    """Whether ``text`` randomizes eyes, sides, lesions or teeth of each participant."""
+    for m in _WITHIN_PARTICIPANT.finditer(text):
+        before = max(0, m.start() - 60)
+        if not m.group("subject") or not _PEOPLE_BEFORE.search(text, before, m.start()):
+            return True
+    return False
+
+
+def _of_a_part(text: str, offset: int) -> bool:
+    """Whether the sentence around ``offset`` names a part of the study ("In Part 2, ...")."""
+    start = _sentence_start(text, offset)
+    return _PART_NAMED.search(text, start, _sentence_end(text, offset)) is not None
 
 
 def _introduced_as_this_study(text: str, offset: int) -> bool:

@@ -3,15 +3,20 @@
 What it finds: an interventional study with intervention model SINGLE_GROUP and several arms
 that are separate groups, because:
 
-- the allocation is RANDOMIZED (randomized between what, in one group?);
 - an arm is a comparator: ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, SHAM_COMPARATOR or
   NO_INTERVENTION;
-- the arms get different sets of interventions (links read as D105 reads them).
+- the arms get different sets of interventions (links read as D105 reads them). Doses are not
+  different interventions: when each dose of a dose escalation is entered as an intervention
+  of its own ("ABC-101 10 mg", "ABC-101 20 mg", "Dose level 2"), the arms are compared by the
+  names without dose, dose level or cohort;
+- the allocation is RANDOMIZED (randomized between what, in one group?).
 
-The finding points at the model, names the arms and says why. Arms that all get the same
-interventions, without randomization or comparator, are not reported by default: they are
-cohorts of one single-group study split by disease, age or dose level (NCT02349698: one CAR-T
-product in three cohorts; NCT04946890: one drug at 80, 120 and 180 mg/d).
+The finding points at the model, names the arms and says why. When randomization is the only
+reason, the arms getting the same treatment, the message says that the allocation or the model
+is wrong, not which. Arms that all get the same interventions, at one dose or several, without
+randomization or comparator, are not reported by default: they are cohorts of one single-group
+study split by disease, age or dose level (NCT02349698: one CAR-T product in three cohorts;
+NCT04946890: one drug at 80, 120 and 180 mg/d).
 
 Why it matters: ClinicalTrials.gov defines Single Group as "clinical trials with a single
 arm": every participant gets the same intervention. A randomized single-group study, or one
@@ -20,10 +25,11 @@ and design filters and analyses of single-arm trials count it wrongly.
 
 Fails: NCT00008411, SINGLE_GROUP, allocation RANDOMIZED, arms "Docetaxel Weekly" and "Docetaxel
 Every 3 Weeks"; NCT06372145, EXPERIMENTAL "Tolebrutinib" and ACTIVE_COMPARATOR
-"Teriflunomide".
+"Teriflunomide"; NCT05691894, arms "18F-FAPI" and "68Ga-FAPI", two tracers.
 
 Passes: seed NCT07104344, SINGLE_GROUP with the one arm "CM355"; NCT00463476, non-randomized,
-arms "2-year olds" and "5-year olds" with the same vaccine.
+arms "2-year olds" and "5-year olds" with the same vaccine; cohorts "MRX2843 80 mg/d" and
+"MRX2843 120 mg/d", each dose an intervention of its own.
 
 Options:
   same_interventions (false): also report arms that all get the same interventions.
@@ -39,6 +45,7 @@ from dataclasses import dataclass
 
 from lintrials.context import Context
 from lintrials.findings import Problem
+from lintrials.knowledge.interventions import without_dose
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "D106", "single-group-arms", "warning"
@@ -61,28 +68,56 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         return
     if len(record.arms) < 2:
         return
+    randomized = (record.allocation or "").upper() == "RANDOMIZED"
     reasons = []
-    if (record.allocation or "").upper() == "RANDOMIZED":
-        reasons.append("allocation is RANDOMIZED")
     comparators = [a for a in record.arms if (a.type or "").upper() in _COMPARATORS]
     if comparators:
         kinds = sorted({(a.type or "").upper() for a in comparators})
         reasons.append(f"{'/'.join(kinds)} arm{'s' if len(comparators) > 1 else ''}")
-    if len({frozenset(links) for links in _arm_interventions(record)}) > 1:
-        reasons.append("the arms get different interventions")
-    if not reasons and not ctx.options.same_interventions:
-        return
-    if not reasons:
-        reasons.append("the arms get the same interventions")
+    links = _arm_interventions(record)
+    same = "the same interventions"
+    if len({frozenset(arm) for arm in links}) > 1:
+        treatments = _treatments(record, links)
+        if len(set(treatments)) > 1 or not all(treatments):
+            reasons.append("the arms get different interventions")
+        else:
+            same = "the same interventions at different doses or dose levels"
     arms = ", ".join(
         f"{(a.type or 'no type')} {a.label!r}" for a in record.arms[:_SHOWN]
     ) + (f" and {len(record.arms) - _SHOWN} more" if len(record.arms) > _SHOWN else "")
+    related = tuple(f"arms[{i}].label" for i in range(min(len(record.arms), _SHOWN)))
+    if randomized and not reasons:
+        # Nothing in the arms says they are different groups: the allocation may be what is
+        # wrong (dose cohorts entered as randomized) as well as the model.
+        yield Problem(
+            "intervention_model",
+            f"intervention model is SINGLE_GROUP but allocation is RANDOMIZED; the"
+            f" {len(record.arms)} arms ({arms}) get {same}: one of the two fields is wrong",
+            related=("allocation", *related),
+        )
+        return
+    if randomized:
+        reasons.insert(0, "allocation is RANDOMIZED")
+    if not reasons and not ctx.options.same_interventions:
+        return
+    if not reasons:
+        reasons.append(f"the arms get {same}")
     yield Problem(
         "intervention_model",
         f"intervention model is SINGLE_GROUP (one arm) but the study has {len(record.arms)}"
         f" arms ({arms}): {'; '.join(reasons)}",
-        related=tuple(f"arms[{i}].label" for i in range(min(len(record.arms), _SHOWN))),
+        related=related,
     )
+
+
+def _treatments(record: Record, links: list[set[int]]) -> list[frozenset[str]]:
+    """The interventions of each arm by name without dose or dose level, spaces and hyphens:
+    the cohorts of a dose escalation, each dose entered as an intervention of its own ("MRX-2843
+    80 mg", "MRX2843 120 mg"), get one treatment."""
+    return [
+        frozenset(without_dose(record.interventions[k].name).replace(" ", "") for k in arm)
+        for arm in links
+    ]
 
 
 def _arm_interventions(record: Record) -> list[set[int]]:

@@ -128,3 +128,76 @@ def test_made_up_triple_blind_with_double_masking(tmp_path: Path) -> None:
     (f,) = d103(path)
     assert flagged_text(f) == "triple-blind"
     assert "masking is DOUBLE (Participant, Outcomes Assessor)" in f.message
+
+
+def test_a_randomized_part_of_a_study_in_parts_is_not_the_whole_study(tmp_path: Path) -> None:
+    # "Phase 1b/2, Open-label, Randomized": the summary says "a dose escalation part (Phase 1b)
+    # and a randomized part (Phase 2)"; allocation NA is the escalation's.
+    assert d103(V2 / "NCT07040059.json") == []
+    # Without the parts, the randomized title contradicts allocation NA.
+    study = json.loads((V2 / "NCT07040059.json").read_text())
+    study["protocolSection"]["descriptionModule"] = {
+        "briefSummary": "AUR103 Calcium with trastuzumab and CAPOX in gastric cancer."
+    }
+    path = tmp_path / "NCT07040059.json"
+    path.write_text(json.dumps(study, indent=2, ensure_ascii=False))
+    (f,) = d103(path)
+    assert (f.field, flagged_text(f)) == ("official_title", "Randomized")
+
+
+def test_made_up_parts_in_the_summary(tmp_path: Path) -> None:
+    study = json.loads((V2 / "NCT03830788.json").read_text())  # allocation NON_RANDOMIZED
+    description = study["protocolSection"]["descriptionModule"]
+    path = tmp_path / "NCT03830788.json"
+    silent = (
+        "Part 1 is an open-label dose escalation in 18 patients. In Part 2, 60 patients will be"
+        " randomized to drug or placebo.",
+        "The study has two parts: a single-arm safety run-in, then a randomised, double-blind"
+        " expansion part. Patients will then be randomised 1:1.",
+        "This is a randomized, double-blind, placebo-controlled trial of X followed by an"
+        " open-label extension phase.",
+    )
+    for summary in silent:
+        description["briefSummary"] = summary
+        path.write_text(json.dumps(study, indent=2))
+        assert d103(path) == [], summary
+    description["briefSummary"] = "In this study 60 patients will be randomized to drug or placebo."
+    path.write_text(json.dumps(study, indent=2))
+    (f,) = d103(path)
+    assert flagged_text(f) == "randomized"
+
+
+def test_made_up_open_label_extension_after_a_blinded_phase(tmp_path: Path) -> None:
+    # The participant is masked (the blinded phase); the summary's open label is the extension's.
+    study = json.loads((V2 / "NCT04757038.json").read_text())
+    ident = study["protocolSection"]["identificationModule"]
+    ident["officialTitle"] = "A Double-Blind Study of HYALODISC With an Open-Label Extension"
+    study["protocolSection"]["descriptionModule"]["briefSummary"] = (
+        "This is an open-label, long-term study: participants who completed the double-blind"
+        " period receive HYALODISC in the extension."
+    )
+    path = tmp_path / "NCT04757038.json"
+    path.write_text(json.dumps(study, indent=2))
+    assert d103(path) == []
+
+
+def test_made_up_randomized_eyes_sides_and_teeth(tmp_path: Path) -> None:
+    study = json.loads((V2 / "NCT03830788.json").read_text())  # allocation NON_RANDOMIZED
+    description = study["protocolSection"]["descriptionModule"]
+    path = tmp_path / "NCT03830788.json"
+    for summary in (
+        "In each patient, the two eyes will be randomized to laser or observation.",
+        "This is a randomized split-mouth trial: the teeth are randomly allocated to A or B.",
+        "One side is randomized to the dressing, the contralateral side serves as control.",
+        "Lesions will be randomized to cryotherapy or imiquimod within each participant.",
+    ):
+        description["briefSummary"] = summary
+        path.write_text(json.dumps(study, indent=2))
+        assert d103(path) == [], summary
+    # Patients with lesions in both eyes are still patients.
+    description["briefSummary"] = (
+        "Patients with lesions in both eyes will be randomized to laser or observation."
+    )
+    path.write_text(json.dumps(study, indent=2))
+    (f,) = d103(path)
+    assert flagged_text(f) == "randomized"
