@@ -43,9 +43,9 @@ _HEADER = re.compile(
     r"""^[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?
     (?:
         (?P<crit>(?:[\w/-]+[ \t]+){0,3}?
-            (?P<kind>inclusion|exclusion|exclusionary|non-?inclusion|eligibility)
+            (?P<kind>inclusion|exclusion|exclusionary|exclusions|non-?inclusion|eligibility)
             (?:[ \t]+criteria|[ \t]+criterion)?)[*_]*[ \t]*(?:\([^)\n]*\)[ \t]*)?
-            (?::|$|[ \t]*-[ \t])
+            (?::|[*_ \t-]*$|[ \t]*-+[ \t]|(?<=criteria)\.[ \t]*$)
       | (?P<excl>[^\n]{0,90}?\b(?:(?:are|is|will[ \t]+be|be)[ \t]+(?:not[ \t]+eligible|excluded
             |ineligible)|(?:will[ \t]+)?not[ \t]+be[ \t]+(?:eligible|included|enrolled))
             [^\n:]{0,60}:[ \t]*$)
@@ -80,7 +80,13 @@ _WHOLE_STUDY = re.compile(
 
 
 def header_section(text: str, start: int, end: int) -> Section | None:
-    """The section a line starts, when it is a header ("Exclusion Criteria:")."""
+    """The section a line starts, when it is a header ("Exclusion Criteria:", "EXCLUSION
+    CRITERIA", "Key exclusion criteria -", "Exclusion criteria." on a line of its own).
+
+    A line that ends with "\\r" (a text with Windows line ends) is read without it.
+    """
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
     sub = _SUBHEADER.match(text, start, end)
     if sub is not None:
         # "Inclusion criteria for Part B:", "Eligibility criteria to participate in the pilot
