@@ -1,7 +1,9 @@
 """The criteria admit only one sex, but the Sex field says otherwise.
 
 What it finds: in the inclusion part of the criteria only (never the exclusion part, never
-criteria for partners or other people):
+criteria for partners or other people; the exclusion part starts at its heading however it is
+written: "Exclusion Criteria:", "EXCLUSION CRITERIA", "Exclusion criteria -", "Key exclusion
+criteria", "Exclusions", also on the Windows line ends of legacy texts):
 
 - a criterion that names one sex as who takes part: "Men aged 40-75", "Postmenopausal women
   with osteoporosis", "Healthy male volunteers", "Sex: male", "Participants must be female";
