@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 
 from lintrials.context import Context
 from lintrials.findings import Problem
@@ -98,6 +99,79 @@ def _open_ended_group(limit: StatedLimit, mentions: list[StatedLimit]) -> bool:
     return False
 
 
+def _tight(limit: StatedLimit) -> Fraction:
+    """The field value, in days, that the bound allows when read strictly: the most a minimum
+    may be, the least a maximum may be ("> 17" is 18 Years, "< 65" 64 Years)."""
+    days = [a.days for a in limit.agreeing_fields(False)]
+    return max(days) if limit.kind == "lower" else min(days)
+
+
+def _pick(limits: list[StatedLimit], kind: str, widest: bool) -> list[StatedLimit]:
+    """The tightest bounds of ``limits`` (the widest with ``widest``), read strictly."""
+    if not limits:
+        return []
+    tight = [_tight(m) for m in limits]
+    best = (max(tight) if kind == "lower" else min(tight)) if not widest else (
+        min(tight) if kind == "lower" else max(tight))
+    return [m for m, t in zip(limits, tight, strict=True) if t == best]
+
+
+def _envelope(limits: list[StatedLimit], kind: str) -> list[StatedLimit]:
+    """The bounds of the whole study that the field must agree with. Each statement about
+    every participant holds for all of them, so the tightest counts ("Age 18-65" and
+    "Exclusion: age > 75": 65); but different bounds of one kind in the inclusion part are
+    ways in for different people ("a male older than 21 ..." for controls, "a male older than
+    40 ..." for patients), whose envelope is the widest; unless they say the same in two ways
+    ("between 18 and 80 years (≥ 18 and < 80)")."""
+    inclusion = [m for m in limits if m.section != "exclusion"]
+    readings = [{a.days for a in m.agreeing_fields(True)} for m in inclusion]
+    if any(not a & b for a in readings for b in readings):
+        inclusion = _pick(inclusion, kind, widest=True)
+    return _pick(inclusion + [m for m in limits if m.section == "exclusion"], kind, False)
+
+
+def _disjoint(mentions: list[StatedLimit]) -> bool:
+    """Whether the statements about every participant admit nobody together: then they are
+    about different people (mothers and their infants), not one range."""
+    lowers = [_tight(m) for m in mentions if m.kind == "lower"]
+    uppers = [_tight(m) for m in mentions if m.kind == "upper"]
+    return bool(lowers and uppers) and max(lowers) > min(uppers)
+
+
+def _group_envelope(mentions: list[StatedLimit], kind: str) -> tuple[list[StatedLimit], int]:
+    """The widest bound of the groups' ranges (cohorts, parts, arms, age groups, alternatives),
+    each phrase one group, and how many groups there are; no bound when some group is open
+    on that side ("second age group over 60": no maximum) or there are none."""
+    phrases: dict[tuple[int, int], list[StatedLimit]] = {}
+    for m in mentions:
+        if m.group:
+            phrases.setdefault(m.phrase_span, []).append(m)
+    bounds: list[StatedLimit] = []
+    for group in phrases.values():
+        own = [m for m in group if m.kind == kind]
+        if not own:
+            return [], len(phrases)
+        bounds.extend(own)
+    return _pick(bounds, kind, widest=True), len(phrases)
+
+
+_STAND_IN_YEARS = 99  # "up to 99 years", "< 100": no maximum in other words
+
+
+def _stand_in(limit: StatedLimit) -> bool:
+    return limit.kind == "upper" and limit.days >= Age(Fraction(_STAND_IN_YEARS), "years").days
+
+
+def _other_person(limit: StatedLimit, value: Age | None, raw_other: Age | None) -> bool:
+    """Whether a bound cannot be the participants' since it lies wholly outside what both age
+    fields admit (an infant's "under 6 months" in a study of mothers aged 18 and over)."""
+    if limit.kind == "upper" and value is None and raw_other is not None:
+        return limit.days < raw_other.days
+    if limit.kind == "lower" and value is None and raw_other is not None:
+        return limit.days > raw_other.days
+    return False
+
+
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
     eligibility = record.eligibility
     criteria = eligibility.criteria
@@ -105,12 +179,19 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         return
     lenient = ctx.options.lenient
     mentions = ctx.analysis.age_mentions
+    whole = [m for m in mentions if m.confident]
+    disjoint = _disjoint(whole)
+    fields = {kind: parse_age_field(getattr(eligibility, field)) for kind, field, _ in _FIELDS}
     for kind, field, label in _FIELDS:
-        stated = [m for m in mentions if m.kind == kind and m.confident]
-        if not stated:
+        stated = [m for m in whole if m.kind == kind]
+        groups, count = _group_envelope(mentions, kind)
+        envelope = _envelope(stated, kind)
+        if not envelope and count > 1:
+            envelope = groups  # "Part 1: 18-55 years", "Part 2: 18-75 years": up to 75
+        if not envelope:
             continue
         raw = getattr(eligibility, field)
-        value = parse_age_field(raw)
+        value = fields[kind]
         if value is None and not is_no_limit(raw):
             continue  # a field that is not an age at all is another check's business
         if value is None and (not ctx.options.no_limit_fields
@@ -118,10 +199,17 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             continue
         if raw is None and eligibility.sex is None and not eligibility.std_ages:
             continue  # a partial download (fields= filter) that left the age fields out
-        if any(m.agrees_with(value, lenient) for m in mentions if m.kind == kind):
+        if any(m.agrees_with(value, lenient) for m in envelope):
             continue
-        limit = stated[0]
-        if value is None and _open_ended_group(limit, mentions):
+        if any(m.agrees_with(value, lenient) for m in groups):
+            continue  # the whole-study statement is one group's; the groups' envelope agrees
+        if disjoint and any(m.agrees_with(value, lenient) for m in mentions if m.kind == kind):
+            continue  # statements about different people: the field is one of theirs
+        limit = envelope[0]
+        if value is None and (_open_ended_group(limit, mentions) or _stand_in(limit)):
+            continue
+        other = fields["upper" if kind == "lower" else "lower"]
+        if any(_other_person(m, None, other) for m in envelope) and value is None:
             continue
         part = "exclusion criteria state" if limit.section == "exclusion" else "criteria state"
         field_says = (f"the {label} field is {value}" if value is not None else

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from lxml import etree
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings

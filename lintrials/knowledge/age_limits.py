@@ -31,8 +31,9 @@ only words for the participants.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import NamedTuple
 
 from lintrials.knowledge.age_phrases import MAX_VALUE, Kind, Text, find_phrases, flip, read_phrase
 from lintrials.knowledge.ages import Age
@@ -70,7 +71,10 @@ class StatedLimit:
     ``joined_by`` is the word between the two bounds of one phrase ("to", "-", "and", "or"),
     None for a single bound. ``confident`` is false for an age mention that is probably not a
     limit on all participants (a sub-group, a condition, a nested sub-criterion): such mentions
-    come only from `age_mentions`.
+    come only from `age_mentions`. ``group`` marks, among those, the range of one group of
+    participants (a cohort, part, arm, stratum or age group, under its own heading or label,
+    or one of alternatives joined by "or": "Age > 65, or 18-65 with diabetes"): the study's
+    range is the envelope of its groups' ranges.
     """
 
     kind: Kind
@@ -82,6 +86,7 @@ class StatedLimit:
     joined_by: str | None = None
     strict_written: bool = False
     confident: bool = True
+    group: bool = False
 
     @property
     def days(self) -> Fraction:
@@ -133,6 +138,25 @@ _SUBGROUP = re.compile(
     r"\b(?:cohorts?|(?<!age )groups?|parts?|arms?|strat(?:um|a|ification)|risk|phase|stages?|"
     r"sites?|histology|sub-?stud(?:y|ies)|substudy|extension|dose\s+(?:finding|escalation)|"
     r"randomi[sz]ation)\b", re.IGNORECASE)
+
+# Words that name one group of participants, in the criterion before a phrase, in the heading
+# it stands under, or as a label right after it ("Adolescents 12-17 years (Cohort 1)").
+_GROUP = re.compile(
+    r"\b(?:cohorts?|groups?|parts?|arms?|strat(?:um|a)|sub-?stud(?:y|ies)|substudy|panels?|"
+    r"segments?|phases?|stages?|populations?|dose\s+levels?)\b", re.IGNORECASE)
+_GROUP_LABEL_AFTER = re.compile(
+    r"\s*[(\[,:-]?\s*(?:in|for)?\s*(?:the\s+)?(?:cohorts?|groups?|parts?|arms?|strat(?:um|a)|"
+    r"panels?)\b", re.IGNORECASE)
+# Right after a phrase: another way in ("Age > 65, or adults of any age with diabetes").
+_OR_ALTERNATIVE = re.compile(r"[\s,;)]*(?:,|\()?\s*(?:or|and/or)\b(?!\s*(?:older|younger|over|"
+                             r"above|under|below|more|less|greater|elder|up(?:wards?)?)\b)",
+                             re.IGNORECASE)
+# The people a heading may name who are not participants ("Caregivers:", "Donor criteria").
+_OTHER_PEOPLE_HEADING = re.compile(
+    r"\b(?:donors?|partners?|caregivers?|care-?givers?|carers?|parents?|guardians?|spouses?|"
+    r"relatives?|siblings?|mothers?|fathers?|informants?|staff|clinicians?|physicians?|"
+    r"nurses?|household)\b", re.IGNORECASE)
+
 
 # The word "age" leading to a phrase, and what may stand between them.
 _ANCHOR = re.compile(
@@ -191,7 +215,7 @@ _MARKER = re.compile(  # from the start of a run of spaces only: one pass over a
 
 # After a phrase with no "age" before it: words that make its number a duration or a time.
 _DURATION = re.compile(
-    r"""\b(?:since|ago|prior|before|after|post|following|duration|elapsed|previous|
+    r"""\b(?:since|ago|prior|before|after|post\w*|following|duration|elapsed|previous|
     earlier|history|preceding|apart|interval|postpartum|post-?partum|postoperative|post-?op|
     gestation|pregnan\w*|expectancy|survival|course|diagnos\w*|treat\w*|therapy|
     therap\w*|dose|doses|dosing|infusion|transplant\w*|surgery|period|follow|months?\s+of|
@@ -269,6 +293,20 @@ def _scan(criteria: str, loose: bool = False) -> list[StatedLimit]:
 
 
 _MAX_BEFORE = 500
+# Before a phrase in its criterion: someone other than the participants.
+_OTHER_AGE_BEFORE = re.compile(
+    r"\b(?:donors?|partners?|caregivers?|care-?givers?|carers?|parents?|guardians?|spouses?|"
+    r"relatives?|siblings?|mothers?|fathers?|household|their|his|her)\b", re.IGNORECASE)
+
+
+def _group_section(layout: Layout, text: str, pos: int) -> bool:
+    """Whether ``pos`` stands in a part headed for one group ("Inclusion criteria for Part
+    B:"), not for other people ("Donor inclusion criteria:")."""
+    start = next((s for s, section in reversed(layout.sections) if s <= pos), None)
+    if start is None or dict(layout.sections)[start] != "other":
+        return False
+    line = text[start:line_end(text, start)]
+    return bool(_GROUP.search(line)) and not _OTHER_PEOPLE_HEADING.search(line)
 
 
 def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
@@ -277,12 +315,13 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
     source = Text.of(criteria)
     text = source.text
     low = lower(text)
-    phrases = find_phrases(low)
-    if not phrases:
+    matches = find_phrases(low)
+    if not matches:
         return ()
     layout = Layout(text, low)
     found: list[tuple[StatedLimit, bool]] = []
-    for m in phrases:
+    phrases: list[_Phrase] = []
+    for m in matches:
         read = read_phrase(m, loose=True)
         if read is None:
             continue
@@ -321,9 +360,19 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
                 continue
         section = section_at(layout.sections, start)
         line_start = text.rfind("\n", 0, start) + 1
+        heading = layout.heading(crit_start)
+        alternative = bool(_OR_ALTERNATIVE.match(text, end))
         confident = (is_age and heading_ok and subject_only and section != "other"
                      and not _NOT_A_LIMIT_AFTER.match(text, end)
-                     and not _SUBGROUP.search(text, max(line_start, window), start))
+                     and not _SUBGROUP.search(text, max(line_start, window), start)
+                     and not alternative and not _GROUP_LABEL_AFTER.match(text, end))
+        group = not confident and is_age and section != "exclusion" and (
+            alternative or bool(_GROUP_LABEL_AFTER.match(text, end))
+            or bool(_GROUP.search(text, max(line_start, window), start))
+            or bool(heading and _GROUP.search(heading))
+            or _group_section(layout, text, start)) and not (
+            _OTHER_AGE_BEFORE.search(text, max(line_start, window), start)
+            or (heading and _OTHER_PEOPLE_HEADING.search(heading)))
         if section == "exclusion":
             if len(bounds) == 2 and (sep not in ("or", ",") or bounds[0].kind != "upper"):
                 confident = False  # a range in the exclusion part names a sub-group
@@ -332,16 +381,95 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
             readings = [[flip(b) for b in bounds]] + ([] if confident else [bounds])
         else:
             readings = [bounds]
+        if confident and section != "exclusion" and _in_flattened_list(layout, text, crit_start):
+            confident, group = False, True
         phrase_start = window + anchor.start() if anchor is not None else start
         phrase_span = source.original_span(phrase_start, end)
+        if is_age or (len(bounds) == 2 and units and not _DURATION.search(rest[:60])
+                      and not _DURATION.search(before[-25:])):
+            sexes = {_SEX_WORDS[w] for w in words or [] if w in _SEX_WORDS}
+            phrases.append(_Phrase(len(found), crit_start, section,
+                                   sexes.pop() if len(sexes) == 1 else None,
+                                   frozenset(b.kind for b in bounds), confident))
         for reading in readings:
             for b in reading:
                 found.append((StatedLimit(
                     kind=b.kind, inclusive=b.inclusive, age=Age(b.value, b.unit or "years"),
                     span=source.original_span(*b.span), phrase_span=phrase_span,
                     section=section, joined_by=sep if len(reading) == 2 else None,
-                    strict_written=b.strict, confident=confident), strict))
-    return tuple(found)
+                    strict_written=b.strict, confident=confident, group=group), strict))
+    return tuple(_groups_of_participants(found, phrases))
+
+
+class _Phrase(NamedTuple):
+    first: int  # its first bound in the list found
+    criterion: int  # where its criterion starts
+    section: Section
+    sex: str | None  # the one sex named before it ("men age ≥ 55")
+    kinds: frozenset[str]
+    confident: bool
+
+
+_SEX_WORDS = {"men": "male", "man": "male", "male": "male", "males": "male", "boys": "male",
+              "women": "female", "woman": "female", "female": "female", "females": "female",
+              "girls": "female"}
+
+
+def _groups_of_participants(found: list[tuple[StatedLimit, bool]],
+                            phrases: list[_Phrase]) -> list[tuple[StatedLimit, bool]]:
+    """Statements about all participants that are really about groups of them, made so:
+    ages of both sexes ("men age ≥ 55", "women age ≥ 65"), and two ranges of one criterion
+    ("Adolescent (12 to 18 years), and young adult (19 to 40 years) patients")."""
+    grouped: set[int] = set()
+    sexes = {p.sex for p in phrases if p.sex and p.section != "exclusion" and p.confident}
+    if len(sexes) == 2:
+        grouped |= {p.first for p in phrases if p.sex and p.section != "exclusion"
+                    and p.confident}
+    by_criterion: dict[int, list[_Phrase]] = {}
+    for p in phrases:
+        if p.section != "exclusion":
+            by_criterion.setdefault(p.criterion, []).append(p)
+    for same in by_criterion.values():
+        kinds = [k for p in same for k in p.kinds]
+        if len(same) > 1 and len(kinds) != len(set(kinds)):
+            grouped |= {p.first for p in same}
+    if not grouped:
+        return found
+    out = list(found)
+    for first in grouped:
+        span = out[first][0].phrase_span
+        i = first
+        while i < len(out) and out[i][0].phrase_span == span:
+            out[i] = (replace(out[i][0], confident=False, group=True), out[i][1])
+            i += 1
+    return out
+
+
+# A line ending with ":" that announces alternatives or conditions, with its items flattened
+# into siblings: "* Participants with > 1 of the following risk factors:" then "* Age > 40".
+_ANNOUNCES_ALTERNATIVES = re.compile(
+    r"\b(?:(?:one|any|either|\d+|two|three)\s+(?:or\s+more\s+)?of|at\s+least|following\s+"
+    r"(?:risk|conditions?|criteria\s+for)|risk\s+factors?|one\s+or\s+more)\b[^\n]*:[*_ \t]*$",
+    re.IGNORECASE)
+_FLATTENED_LOOKBACK = 6  # lines
+
+
+def _in_flattened_list(layout: Layout, text: str, pos: int) -> bool:
+    """Whether the criterion at ``pos`` is one of a few sibling items right after a line that
+    announces alternatives ("one of the following:")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    for _ in range(_FLATTENED_LOOKBACK):
+        if line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[line_start:line_end(text, line_start)]
+        if not line.strip():
+            continue
+        if header_section(text, line_start, line_end(text, line_start)) is not None:
+            return False
+        if line.rstrip(" \t\r*_").endswith(":"):
+            return bool(_ANNOUNCES_ALTERNATIVES.search(line.rstrip(" \t\r")))
+    return False
 
 
 _NO_AGE_LIMIT = re.compile(

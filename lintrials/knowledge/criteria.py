@@ -69,6 +69,12 @@ _OTHER_PEOPLE = re.compile(
     r"physicians?|nurses?|investigators?|sites?|centers?|centres?)\b", re.IGNORECASE)
 
 
+# Words before "inclusion criteria" that make them the criteria of one group or step.
+_GROUP_LEAD = re.compile(
+    r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|randomi[sz]ation|sub-?stud(?:y|ies)|"
+    r"phases?|stages?|extension|pilot|controls?|cases?)\b", re.IGNORECASE)
+
+
 _SUBHEADER = re.compile(
     r"[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?(?P<lead>(?:[\w-]+[ \t]+){0,2})"
     r"(?P<kind>inclusion|exclusion|eligibility)[ \t]+criteria[ \t]+"
@@ -104,8 +110,9 @@ def header_section(text: str, start: int, end: int) -> Section | None:
         line = text[start:end].lower()
         if kind == "eligibility" or ("inclusion" in line and "exclusion" in line):
             return None  # "Other inclusion/exclusion criteria apply"
-        if _OTHER_PEOPLE.search(m.group("crit")):
-            return "other"
+        if _OTHER_PEOPLE.search(m.group("crit")) or _GROUP_LEAD.search(
+                m.group("crit"), 0, m.start("kind") - m.start("crit")):
+            return "other"  # "Donor inclusion criteria", "Randomisation inclusion criteria"
         return "inclusion" if kind == "inclusion" else "exclusion"
     if m.group("excl") or m.group("excl2"):
         return "exclusion"
