@@ -2,20 +2,34 @@
 
 What it finds: an age statement about all participants ("Age ≥ 18", "> 17 years", "aged
 18-75", "between 18 and 65 years of age", "no older than 70", "under the age of 18", "6 weeks
-to 18 months", legacy "Age: 18 and over") that the age field does not hold. Fields count whole
-years (or months...): "≤ 65" agrees with a maximum of 65 Years, "< 80" with 79, "under 18" with
-17, "> 17" with a minimum of 18 (or 17). Exclusion statements are read as what they leave:
-"Exclusion: age > 75" is a maximum of 75 Years. A stated limit with the field "N/A" or absent
-is reported; "18 years and older" with no maximum is not. The check stays silent when the field
-agrees with any age the criteria mention (cohorts: "Part A: 18-65, Part B: 12-17" with a
-minimum of 12). One finding per field, at the first bound that disagrees.
+to 18 months", "between eighteen and sixty-five years", legacy "Age: 18 and over") that the
+age field does not hold. Fields count whole years (or months...): "≤ 65" agrees with a maximum
+of 65 Years, "< 80" with 79, "under 18" with 17, "> 17" with a minimum of 18 (or 17).
+Exclusion statements are read as what they leave: "Exclusion: age > 75" is a maximum of 75
+Years. A stated limit with the field "N/A" or absent is reported; "18 years and older" with
+no maximum is not, nor is a stand-in for no limit ("up to 99 years", "< 100").
+
+The field must agree with the envelope of the statements: every statement about all
+participants holds for all of them, so the tightest counts (inclusion "18-65" and exclusion
+"age > 75" make a maximum of 65, whatever else agrees with the field); bounds of one kind that
+differ in the inclusion part are ways in for different people ("a male older than 21" for
+controls, "a male older than 40" for patients), and count as their widest. The range of one
+cohort, part, arm, stratum or age group ("Cohort A: 12-17 years", "first age group 18 to 60,
+second age group over 60"), of one sex when both have one ("men ≥ 55", "women ≥ 65"), of one
+of two ranges in a criterion, or of an "or" alternative ("older than 65, or adults of any
+age with diabetes") counts only as that group's: the field is checked against the envelope
+of the groups (a group open on one side leaves that side open), and reported from the groups
+alone only when there are several. One finding per field, at the envelope's bound.
 
 Not read as the participant's age limit: age at onset or diagnosis, gestational, bone or
 corrected age; durations ("for ≥ 5 years", "within 6 months"); life expectancy; ages of other
-people (partners, parents, donors); sub-groups and conditions ("Karnofsky for patients > 16
-years", "women < 50 years will be considered postmenopausal if ...", nested sub-items, one
-cohort's criteria). Not read at all: ages in words, "18 years and 6 months", "age 18 and 70"
-without "between", ages in tables, an age range inside an exclusion list.
+people (partners, parents, caregivers, donors, siblings, the child of a participating
+parent); statements about people the fields cannot be about (mothers and their infants:
+ranges that admit nobody together are read as different people's, and the field may be any
+one of theirs); conditions ("Karnofsky for patients > 16 years", "women < 50 years will be
+considered postmenopausal if ...", nested sub-items, items after "one of the following:").
+Not read at all: "18 years and 6 months", "age 18 and 70" without "between", ages in tables,
+an age range inside an exclusion list.
 
 Why it matters: registries search and filter on the age fields and show them as the study's
 age range. When the criteria say "≤ 65 years" and the field says 64 Years, eligible
@@ -162,14 +176,14 @@ def _stand_in(limit: StatedLimit) -> bool:
     return limit.kind == "upper" and limit.days >= Age(Fraction(_STAND_IN_YEARS), "years").days
 
 
-def _other_person(limit: StatedLimit, value: Age | None, raw_other: Age | None) -> bool:
-    """Whether a bound cannot be the participants' since it lies wholly outside what both age
-    fields admit (an infant's "under 6 months" in a study of mothers aged 18 and over)."""
-    if limit.kind == "upper" and value is None and raw_other is not None:
-        return limit.days < raw_other.days
-    if limit.kind == "lower" and value is None and raw_other is not None:
-        return limit.days > raw_other.days
-    return False
+def _other_person(limit: StatedLimit, other_field: Age | None) -> bool:
+    """Whether a bound lies wholly outside what the other age field admits, so it cannot be
+    the participants' (an infant's "under 6 months" in a study of mothers aged 18 and over)."""
+    if other_field is None:
+        return False
+    if limit.kind == "upper":
+        return limit.days < other_field.days
+    return limit.days > other_field.days
 
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
@@ -208,8 +222,8 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         limit = envelope[0]
         if value is None and (_open_ended_group(limit, mentions) or _stand_in(limit)):
             continue
-        other = fields["upper" if kind == "lower" else "lower"]
-        if any(_other_person(m, None, other) for m in envelope) and value is None:
+        if value is None and _other_person(limit, fields["upper" if kind == "lower" else
+                                                          "lower"]):
             continue
         part = "exclusion criteria state" if limit.section == "exclusion" else "criteria state"
         field_says = (f"the {label} field is {value}" if value is not None else

@@ -7,7 +7,9 @@ the joining word of a two-bound phrase ("or" in "≥ 18 or ≤ 75"), and the cha
 its words and of the whole phrase in the text as given (spans survive the markdown escapes
 ``\\>`` and ``\\<`` of API v2 JSON and the wrapped, indented lines of legacy XML).
 `age_mentions` adds the ages a text gives for sub-groups and conditions, marked not
-confident; `age_statements` adds to those the statements that cannot be a limit at all
+confident (and, for the range of one group of participants, `StatedLimit.group`: cohorts,
+parts, arms, age groups, "or" alternatives, ages of each sex, two ranges in one criterion, the
+items after "one of the following:"); `age_statements` adds to those the statements that cannot be a limit at all
 ("65 to 18 years", "18 to 150 years"); `says_no_age_limit` spots "no age limit" / "all
 ages". A text is read once: several checks asking about the same text share the reading.
 
@@ -21,7 +23,9 @@ donors, household members, criteria headed "Donor inclusion criteria"), age at o
 diagnosis, gestational, bone or corrected age, durations ("for ≥ 5 years", "within 6 months",
 "history of X for 5 years", "menopause for at least 12 months"), life expectancy, conditions
 ("for patients > 16 years of age use Karnofsky", "if under 18, assent"), and sub-groups
-(nested sub-items, "Part B", "one of the following"). A phrase counts only when the word
+(nested sub-items, "Part B", "Randomisation inclusion criteria", "one of the following",
+"(Cohort 1)" after the range, "Age > 65, or ..."). Numbers in words read as digits
+("between eighteen and sixty-five years"). A phrase counts only when the word
 *age* (aged, ages, "the age of") leads to it, or it says "old", "of age", "older" or
 "younger", or it is in years and nothing but words for the participants stands before it
 ("Adult men ≥ 18 years"); and, in each case, when the words before it in its criterion are
