@@ -9,9 +9,10 @@ its words and of the whole phrase in the text as given (spans survive the markdo
 `age_mentions` adds the ages a text gives for sub-groups and conditions, marked not
 confident (and, for the range of one group of participants, `StatedLimit.group`: cohorts,
 parts, arms, age groups, "or" alternatives, ages of each sex, two ranges in one criterion, the
-items after "one of the following:"); `age_statements` adds to those the statements that cannot be a limit at all
-("65 to 18 years", "18 to 150 years"); `says_no_age_limit` spots "no age limit" / "all
-ages". A text is read once: several checks asking about the same text share the reading.
+items after "one of the following:"); `age_statements` adds to those the statements that
+cannot be a limit at all ("65 to 18 years", "18 to 150 years"); `says_no_age_limit` spots
+"no age limit" / "all ages". A text is read once: several checks asking about the same text
+share the reading.
 
 Bounds are limits on the *participant's* age, so statements in the exclusion part are turned
 around: "Exclusion: age > 75" is an inclusive upper limit of 75, "Exclusion: under 18" an
