@@ -371,13 +371,13 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
                      and not _NOT_A_LIMIT_AFTER.match(text, end)
                      and not _SUBGROUP.search(text, max(line_start, window), start)
                      and not alternative and not _GROUP_LABEL_AFTER.match(text, end))
-        group = not confident and is_age and section != "exclusion" and (
+        others = bool(_OTHER_AGE_BEFORE.search(text, max(line_start, window), start)
+                      or (heading and _OTHER_PEOPLE_HEADING.search(heading)))
+        group = not confident and is_age and section != "exclusion" and not others and (
             alternative or bool(_GROUP_LABEL_AFTER.match(text, end))
             or bool(_GROUP.search(text, max(line_start, window), start))
             or bool(heading and _GROUP.search(heading))
-            or _group_section(layout, text, start)) and not (
-            _OTHER_AGE_BEFORE.search(text, max(line_start, window), start)
-            or (heading and _OTHER_PEOPLE_HEADING.search(heading)))
+            or _group_section(layout, text, start))
         if section == "exclusion":
             if len(bounds) == 2 and (sep not in ("or", ",") or bounds[0].kind != "upper"):
                 confident = False  # a range in the exclusion part names a sub-group
@@ -390,8 +390,8 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
             confident, group = False, True
         phrase_start = window + anchor.start() if anchor is not None else start
         phrase_span = source.original_span(phrase_start, end)
-        if is_age or (len(bounds) == 2 and units and not _DURATION.search(rest[:60])
-                      and not _DURATION.search(before[-25:])):
+        if not others and (is_age or (len(bounds) == 2 and units)) and not (
+                not is_age and (_DURATION.search(rest[:60]) or _DURATION.search(before[-25:]))):
             sexes = {_SEX_WORDS[w] for w in words or [] if w in _SEX_WORDS}
             phrases.append(_Phrase(len(found), crit_start, section,
                                    sexes.pop() if len(sexes) == 1 else None,
