@@ -135,6 +135,16 @@ def test_exclusion_heading_without_colon_starts_the_exclusions(
     assert e106(study_file(tmp_path, criteria), search_from=tmp_path) == []
 
 
+def test_a_heading_for_this_study_is_for_everyone(tmp_path: Path) -> None:
+    criteria = ("Inclusion Criteria\r\n\r\nYou may be eligible for this study if you:\r\n\r\n"
+                "  -  Women aged 18-50 years.\r\n\r\nExclusion Criteria\r\n\r\n"
+                "  -  Are men.\r\n")
+    [finding] = e106(study_file(tmp_path, criteria), search_from=tmp_path)
+    assert 'admit women only ("Women")' in finding.message
+    part_b = criteria.replace("for this study", "for Part B")
+    assert e106(study_file(tmp_path, part_b), search_from=tmp_path) == []
+
+
 def test_legacy_headings_on_windows_line_ends() -> None:
     # NCT00000868: "Inclusion Criteria\r\n" ... "Exclusion Criteria\r\n" ... "Are pregnant or
     # breast-feeding.": both headings start their parts.
