@@ -272,7 +272,7 @@ BULLET = re.compile(r"[ \t]*(?:[-*•·+]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}
                      re.IGNORECASE)
 
 
-_COLON_LINE_END = re.compile(r":[*_ \t]*(?=\n|$)")
+_COLON_LINE_END = re.compile(r":[*_ \t\r]*(?=\n|$)")
 _HEADER_WORD = re.compile(r"inclusion|exclusion|eligibility")
 _SECTION_HINT = re.compile(r"inclu|exclu|eligib|must|characteristics|allowed")
 _BOUNDARY_LOOKBACK = 500
@@ -294,7 +294,7 @@ class Layout:
         for start in starts:
             end = line_end(text, start)
             if not (_HEADER_WORD.search(low, start, min(end, start + 60))
-                    or text[start:end].rstrip(" \t*_").endswith(":")):
+                    or text[start:end].rstrip(" \t\r*_").endswith(":")):
                 continue  # a header names its part early, or ends with ":"
             section = header_section(text, start, end)
             if section is not None:
