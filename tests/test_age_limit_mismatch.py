@@ -367,3 +367,10 @@ def test_groups_are_marked_for_the_envelope() -> None:
     text = "* First age group 18 to 60 years, second age group over 60 years"
     assert stated_age_limits(text) == []
     assert all(m.group for m in age_mentions(text))
+
+
+def test_headings_on_windows_line_ends() -> None:
+    text = ("PATIENT CHARACTERISTICS:\r\n\r\nAge:\r\n\r\n  -  18 to 65\r\n\r\n"
+            "Life expectancy:\r\n\r\n  -  At least 3 months\r\n")
+    assert [(m.kind, str(m.age)) for m in stated_age_limits(text)] == [
+        ("lower", "18 Years"), ("upper", "65 Years")]
