@@ -19,7 +19,8 @@ second age group over 60"), of one sex when both have one ("men ≥ 55", "women 
 of two ranges in a criterion, or of an "or" alternative ("older than 65, or adults of any
 age with diabetes") counts only as that group's: the field is checked against the envelope
 of the groups (a group open on one side leaves that side open), and reported from the groups
-alone only when there are several. One finding per field, at the envelope's bound.
+alone only when there are several and no age the criteria mention agrees with the field.
+One finding per field, at the envelope's bound.
 
 Not read as the participant's age limit: age at onset or diagnosis, gestational, bone or
 corrected age; durations ("for ≥ 5 years", "within 6 months"); life expectancy; ages of other
@@ -200,7 +201,8 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         stated = [m for m in whole if m.kind == kind]
         groups, count = _group_envelope(mentions, kind)
         envelope = _envelope(stated, kind)
-        if not envelope and count > 1:
+        from_groups = not envelope
+        if from_groups and count > 1:
             envelope = groups  # "Part 1: 18-55 years", "Part 2: 18-75 years": up to 75
         if not envelope:
             continue
@@ -217,8 +219,9 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             continue
         if any(m.agrees_with(value, lenient) for m in groups):
             continue  # the whole-study statement is one group's; the groups' envelope agrees
-        if disjoint and any(m.agrees_with(value, lenient) for m in mentions if m.kind == kind):
-            continue  # statements about different people: the field is one of theirs
+        if (disjoint or from_groups) and any(m.agrees_with(value, lenient) for m in mentions
+                                             if m.kind == kind):
+            continue  # different people's statements, or groups' only: the field is one of them
         limit = envelope[0]
         if value is None and (_open_ended_group(limit, mentions) or _stand_in(limit)):
             continue
