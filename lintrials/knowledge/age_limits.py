@@ -38,8 +38,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import NamedTuple
 
+from lintrials.knowledge.age_groups import (
+    BABY_WORDS,
+    GROUP,
+    GROUP_LABEL_AFTER,
+    OR_ALTERNATIVE,
+    OTHER_AGE_BEFORE,
+    OTHER_PEOPLE_HEADING,
+    SEX_WORDS,
+    SUBJECT_WORDS,
+    Phrase,
+    group_section,
+    grouped,
+    in_flattened_list,
+)
 from lintrials.knowledge.age_phrases import MAX_VALUE, Kind, Text, find_phrases, flip, read_phrase
 from lintrials.knowledge.ages import Age
 from lintrials.knowledge.criteria import (
@@ -144,25 +157,6 @@ _SUBGROUP = re.compile(
     r"sites?|histology|sub-?stud(?:y|ies)|substudy|extension|dose\s+(?:finding|escalation)|"
     r"randomi[sz]ation)\b", re.IGNORECASE)
 
-# Words that name one group of participants, in the criterion before a phrase, in the heading
-# it stands under, or as a label right after it ("Adolescents 12-17 years (Cohort 1)").
-_GROUP = re.compile(
-    r"\b(?:cohorts?|groups?|parts?|arms?|strat(?:um|a)|sub-?stud(?:y|ies)|substudy|panels?|"
-    r"segments?|phases?|stages?|populations?|dose\s+levels?)\b", re.IGNORECASE)
-_GROUP_LABEL_AFTER = re.compile(
-    r"\s*[(\[,:-]?\s*(?:in|for)?\s*(?:the\s+)?(?:cohorts?|groups?|parts?|arms?|strat(?:um|a)|"
-    r"panels?)\b", re.IGNORECASE)
-# Right after a phrase: another way in ("Age > 65, or adults of any age with diabetes").
-_OR_ALTERNATIVE = re.compile(r"[\s,;)]*(?:,|\()?\s*(?:or|and/or)\b(?!\s*(?:older|younger|over|"
-                             r"above|under|below|more|less|greater|elder|up(?:wards?)?)\b)",
-                             re.IGNORECASE)
-# The people a heading may name who are not participants ("Caregivers:", "Donor criteria").
-_OTHER_PEOPLE_HEADING = re.compile(
-    r"\b(?:donors?|partners?|caregivers?|care-?givers?|carers?|parents?|guardians?|spouses?|"
-    r"relatives?|siblings?|mothers?|fathers?|informants?|staff|clinicians?|physicians?|"
-    r"nurses?|household)\b", re.IGNORECASE)
-
-
 # The word "age" leading to a phrase, and what may stand between them.
 _ANCHOR = re.compile(
     r"""(?<![\w-])(?P<anchor>age[ds]?|ageing|aging)\b
@@ -187,33 +181,6 @@ _OTHER_AGE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Words that may stand before an age statement in its criterion: words for the participants
-# and the verbs that introduce them. Anything else ("a partner", "if", "for patients", "with
-# diabetes") means the phrase is about something or someone else, or is a condition.
-_SUBJECT_WORDS = frozenset("""
-    male males female females men women man woman adult adults patient patients pts pt
-    participant participants subject subjects volunteer volunteers individual individuals
-    person persons people child children kid kids infant infants neonate neonates newborn
-    newborns baby babies boy boys girl girls adolescent adolescents teen teens teenager
-    teenagers youth youths toddler toddlers preterm term elderly older young younger healthy
-    normal otherwise nonpregnant non pregnant postmenopausal premenopausal ambulatory
-    outpatient outpatients inpatient inpatients hospitalized hospitalised consenting
-    eligible potential caucasian chinese japanese korean asian white black african american
-    hispanic latino latina indian european and or both either all any sex sexes gender
-    genders genre of who are is be must should shall will being aged age ages inclusion
-    criteria criterion key main characteristics disease demographics demographic general
-    eligibility the a an at time screening signing consent informed written documented
-    provide can aging ageing has have study entry enrollment enrolment randomization
-    randomisation visit population selection inclusive each ambulant community dwelling
-    residing living skeletally mature heterosexual pediatric paediatric s veterans unlimited
-    race races ethnicity ethnic origin to had menopausal post perimenopausal included
-    smokers nonsmokers sexually active right left handed native speakers speaking english
-    volunteering recruited enrolled participation
-""".split())  # noqa: SIM905
-_BABY_WORDS = frozenset("""
-    child children infant infants neonate neonates newborn newborns baby babies preterm
-    toddler toddlers kid kids boy boys girl girls
-""".split())  # noqa: SIM905
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 _MARKER = re.compile(  # from the start of a run of spaces only: one pass over a long run
     r"(?<!\s)\s*(?:[-*•·+>#]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?!\d))\s*", re.IGNORECASE)
@@ -285,9 +252,9 @@ def _heading_allows(heading: str | None) -> tuple[bool, bool]:
     words = _words_before(heading)
     if words is None:
         return False, False
-    if words and words[-1] in ("age", "ages") and all(w in _SUBJECT_WORDS for w in words):
+    if words and words[-1] in ("age", "ages") and all(w in SUBJECT_WORDS for w in words):
         return True, True
-    return all(w in _SUBJECT_WORDS for w in words), False
+    return all(w in SUBJECT_WORDS for w in words), False
 
 
 
@@ -298,22 +265,6 @@ def _scan(criteria: str, loose: bool = False) -> list[StatedLimit]:
 
 
 _MAX_BEFORE = 500
-# Before a phrase in its criterion: someone other than the participants.
-_OTHER_AGE_BEFORE = re.compile(
-    r"\b(?:donors?|partners?|caregivers?|care-?givers?|carers?|parents?|guardians?|spouses?|"
-    r"relatives?|siblings?|mothers?|fathers?|household|their|his|her)\b", re.IGNORECASE)
-
-
-def _group_section(layout: Layout, text: str, pos: int) -> bool:
-    """Whether ``pos`` stands in a part headed for one group ("Inclusion criteria for Part
-    B:"), not for other people ("Donor inclusion criteria:")."""
-    start = next((s for s, section in reversed(layout.sections) if s <= pos), None)
-    if start is None or dict(layout.sections)[start] != "other":
-        return False
-    line = text[start:line_end(text, start)]
-    return bool(_GROUP.search(line)) and not _OTHER_PEOPLE_HEADING.search(line)
-
-
 def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
     """Every bound `age_statements` gives, each with whether `age_mentions` gives it too: the
     one scan of a text those read (a record's `RecordAnalysis` keeps it for every check)."""
@@ -325,7 +276,7 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
         return ()
     layout = Layout(text, low)
     found: list[tuple[StatedLimit, bool]] = []
-    phrases: list[_Phrase] = []
+    phrases: list[Phrase] = []
     for m in matches:
         read = read_phrase(m, loose=True)
         if read is None:
@@ -351,7 +302,7 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
                     or bool(re.search(r"old|young|elder", m.group(0), re.IGNORECASE)))
         words = None if window > crit_start else _words_before(
             before[:anchor.start()] if anchor is not None else before)
-        subject_only = words is not None and all(w in _SUBJECT_WORDS for w in words)
+        subject_only = words is not None and all(w in SUBJECT_WORDS for w in words)
         units = {b.unit for b in bounds} - {None}
         rest = text[end:min(line_end(text, end), end + 200)]  # read up to 60 characters
         if says_age:
@@ -360,24 +311,24 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
             # "≥ 18 years" alone, or after words for the participants: an age only when it is
             # in years (or the participants are babies) and nothing makes it a duration.
             is_age = (subject_only and bool(units) and not _DURATION.search(rest[:60])
-                      and (units == {"years"} or bool(_BABY_WORDS.intersection(words or []))))
+                      and (units == {"years"} or bool(BABY_WORDS.intersection(words or []))))
             if not is_age and not units:
                 continue
         section = section_at(layout.sections, start)
         line_start = text.rfind("\n", 0, start) + 1
         heading = layout.heading(crit_start)
-        alternative = bool(_OR_ALTERNATIVE.match(text, end))
+        alternative = bool(OR_ALTERNATIVE.match(text, end))
         confident = (is_age and heading_ok and subject_only and section != "other"
                      and not _NOT_A_LIMIT_AFTER.match(text, end)
                      and not _SUBGROUP.search(text, max(line_start, window), start)
-                     and not alternative and not _GROUP_LABEL_AFTER.match(text, end))
-        others = bool(_OTHER_AGE_BEFORE.search(text, max(line_start, window), start)
-                      or (heading and _OTHER_PEOPLE_HEADING.search(heading)))
+                     and not alternative and not GROUP_LABEL_AFTER.match(text, end))
+        others = bool(OTHER_AGE_BEFORE.search(text, max(line_start, window), start)
+                      or (heading and OTHER_PEOPLE_HEADING.search(heading)))
         group = not confident and is_age and section != "exclusion" and not others and (
-            alternative or bool(_GROUP_LABEL_AFTER.match(text, end))
-            or bool(_GROUP.search(text, max(line_start, window), start))
-            or bool(heading and _GROUP.search(heading))
-            or _group_section(layout, text, start))
+            alternative or bool(GROUP_LABEL_AFTER.match(text, end))
+            or bool(GROUP.search(text, max(line_start, window), start))
+            or bool(heading and GROUP.search(heading))
+            or group_section(layout, text, start))
         if section == "exclusion":
             if len(bounds) == 2 and (sep not in ("or", ",") or bounds[0].kind != "upper"):
                 confident = False  # a range in the exclusion part names a sub-group
@@ -386,14 +337,14 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
             readings = [[flip(b) for b in bounds]] + ([] if confident else [bounds])
         else:
             readings = [bounds]
-        if confident and section != "exclusion" and _in_flattened_list(layout, text, crit_start):
+        if confident and section != "exclusion" and in_flattened_list(layout, text, crit_start):
             confident, group = False, True
         phrase_start = window + anchor.start() if anchor is not None else start
         phrase_span = source.original_span(phrase_start, end)
         if not others and (is_age or (len(bounds) == 2 and units)) and not (
                 not is_age and (_DURATION.search(rest[:60]) or _DURATION.search(before[-25:]))):
-            sexes = {_SEX_WORDS[w] for w in words or [] if w in _SEX_WORDS}
-            phrases.append(_Phrase(len(found), crit_start, section,
+            sexes = {SEX_WORDS[w] for w in words or [] if w in SEX_WORDS}
+            phrases.append(Phrase(len(found), crit_start, section,
                                    sexes.pop() if len(sexes) == 1 else None,
                                    frozenset(b.kind for b in bounds), confident))
         for reading in readings:
@@ -403,78 +354,14 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
                     span=source.original_span(*b.span), phrase_span=phrase_span,
                     section=section, joined_by=sep if len(reading) == 2 else None,
                     strict_written=b.strict, confident=confident, group=group), strict))
-    return tuple(_groups_of_participants(found, phrases))
-
-
-class _Phrase(NamedTuple):
-    first: int  # its first bound in the list found
-    criterion: int  # where its criterion starts
-    section: Section
-    sex: str | None  # the one sex named before it ("men age ≥ 55")
-    kinds: frozenset[str]
-    confident: bool
-
-
-_SEX_WORDS = {"men": "male", "man": "male", "male": "male", "males": "male", "boys": "male",
-              "women": "female", "woman": "female", "female": "female", "females": "female",
-              "girls": "female"}
-
-
-def _groups_of_participants(found: list[tuple[StatedLimit, bool]],
-                            phrases: list[_Phrase]) -> list[tuple[StatedLimit, bool]]:
-    """Statements about all participants that are really about groups of them, made so:
-    ages of both sexes ("men age ≥ 55", "women age ≥ 65"), and two ranges of one criterion
-    ("Adolescent (12 to 18 years), and young adult (19 to 40 years) patients")."""
-    grouped: set[int] = set()
-    sexes = {p.sex for p in phrases if p.sex and p.section != "exclusion" and p.confident}
-    if len(sexes) == 2:
-        grouped |= {p.first for p in phrases if p.sex and p.section != "exclusion"
-                    and p.confident}
-    by_criterion: dict[int, list[_Phrase]] = {}
-    for p in phrases:
-        if p.section != "exclusion":
-            by_criterion.setdefault(p.criterion, []).append(p)
-    for same in by_criterion.values():
-        kinds = [k for p in same for k in p.kinds]
-        if len(same) > 1 and len(kinds) != len(set(kinds)):
-            grouped |= {p.first for p in same}
-    if not grouped:
-        return found
-    out = list(found)
-    for first in grouped:
-        span = out[first][0].phrase_span
+    regroup = grouped(phrases)
+    for first in regroup:
+        span = found[first][0].phrase_span
         i = first
-        while i < len(out) and out[i][0].phrase_span == span:
-            out[i] = (replace(out[i][0], confident=False, group=True), out[i][1])
+        while i < len(found) and found[i][0].phrase_span == span:
+            found[i] = (replace(found[i][0], confident=False, group=True), found[i][1])
             i += 1
-    return out
-
-
-# A line ending with ":" that announces alternatives or conditions, with its items flattened
-# into siblings: "* Participants with > 1 of the following risk factors:" then "* Age > 40".
-_ANNOUNCES_ALTERNATIVES = re.compile(
-    r"\b(?:(?:one|any|either|\d+|two|three)\s+(?:or\s+more\s+)?of|at\s+least|following\s+"
-    r"(?:risk|conditions?|criteria\s+for)|risk\s+factors?|one\s+or\s+more)\b[^\n]*:[*_ \t]*$",
-    re.IGNORECASE)
-_FLATTENED_LOOKBACK = 6  # lines
-
-
-def _in_flattened_list(layout: Layout, text: str, pos: int) -> bool:
-    """Whether the criterion at ``pos`` is one of a few sibling items right after a line that
-    announces alternatives ("one of the following:")."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    for _ in range(_FLATTENED_LOOKBACK):
-        if line_start == 0:
-            return False
-        line_start = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[line_start:line_end(text, line_start)]
-        if not line.strip():
-            continue
-        if header_section(text, line_start, line_end(text, line_start)) is not None:
-            return False
-        if line.rstrip(" \t\r*_").endswith(":"):
-            return bool(_ANNOUNCES_ALTERNATIVES.search(line.rstrip(" \t\r")))
-    return False
+    return tuple(found)
 
 
 _NO_AGE_LIMIT = re.compile(
