@@ -265,6 +265,8 @@ def _scan(criteria: str, loose: bool = False) -> list[StatedLimit]:
 
 
 _MAX_BEFORE = 500
+
+
 def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
     """Every bound `age_statements` gives, each with whether `age_mentions` gives it too: the
     one scan of a text those read (a record's `RecordAnalysis` keeps it for every check)."""
@@ -294,7 +296,8 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
         if anchor is not None and _OTHER_AGE.search(before, max(0, anchor.start() - 100),
                                                            anchor.start()):
             continue
-        heading_ok, heading_is_age = _heading_allows(layout.heading(crit_start))
+        heading = layout.heading(crit_start)
+        heading_ok, heading_is_age = _heading_allows(heading)
         says_age = (anchor is not None or heading_is_age
                     or "age" in (m.group("between") or "")
                     or any(m.group(g) for g in ("old1", "old2", "old1b", "old2b", "theage1",
@@ -316,7 +319,6 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
                 continue
         section = section_at(layout.sections, start)
         line_start = text.rfind("\n", 0, start) + 1
-        heading = layout.heading(crit_start)
         alternative = bool(OR_ALTERNATIVE.match(text, end))
         confident = (is_age and heading_ok and subject_only and section != "other"
                      and not _NOT_A_LIMIT_AFTER.match(text, end)
