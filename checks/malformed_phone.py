@@ -15,7 +15,7 @@ after `"+"`, or after `"00"`, the international call prefix of most countries, a
 - a letter typed for a digit (`"+49 7O71 29 80687"`): a keypad dials O as 6;
 - a number split between the phone and extension fields (`"0049-6861"` and `"992902"`): the
   phone alone is no number, with the extension's digits it is one;
-- the national trunk prefix kept after the country code: `"+86-021-50582090"`, `"+44 (0)20
+- the national trunk prefix kept after the country code: `"+86-021-50582090"`, `"+44 020
   8990 4466"` (Italian numbers keep their 0: `+39 06 ...` is right);
 - an extension inside the number (`"555-1234 ext 56"`, `"x123"`) instead of the extension
   field; several numbers in one field (`"555-1234 / 555-5678"`);
@@ -26,8 +26,10 @@ after `"+"`, or after `"00"`, the international call prefix of most countries, a
   Spain): it cannot be dialled there as written.
 
 Not reported: a valid number merely written without the country code (`"13693058190"` in
-China), with hyphens or unusual grouping, or `"(617) 555-0100"`: matters of form, for C302
-phone-format.
+China), with hyphens or unusual grouping, or `"(617) 555-0100"`, and the trunk prefix in
+brackets after the country code (`"+44 (0)20 8990 4466"`, the convention several countries
+use, GOV.UK's style among them, for "skip this when calling from abroad"): matters of form, for
+C302 phone-format.
 
 Why it matters: a trial contact is how patients and referring doctors reach a site. A number
 no one can dial as written (a digit short, an extension run in, a trunk prefix after the

@@ -65,12 +65,18 @@ def test_seed_study_as_json_flags_only_the_central_number() -> None:
     assert "+86 21 5058 2090" in finding.message
 
 
-def test_uk_number_with_bracketed_zero() -> None:
+def test_uk_number_with_bracketed_zero_is_a_matter_of_form() -> None:
+    # "+44 (0) 20 89904466": "(0)" is the convention for "skip this from abroad" (GOV.UK's own
+    # style writes numbers so); a person dials it right, so it is no malformed number. C302
+    # phone-format, for records prepared for diallers, reports it at "(0)".
     found = c301(V2 / "NCT05921903.json")
-    [finding] = [f for f in found if f.field == "central_contacts[1].phone"]
-    # "+44 (0) 20 89904466": the span is "(0)"
+    assert [f for f in found if f.field == "central_contacts[1].phone"] == []
+    form = [f for f in findings(V2 / "NCT05921903.json", select=["C302"])
+            if f.field == "central_contacts[1].phone"]
+    [finding] = form
     assert (finding.line, finding.column, finding.end_column) == (228, 25, 28)
-    assert finding.message.startswith("the trunk prefix '0' is kept after the country code +44")
+    assert finding.message.startswith("the trunk prefix (0) after the country code +44 is for "
+                                      "a person to skip")
     assert finding.message.endswith("write +44 20 8990 4466")
 
 
@@ -203,13 +209,17 @@ def test_local_number_without_its_area_code() -> None:
 
 
 def test_double_zero_is_international_without_a_country() -> None:
-    # Two central contacts of a study without sites: "0032(0)10 23 38 80", the Belgian trunk
-    # prefix kept after "0032".
-    found = c301(V2 / "NCT03341026.json")
-    assert [f.field for f in found] == ["central_contacts[0].phone", "central_contacts[1].phone"]
-    assert found[0].message.startswith("the trunk prefix '0' is kept after the country code +32")
+    # Two central contacts of a study without sites: "0032(0)10 23 38 80", read as +32 although
+    # no site gives a country: a right Belgian number, in a form C302 reports (the "00" and the
+    # bracketed trunk prefix).
+    assert c301(V2 / "NCT03341026.json") == []
+    form = findings(V2 / "NCT03341026.json", select=["C302"])
+    assert {f.field for f in form} == {"central_contacts[0].phone", "central_contacts[1].phone"}
+    assert any("after the country code +32" in f.message for f in form)
     # "0032 9 332 22 76", no sites either: a right number (phone-format notes the "00").
     assert c301(V2 / "NCT05883553.json") == []
+    # Without the brackets, the trunk prefix would be dialled: malformed.
+    assert kinds("0032 010 23 38 80", None) == ["trunk-prefix"]
 
 
 def test_seed_with_national_chinese_mobiles_is_clean() -> None:
@@ -241,7 +251,8 @@ def test_each_kind_of_defect() -> None:
     assert kinds("+1 617 555 0123 ext 56", "United States") == ["extension"]
     assert kinds("see site", "United States") == ["not-a-number"]
     assert kinds("N/A", None) == ["not-a-number"]
-    assert kinds("+44 (0)20 7946 0018", "United Kingdom") == ["trunk-prefix"]
+    assert kinds("+44 020 7946 0018", "United Kingdom") == ["trunk-prefix"]
+    assert kinds("+44 (0)20 7946 0018", "United Kingdom") == []  # a matter of form (C302)
     assert kinds("+33 0145678901", None) == ["trunk-prefix"]
     assert kinds("0145678", "France") == ["invalid"]
     assert kinds("0145678901", "France", ext="+33") == ["bad-extension"]

@@ -51,10 +51,11 @@ NO_PLUS = "no-plus"  # country code without "+"
 IDD_PREFIX = "idd-prefix"  # "00" (a country's own international call prefix) instead of "+"
 LETTERS = "letters"  # a vanity number: 1-800-DIAL-NOW
 NOTE = "note"  # a label or a remark around the number
+BRACKETED_TRUNK = "bracketed-trunk"  # "+44 (0)20 ...": the trunk prefix in brackets, to skip
 
 MALFORMED_KINDS = frozenset({NOT_A_NUMBER, SEVERAL, EXTENSION, TRUNK_PREFIX, FOREIGN, INVALID,
                              BAD_EXTENSION})
-FORMAT_KINDS = frozenset({NATIONAL_FORM, NO_PLUS, IDD_PREFIX, LETTERS, NOTE})
+FORMAT_KINDS = frozenset({NATIONAL_FORM, NO_PLUS, IDD_PREFIX, LETTERS, NOTE, BRACKETED_TRUNK})
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,14 @@ def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumb
                            f"is {international}", (start, end), calling_code=code)]
     issues: list[PhoneIssue] = []
     trunk = kept_trunk_prefix(phone, start, end, number)
-    if trunk:
+    if trunk and phone[trunk[0]] == "(":
+        # The convention of several countries ("+44 (0)20 ...", GOV.UK's own style): a person
+        # knows to skip the bracketed prefix from abroad; diallers and links do not.
+        issues.append(PhoneIssue(
+            BRACKETED_TRUNK, f"the trunk prefix {phone[trunk[0]:trunk[1]]} after the country "
+            f"code +{code} is for a person to skip when calling from abroad; diallers and "
+            f"click-to-call links dial it: write {international}", trunk))
+    elif trunk:
         prefix = digits_of(phone[trunk[0]:trunk[1]])
         issues.append(PhoneIssue(
             TRUNK_PREFIX, f"the trunk prefix '{prefix}' is kept after the country code +{code}, "
