@@ -2,20 +2,35 @@
 
 What it finds: an age statement about all participants ("Age ≥ 18", "> 17 years", "aged
 18-75", "between 18 and 65 years of age", "no older than 70", "under the age of 18", "6 weeks
-to 18 months", legacy "Age: 18 and over") that the age field does not hold. Fields count whole
-years (or months...): "≤ 65" agrees with a maximum of 65 Years, "< 80" with 79, "under 18" with
-17, "> 17" with a minimum of 18 (or 17). Exclusion statements are read as what they leave:
-"Exclusion: age > 75" is a maximum of 75 Years. A stated limit with the field "N/A" or absent
-is reported; "18 years and older" with no maximum is not. The check stays silent when the field
-agrees with any age the criteria mention (cohorts: "Part A: 18-65, Part B: 12-17" with a
-minimum of 12). One finding per field, at the first bound that disagrees.
+to 18 months", "between eighteen and sixty-five years", legacy "Age: 18 and over") that the
+age field does not hold. Fields count whole years (or months...): "≤ 65" agrees with a maximum
+of 65 Years, "< 80" with 79, "under 18" with 17, "> 17" with a minimum of 18 (or 17).
+Exclusion statements are read as what they leave: "Exclusion: age > 75" is a maximum of 75
+Years. A stated limit with the field "N/A" or absent is reported; "18 years and older" with
+no maximum is not, nor is a stand-in for no limit ("up to 99 years", "< 100").
+
+The field must agree with the envelope of the statements: every statement about all
+participants holds for all of them, so the tightest counts (inclusion "18-65" and exclusion
+"age > 75" make a maximum of 65, whatever else agrees with the field); bounds of one kind that
+differ in the inclusion part are ways in for different people ("a male older than 21" for
+controls, "a male older than 40" for patients), and count as their widest. The range of one
+cohort, part, arm, stratum or age group ("Cohort A: 12-17 years", "first age group 18 to 60,
+second age group over 60"), of one sex when both have one ("men ≥ 55", "women ≥ 65"), of one
+of two ranges in a criterion, or of an "or" alternative ("older than 65, or adults of any
+age with diabetes") counts only as that group's: the field is checked against the envelope
+of the groups (a group open on one side leaves that side open), and reported from the groups
+alone only when there are several and no age the criteria mention agrees with the field.
+One finding per field, at the envelope's bound.
 
 Not read as the participant's age limit: age at onset or diagnosis, gestational, bone or
 corrected age; durations ("for ≥ 5 years", "within 6 months"); life expectancy; ages of other
-people (partners, parents, donors); sub-groups and conditions ("Karnofsky for patients > 16
-years", "women < 50 years will be considered postmenopausal if ...", nested sub-items, one
-cohort's criteria). Not read at all: ages in words, "18 years and 6 months", "age 18 and 70"
-without "between", ages in tables, an age range inside an exclusion list.
+people (partners, parents, caregivers, donors, siblings, the child of a participating
+parent); statements about people the fields cannot be about (mothers and their infants:
+ranges that admit nobody together are read as different people's, and the field may be any
+one of theirs); conditions ("Karnofsky for patients > 16 years", "women < 50 years will be
+considered postmenopausal if ...", nested sub-items, items after "one of the following:").
+Not read at all: "18 years and 6 months", "age 18 and 70" without "between", ages in tables,
+an age range inside an exclusion list.
 
 Why it matters: registries search and filter on the age fields and show them as the study's
 age range. When the criteria say "≤ 65 years" and the field says 64 Years, eligible
@@ -41,6 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 
 from lintrials.context import Context
 from lintrials.findings import Problem
@@ -98,6 +114,79 @@ def _open_ended_group(limit: StatedLimit, mentions: list[StatedLimit]) -> bool:
     return False
 
 
+def _tight(limit: StatedLimit) -> Fraction:
+    """The field value, in days, that the bound allows when read strictly: the most a minimum
+    may be, the least a maximum may be ("> 17" is 18 Years, "< 65" 64 Years)."""
+    days = [a.days for a in limit.agreeing_fields(False)]
+    return max(days) if limit.kind == "lower" else min(days)
+
+
+def _pick(limits: list[StatedLimit], kind: str, widest: bool) -> list[StatedLimit]:
+    """The tightest bounds of ``limits`` (the widest with ``widest``), read strictly."""
+    if not limits:
+        return []
+    tight = [_tight(m) for m in limits]
+    best = (max(tight) if kind == "lower" else min(tight)) if not widest else (
+        min(tight) if kind == "lower" else max(tight))
+    return [m for m, t in zip(limits, tight, strict=True) if t == best]
+
+
+def _envelope(limits: list[StatedLimit], kind: str) -> list[StatedLimit]:
+    """The bounds of the whole study that the field must agree with. Each statement about
+    every participant holds for all of them, so the tightest counts ("Age 18-65" and
+    "Exclusion: age > 75": 65); but different bounds of one kind in the inclusion part are
+    ways in for different people ("a male older than 21 ..." for controls, "a male older than
+    40 ..." for patients), whose envelope is the widest; unless they say the same in two ways
+    ("between 18 and 80 years (≥ 18 and < 80)")."""
+    inclusion = [m for m in limits if m.section != "exclusion"]
+    readings = [{a.days for a in m.agreeing_fields(True)} for m in inclusion]
+    if any(not a & b for a in readings for b in readings):
+        inclusion = _pick(inclusion, kind, widest=True)
+    return _pick(inclusion + [m for m in limits if m.section == "exclusion"], kind, False)
+
+
+def _disjoint(mentions: list[StatedLimit]) -> bool:
+    """Whether the statements about every participant admit nobody together: then they are
+    about different people (mothers and their infants), not one range."""
+    lowers = [_tight(m) for m in mentions if m.kind == "lower"]
+    uppers = [_tight(m) for m in mentions if m.kind == "upper"]
+    return bool(lowers and uppers) and max(lowers) > min(uppers)
+
+
+def _group_envelope(mentions: list[StatedLimit], kind: str) -> tuple[list[StatedLimit], int]:
+    """The widest bound of the groups' ranges (cohorts, parts, arms, age groups, alternatives),
+    each phrase one group, and how many groups there are; no bound when some group is open
+    on that side ("second age group over 60": no maximum) or there are none."""
+    phrases: dict[tuple[int, int], list[StatedLimit]] = {}
+    for m in mentions:
+        if m.group:
+            phrases.setdefault(m.phrase_span, []).append(m)
+    bounds: list[StatedLimit] = []
+    for group in phrases.values():
+        own = [m for m in group if m.kind == kind]
+        if not own:
+            return [], len(phrases)
+        bounds.extend(own)
+    return _pick(bounds, kind, widest=True), len(phrases)
+
+
+_STAND_IN_YEARS = 99  # "up to 99 years", "< 100": no maximum in other words
+
+
+def _stand_in(limit: StatedLimit) -> bool:
+    return limit.kind == "upper" and limit.days >= Age(Fraction(_STAND_IN_YEARS), "years").days
+
+
+def _other_person(limit: StatedLimit, other_field: Age | None) -> bool:
+    """Whether a bound lies wholly outside what the other age field admits, so it cannot be
+    the participants' (an infant's "under 6 months" in a study of mothers aged 18 and over)."""
+    if other_field is None:
+        return False
+    if limit.kind == "upper":
+        return limit.days < other_field.days
+    return limit.days > other_field.days
+
+
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
     eligibility = record.eligibility
     criteria = eligibility.criteria
@@ -105,12 +194,20 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         return
     lenient = ctx.options.lenient
     mentions = ctx.analysis.age_mentions
+    whole = [m for m in mentions if m.confident]
+    disjoint = _disjoint(whole)
+    fields = {kind: parse_age_field(getattr(eligibility, field)) for kind, field, _ in _FIELDS}
     for kind, field, label in _FIELDS:
-        stated = [m for m in mentions if m.kind == kind and m.confident]
-        if not stated:
+        stated = [m for m in whole if m.kind == kind]
+        groups, count = _group_envelope(mentions, kind)
+        envelope = _envelope(stated, kind)
+        from_groups = not envelope
+        if from_groups and count > 1:
+            envelope = groups  # "Part 1: 18-55 years", "Part 2: 18-75 years": up to 75
+        if not envelope:
             continue
         raw = getattr(eligibility, field)
-        value = parse_age_field(raw)
+        value = fields[kind]
         if value is None and not is_no_limit(raw):
             continue  # a field that is not an age at all is another check's business
         if value is None and (not ctx.options.no_limit_fields
@@ -118,10 +215,18 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             continue
         if raw is None and eligibility.sex is None and not eligibility.std_ages:
             continue  # a partial download (fields= filter) that left the age fields out
-        if any(m.agrees_with(value, lenient) for m in mentions if m.kind == kind):
+        if any(m.agrees_with(value, lenient) for m in envelope):
             continue
-        limit = stated[0]
-        if value is None and _open_ended_group(limit, mentions):
+        if any(m.agrees_with(value, lenient) for m in groups):
+            continue  # the whole-study statement is one group's; the groups' envelope agrees
+        if (disjoint or from_groups) and any(m.agrees_with(value, lenient) for m in mentions
+                                             if m.kind == kind):
+            continue  # different people's statements, or groups' only: the field is one of them
+        limit = envelope[0]
+        if value is None and (_open_ended_group(limit, mentions) or _stand_in(limit)):
+            continue
+        if value is None and _other_person(limit, fields["upper" if kind == "lower" else
+                                                          "lower"]):
             continue
         part = "exclusion criteria state" if limit.section == "exclusion" else "criteria state"
         field_says = (f"the {label} field is {value}" if value is not None else

@@ -15,7 +15,11 @@ What it finds:
 
 Not reported: a ":" followed by indented sub-items, by a paragraph, or by siblings that can be
 its items ("Adequate hepatic function:" then "* Total bilirubin ≤ 1.5 × ULN"), since lists are
-often flattened that way; nested headings ("Concurrent Medication:" then "Allowed:").
+often flattened that way; a lead-in that heads the items after it even when their numbering
+goes on ("3. Patients who:", "with:", "the following:", "one of:", "any of:"); nested
+headings ("Concurrent Medication:" then "Allowed:"); an outer heading over sub-headings that
+alternate between the parts ("Inclusion Criteria:", then "Inclusion criteria:" ... "Exclusion
+criteria:" ... "Inclusion criteria:" ... for each group).
 
 Why it matters: a ":" promises a list; when what follows is the next criterion, a heading or
 nothing, the list was lost in editing, or ":" was typed for ";", and readers look for items that
@@ -59,7 +63,9 @@ _LEAD_IN = re.compile(
     r"features?|symptoms?|signs?|reasons?|characteristics|parameters?|results?|options?|"
     r"methods?|drugs?|medications?|agents?|therap\w*|diseases?|disorders?|tests?|"
     r"scores?|levels?|function\w*|history|have|has|with|by|for|of|to|or|and|are|is|be|"
-    r"allowed|excluded|required|permitted|prohibited)\W*$", re.IGNORECASE)
+    r"allowed|excluded|required|permitted|prohibited|who|whom|whose|which|that|where|when|"
+    r"if|whether|must|should|will|can|being|having|meeting|fulfil+ing|satisfying)\W*$",
+    re.IGNORECASE)
 _JUDGEMENT = re.compile(
     r"(?:in\s+the\s+(?:judge?ment|opinion|view)\s+of\s+the\s+(?:\w+\s+)?"
     r"(?:investigators?|physicians?|doctors?|clinicians?)|"
@@ -131,6 +137,18 @@ def _ends_like_siblings(text: str, items: Sequence[CriteriaItem], i: int) -> boo
             and _words(text, before).endswith(";") and _words(text, after).endswith(";"))
 
 
+def _wraps_sub_headings(text: str, items: Sequence[CriteriaItem], i: int) -> bool:
+    """Whether heading ``i`` is an outer heading over sub-headings that alternate between the
+    parts ("Inclusion Criteria:", then "Inclusion criteria:" ... "Exclusion criteria:" ...
+    "Inclusion criteria:" ... for each group of participants)."""
+    kinds: list[str] = []
+    for it in items[i + 1:]:
+        kind = _pure_header(text, it) if it.header else None
+        if kind in ("inclusion", "exclusion") and (not kinds or kinds[-1] != kind):
+            kinds.append(kind)
+    return len(kinds) >= 3
+
+
 def _dangling(text: str, items: Sequence[CriteriaItem], i: int) -> str | None:
     """Why item ``i`` dangles, or None."""
     item = items[i]
@@ -144,6 +162,8 @@ def _dangling(text: str, items: Sequence[CriteriaItem], i: int) -> str | None:
         kind, next_kind = _pure_header(text, item), _pure_header(text, following)
         if not following.header or next_kind is None:
             return None
+        if _wraps_sub_headings(text, items, i):
+            return None  # "Inclusion Criteria:" over "Inclusion criteria:" ... "Exclusion ...:"
         if _normal(_words(text, following)) == _normal(words):
             return "the heading is repeated at once, with nothing under the first"
         if next_kind != kind:

@@ -1,7 +1,9 @@
 """The criteria admit only one sex, but the Sex field says otherwise.
 
 What it finds: in the inclusion part of the criteria only (never the exclusion part, never
-criteria for partners or other people):
+criteria for partners or other people; the exclusion part starts at its heading however it is
+written: "Exclusion Criteria:", "EXCLUSION CRITERIA", "Exclusion criteria -", "Key exclusion
+criteria", "Exclusions", also on the Windows line ends of legacy texts):
 
 - a criterion that names one sex as who takes part: "Men aged 40-75", "Postmenopausal women
   with osteoporosis", "Healthy male volunteers", "Sex: male", "Participants must be female";
@@ -166,12 +168,14 @@ _OTHER_CONDITION = re.compile(
     r"\b(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?|malignan\w*|lymphomas?|"
     r"leuka?emias?|myelomas?|diseases?|syndromes?|cystitis|disorders?|infections?)\b",)
 # A heading that all participants stand under ("PATIENT CHARACTERISTICS:", "Patients must
-# have:"), and words that make a heading name a group of them ("Cohort 3:", "Controls:").
+# have:", "You may be eligible for this study if you:"), and words that make a heading name a
+# group of them ("Cohort 3:", "Controls:", "Eligible for Part B:").
 _GENERAL_HEADING = re.compile(
     r"characteristics|demographic|eligib|inclusion|criteria|\bmust\b|following|requirements|"
     r"\bsex\b|\bgender\b|\bage\b|\bgeneral\b")
 _GROUP_HEADING = re.compile(
-    r"\b(?:for|cohorts?|parts?|groups?|arms?|phases?|stages?|partners?|controls?|donors?|"
+    r"\b(?:for(?!\s+(?:the|this)\s+(?:study|trial|research)\b)|cohorts?|parts?|groups?|arms?|"
+    r"phases?|stages?|partners?|controls?|donors?|"
     r"volunteers?|cases?|one|any|either|at\s+least|some|subjects?\s+for|participants?\s+for|"
     r"sub-?stud\w*)\b")
 

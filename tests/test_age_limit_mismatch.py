@@ -277,3 +277,100 @@ def test_mentions_include_sub_groups() -> None:
     assert stated_age_limits(text) == []
     assert {str(m.age) for m in age_mentions(text)} == {"18 Years", "65 Years", "12 Years",
                                                          "17 Years"}
+
+
+# --- the envelope of the study's statements ------------------------------------------------
+
+
+def test_json_range_against_a_field_another_persons_age_agrees_with() -> None:
+    # NCT05366504: "2. Age 40-70 years." with a minimum of 18 Years; only the exclusion
+    # "Partners who are < 18 years of age" says 18, and partners are not the participants.
+    [finding] = e101(JSON / "NCT05366504.json")
+    assert finding.message == ('criteria state "40-70 years" (minimum age 40 Years), but the '
+                               "minimum age field is 18 Years")
+
+
+def test_legacy_ranges_of_both_sexes_make_one_envelope() -> None:
+    # NCT05700877: "Age between 55-69 years (men) and 60-74 years (women)", 55 to 75 Years:
+    # the envelope is 55-74, so the maximum of 75 is reported at the women's range.
+    [finding] = e101(XML / "NCT05700877.xml")
+    assert '"60-74 years" (maximum age 74 Years)' in finding.message
+    assert "maximum age field is 75 Years" in finding.message
+
+
+@pytest.mark.parametrize("path", [
+    JSON / "NCT05464836.json",  # "Adolescent (12 to 18 years), and young adult (19 to 40 years)"
+    XML / "NCT00495794.xml",  # "Age <18 or >100" with no maximum: "> 100" stands in for none
+    XML / "NCT01174550.xml",  # "men age ≥55", "women age ≥65", "... ≥45 with ...": min 45
+    JSON / "NCT05303051.json",  # "Age > 40" among "> 1 of the following risk factors:"
+])
+def test_groups_and_stand_ins_are_not_flagged(path: Path) -> None:
+    assert e101(path) == []
+
+
+@pytest.mark.parametrize(("criteria", "minimum", "maximum", "words"), [
+    # two statements about every participant: the tighter one counts
+    ("Inclusion Criteria:\n\n* Aged 18 to 65 years\n\nExclusion Criteria:\n\n* Age over 75\n",
+     "18 Years", "75 Years", '"18 to 65 years" (maximum age 65 Years)'),
+    ("Inclusion Criteria:\n\n* Aged 21 to 65 years\n\nExclusion Criteria:\n\n* Under 18 years\n",
+     "18 Years", "65 Years", '"21 to 65 years" (minimum age 21 Years)'),
+    # cohorts: their envelope, from the groups alone when there are several
+    ("Inclusion Criteria:\n\n* Part 1: healthy adults aged 18 to 55 years\n"
+     "* Part 2: patients aged 18 to 75 years\n", "18 Years", "65 Years",
+     "(maximum age 75 Years), but the maximum age field is 65 Years"),
+    # numbers in words
+    ("Inclusion Criteria:\n\n* Between eighteen and sixty-five years of age\n", "18 Years",
+     "70 Years", '"Between eighteen and sixty-five years of age" (maximum age 65 Years)'),
+])
+def test_made_up_envelopes_flagged(tmp_path: Path, criteria: str, minimum: str, maximum: str,
+                                   words: str) -> None:
+    [finding] = e101(study_file(tmp_path, criteria, minimum=minimum, maximum=maximum))
+    assert words in finding.message
+
+
+@pytest.mark.parametrize(("criteria", "minimum", "maximum"), [
+    # another person's age
+    ("Inclusion Criteria:\n\n* Parents of children aged 2 to 5 years\n", "18 Years", None),
+    ("Inclusion Criteria:\n\n* Pregnant women aged 18 years or older\n"
+     "* Infants aged less than 6 months at enrolment\n", "18 Years", None),
+    ("Inclusion Criteria:\n\n* Caregiver aged 18 years or older\n", "12 Years", "17 Years"),
+    ("Inclusion Criteria:\n\n* Patients aged 18-70 years\n* Sibling donor aged 12 to 60\n",
+     "18 Years", "70 Years"),
+    ("Inclusion Criteria:\n\n* Women aged 18-45\n* Male partner aged 18 or older\n",
+     "18 Years", "45 Years"),
+    # an "or" alternative
+    ("Inclusion Criteria:\n\n* Older than 65 years, or adults of any age with chronic kidney "
+     "disease\n", "18 Years", None),
+    ("Inclusion Criteria:\n\n* Age > 65 years, or age 18-65 years with diabetes\n", "18 Years",
+     None),
+    # one group's range
+    ("Inclusion Criteria:\n\n* First age group 18 to 60 years, second age group over 60 "
+     "years\n", "18 Years", None),
+    ("Inclusion Criteria:\n\n* Cohort A: 12-17 years\n* Cohort B: 18 years and older\n",
+     "12 Years", None),
+    ("Inclusion Criteria:\n\nCohort A:\n\n* Age 12-17 years\n\nCohort B:\n\n"
+     "* Age 18 years and older\n", "12 Years", None),
+    ("Inclusion Criteria:\n\n* Adolescents 12-17 years of age (Cohort 1) or adults 18-65 "
+     "years (Cohort 2)\n", "12 Years", "65 Years"),
+    ("Inclusion Criteria:\n\n* Part 1: healthy adults aged 18 to 55 years\n"
+     "* Part 2: patients aged 18 to 75 years\n", "18 Years", "75 Years"),
+    # a stand-in for no limit
+    ("Inclusion Criteria:\n\n* Age 18 up to 99 years\n", "18 Years", None),
+    ("Inclusion Criteria:\n\n* 18 years and above, no upper age limit\n", "18 Years", None),
+])
+def test_made_up_envelopes_silent(tmp_path: Path, criteria: str, minimum: str,
+                                  maximum: str | None) -> None:
+    assert e101(study_file(tmp_path, criteria, minimum=minimum, maximum=maximum)) == []
+
+
+def test_groups_are_marked_for_the_envelope() -> None:
+    text = "* First age group 18 to 60 years, second age group over 60 years"
+    assert stated_age_limits(text) == []
+    assert all(m.group for m in age_mentions(text))
+
+
+def test_headings_on_windows_line_ends() -> None:
+    text = ("PATIENT CHARACTERISTICS:\r\n\r\nAge:\r\n\r\n  -  18 to 65\r\n\r\n"
+            "Life expectancy:\r\n\r\n  -  At least 3 months\r\n")
+    assert [(m.kind, str(m.age)) for m in stated_age_limits(text)] == [
+        ("lower", "18 Years"), ("upper", "65 Years")]

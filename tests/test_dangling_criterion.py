@@ -109,6 +109,7 @@ def test_json_headings_repeated_as_bullets() -> None:
     XML / "NCT00000659.xml",  # "Concurrent Medication:" then "Allowed:" then items
     XML / "NCT00002511.xml",  # PDQ headings: "Age:" then "- 75 and under"
     XML / "NCT05703230.xml",  # "- As stated by the Dutch perioperative guideline:" + items
+    XML / "NCT05692180.xml",  # "1. ... AND, one or more of the following:" then "2. ..."
 ])
 def test_sound_records_pass(path: Path) -> None:
     assert e107(path) == []
@@ -127,6 +128,9 @@ def test_sound_records_pass(path: Path) -> None:
     ("Exclusion Criteria:\n\n* Active infection;\n* Severe disease that makes the patient "
      "unsuitable for the trial and its procedures:\n* Pregnancy;\n",
      "where the criteria around it end with \";\""),
+    # one inclusion and one exclusion heading below: a heading typed twice, not an outer one
+    ("Inclusion Criteria:\n\nInclusion criteria:\n\n* Adults\n\nExclusion criteria:\n\n"
+     "* Smokers\n", "the heading is repeated at once"),
 ])
 def test_made_up_dangling(tmp_path: Path, criteria: str, words: str) -> None:
     [finding] = e107(study_file(tmp_path, criteria), search_from=tmp_path)
@@ -143,6 +147,27 @@ def test_made_up_dangling(tmp_path: Path, criteria: str, words: str) -> None:
     "Inclusion Criteria:\n\n* Definition of remission:\n  * no symptoms for 6 months\n",
 ])
 def test_made_up_sound(tmp_path: Path, criteria: str) -> None:
+    assert e107(study_file(tmp_path, criteria), search_from=tmp_path) == []
+
+
+@pytest.mark.parametrize("criteria", [
+    # lead-ins that head the items after them, although the numbering goes on
+    "Inclusion Criteria:\n\n1. Adults\n2. Smokers who:\n3. smoke daily;\n4. want to quit;\n",
+    "Inclusion Criteria:\n\n1. Adults\n2. Patients with:\n3. type 2 diabetes;\n"
+    "4. an HbA1c over 7%;\n",
+    "Inclusion Criteria:\n\n1. Adults\n2. Meets one of:\n3. asthma;\n4. COPD;\n",
+    "Inclusion Criteria:\n\n1. Adults\n2. Has any of:\n3. asthma;\n4. COPD;\n",
+    "Inclusion Criteria:\n\n1. Adults\n2. Fulfils the following:\n3. asthma;\n4. COPD;\n",
+    "Inclusion Criteria:\n\n1. Adults.\n2. People with a confirmed diagnosis of chronic "
+    "obstructive pulmonary disease who:\n3. had two flare-ups last year;\n4. use inhalers;\n",
+    # an outer heading over headings that alternate for two groups
+    "Inclusion Criteria:\n\nInclusion criteria:\n\n* Patients with asthma\n\n"
+    "Exclusion criteria:\n\n* Smokers\n\nInclusion criteria:\n\n* Healthy adults\n\n"
+    "Exclusion criteria:\n\n* Asthma\n",
+    "Inclusion Criteria:\n\nExclusion Criteria:\n\n* Smokers\n\nInclusion Criteria:\n\n"
+    "* Healthy adults\n\nExclusion Criteria:\n\n* Asthma\n",
+])
+def test_lead_ins_and_outer_headings_are_sound(tmp_path: Path, criteria: str) -> None:
     assert e107(study_file(tmp_path, criteria), search_from=tmp_path) == []
 
 

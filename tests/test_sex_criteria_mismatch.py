@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from lintrials.knowledge.criteria import criteria_items
 
 JSON = CORPUS / "ctgov_v2_json"
 XML = CORPUS / "ctgov_legacy_xml"
@@ -119,6 +121,42 @@ def test_made_up_restrictions(tmp_path: Path, criterion: str, sex: str, words: s
 ])
 def test_made_up_non_restrictions(tmp_path: Path, criteria: str, sex: str) -> None:
     assert e106(study_file(tmp_path, criteria, sex), search_from=tmp_path) == []
+
+
+@pytest.mark.parametrize("heading", [
+    "Exclusion Criteria", "EXCLUSION CRITERIA", "Exclusion criteria -", "Key exclusion criteria",
+    "Exclusions", "Exclusion Criteria.", "Exclusion criteria:",
+])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_exclusion_heading_without_colon_starts_the_exclusions(
+        tmp_path: Path, heading: str, newline: str) -> None:
+    criteria = newline.join(["Inclusion Criteria", "", "* Adults aged 18-65", "", heading, "",
+                             "* Women who are pregnant or lactating", ""])
+    assert e106(study_file(tmp_path, criteria), search_from=tmp_path) == []
+
+
+def test_a_heading_for_this_study_is_for_everyone(tmp_path: Path) -> None:
+    criteria = ("Inclusion Criteria\r\n\r\nYou may be eligible for this study if you:\r\n\r\n"
+                "  -  Women aged 18-50 years.\r\n\r\nExclusion Criteria\r\n\r\n"
+                "  -  Are men.\r\n")
+    [finding] = e106(study_file(tmp_path, criteria), search_from=tmp_path)
+    assert 'admit women only ("Women")' in finding.message
+    part_b = criteria.replace("for this study", "for Part B")
+    assert e106(study_file(tmp_path, part_b), search_from=tmp_path) == []
+
+
+def test_legacy_headings_on_windows_line_ends() -> None:
+    # NCT00000868: "Inclusion Criteria\r\n" ... "Exclusion Criteria\r\n" ... "Are pregnant or
+    # breast-feeding.": both headings start their parts.
+    criteria = etree.parse(str(XML / "NCT00000868.xml")).findtext(
+        "eligibility/criteria/textblock")
+    assert criteria is not None and "\r" in criteria
+    items = criteria_items(criteria)
+    headers = [criteria[i.text_start:i.end] for i in items if i.header]
+    assert headers[:1] == ["Inclusion Criteria"] and "Exclusion Criteria" in headers
+    [pregnant] = [i for i in items if "pregnant or breast" in criteria[i.text_start:i.end]]
+    assert pregnant.section == "exclusion"
+    assert e106(XML / "NCT00000868.xml") == []
 
 
 def test_gender_identity_studies_are_not_judged(tmp_path: Path) -> None:

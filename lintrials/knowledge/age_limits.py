@@ -7,9 +7,12 @@ the joining word of a two-bound phrase ("or" in "≥ 18 or ≤ 75"), and the cha
 its words and of the whole phrase in the text as given (spans survive the markdown escapes
 ``\\>`` and ``\\<`` of API v2 JSON and the wrapped, indented lines of legacy XML).
 `age_mentions` adds the ages a text gives for sub-groups and conditions, marked not
-confident; `age_statements` adds to those the statements that cannot be a limit at all
-("65 to 18 years", "18 to 150 years"); `says_no_age_limit` spots "no age limit" / "all
-ages". A text is read once: several checks asking about the same text share the reading.
+confident (and, for the range of one group of participants, `StatedLimit.group`: cohorts,
+parts, arms, age groups, "or" alternatives, ages of each sex, two ranges in one criterion, the
+items after "one of the following:"); `age_statements` adds to those the statements that
+cannot be a limit at all ("65 to 18 years", "18 to 150 years"); `says_no_age_limit` spots
+"no age limit" / "all ages". A text is read once: several checks asking about the same text
+share the reading.
 
 Bounds are limits on the *participant's* age, so statements in the exclusion part are turned
 around: "Exclusion: age > 75" is an inclusive upper limit of 75, "Exclusion: under 18" an
@@ -21,7 +24,9 @@ donors, household members, criteria headed "Donor inclusion criteria"), age at o
 diagnosis, gestational, bone or corrected age, durations ("for ≥ 5 years", "within 6 months",
 "history of X for 5 years", "menopause for at least 12 months"), life expectancy, conditions
 ("for patients > 16 years of age use Karnofsky", "if under 18, assent"), and sub-groups
-(nested sub-items, "Part B", "one of the following"). A phrase counts only when the word
+(nested sub-items, "Part B", "Randomisation inclusion criteria", "one of the following",
+"(Cohort 1)" after the range, "Age > 65, or ..."). Numbers in words read as digits
+("between eighteen and sixty-five years"). A phrase counts only when the word
 *age* (aged, ages, "the age of") leads to it, or it says "old", "of age", "older" or
 "younger", or it is in years and nothing but words for the participants stands before it
 ("Adult men ≥ 18 years"); and, in each case, when the words before it in its criterion are
@@ -31,9 +36,23 @@ only words for the participants.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from lintrials.knowledge.age_groups import (
+    BABY_WORDS,
+    GROUP,
+    GROUP_LABEL_AFTER,
+    OR_ALTERNATIVE,
+    OTHER_AGE_BEFORE,
+    OTHER_PEOPLE_HEADING,
+    SEX_WORDS,
+    SUBJECT_WORDS,
+    Phrase,
+    group_section,
+    grouped,
+    in_flattened_list,
+)
 from lintrials.knowledge.age_phrases import MAX_VALUE, Kind, Text, find_phrases, flip, read_phrase
 from lintrials.knowledge.ages import Age
 from lintrials.knowledge.criteria import (
@@ -70,7 +89,10 @@ class StatedLimit:
     ``joined_by`` is the word between the two bounds of one phrase ("to", "-", "and", "or"),
     None for a single bound. ``confident`` is false for an age mention that is probably not a
     limit on all participants (a sub-group, a condition, a nested sub-criterion): such mentions
-    come only from `age_mentions`.
+    come only from `age_mentions`. ``group`` marks, among those, the range of one group of
+    participants (a cohort, part, arm, stratum or age group, under its own heading or label,
+    or one of alternatives joined by "or": "Age > 65, or 18-65 with diabetes"): the study's
+    range is the envelope of its groups' ranges.
     """
 
     kind: Kind
@@ -82,6 +104,7 @@ class StatedLimit:
     joined_by: str | None = None
     strict_written: bool = False
     confident: bool = True
+    group: bool = False
 
     @property
     def days(self) -> Fraction:
@@ -158,40 +181,13 @@ _OTHER_AGE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Words that may stand before an age statement in its criterion: words for the participants
-# and the verbs that introduce them. Anything else ("a partner", "if", "for patients", "with
-# diabetes") means the phrase is about something or someone else, or is a condition.
-_SUBJECT_WORDS = frozenset("""
-    male males female females men women man woman adult adults patient patients pts pt
-    participant participants subject subjects volunteer volunteers individual individuals
-    person persons people child children kid kids infant infants neonate neonates newborn
-    newborns baby babies boy boys girl girls adolescent adolescents teen teens teenager
-    teenagers youth youths toddler toddlers preterm term elderly older young younger healthy
-    normal otherwise nonpregnant non pregnant postmenopausal premenopausal ambulatory
-    outpatient outpatients inpatient inpatients hospitalized hospitalised consenting
-    eligible potential caucasian chinese japanese korean asian white black african american
-    hispanic latino latina indian european and or both either all any sex sexes gender
-    genders genre of who are is be must should shall will being aged age ages inclusion
-    criteria criterion key main characteristics disease demographics demographic general
-    eligibility the a an at time screening signing consent informed written documented
-    provide can aging ageing has have study entry enrollment enrolment randomization
-    randomisation visit population selection inclusive each ambulant community dwelling
-    residing living skeletally mature heterosexual pediatric paediatric s veterans unlimited
-    race races ethnicity ethnic origin to had menopausal post perimenopausal included
-    smokers nonsmokers sexually active right left handed native speakers speaking english
-    volunteering recruited enrolled participation
-""".split())  # noqa: SIM905
-_BABY_WORDS = frozenset("""
-    child children infant infants neonate neonates newborn newborns baby babies preterm
-    toddler toddlers kid kids boy boys girl girls
-""".split())  # noqa: SIM905
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 _MARKER = re.compile(  # from the start of a run of spaces only: one pass over a long run
     r"(?<!\s)\s*(?:[-*•·+>#]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?!\d))\s*", re.IGNORECASE)
 
 # After a phrase with no "age" before it: words that make its number a duration or a time.
 _DURATION = re.compile(
-    r"""\b(?:since|ago|prior|before|after|post|following|duration|elapsed|previous|
+    r"""\b(?:since|ago|prior|before|after|post\w*|following|duration|elapsed|previous|
     earlier|history|preceding|apart|interval|postpartum|post-?partum|postoperative|post-?op|
     gestation|pregnan\w*|expectancy|survival|course|diagnos\w*|treat\w*|therapy|
     therap\w*|dose|doses|dosing|infusion|transplant\w*|surgery|period|follow|months?\s+of|
@@ -256,9 +252,9 @@ def _heading_allows(heading: str | None) -> tuple[bool, bool]:
     words = _words_before(heading)
     if words is None:
         return False, False
-    if words and words[-1] in ("age", "ages") and all(w in _SUBJECT_WORDS for w in words):
+    if words and words[-1] in ("age", "ages") and all(w in SUBJECT_WORDS for w in words):
         return True, True
-    return all(w in _SUBJECT_WORDS for w in words), False
+    return all(w in SUBJECT_WORDS for w in words), False
 
 
 
@@ -277,12 +273,13 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
     source = Text.of(criteria)
     text = source.text
     low = lower(text)
-    phrases = find_phrases(low)
-    if not phrases:
+    matches = find_phrases(low)
+    if not matches:
         return ()
     layout = Layout(text, low)
     found: list[tuple[StatedLimit, bool]] = []
-    for m in phrases:
+    phrases: list[Phrase] = []
+    for m in matches:
         read = read_phrase(m, loose=True)
         if read is None:
             continue
@@ -299,7 +296,8 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
         if anchor is not None and _OTHER_AGE.search(before, max(0, anchor.start() - 100),
                                                            anchor.start()):
             continue
-        heading_ok, heading_is_age = _heading_allows(layout.heading(crit_start))
+        heading = layout.heading(crit_start)
+        heading_ok, heading_is_age = _heading_allows(heading)
         says_age = (anchor is not None or heading_is_age
                     or "age" in (m.group("between") or "")
                     or any(m.group(g) for g in ("old1", "old2", "old1b", "old2b", "theage1",
@@ -307,7 +305,7 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
                     or bool(re.search(r"old|young|elder", m.group(0), re.IGNORECASE)))
         words = None if window > crit_start else _words_before(
             before[:anchor.start()] if anchor is not None else before)
-        subject_only = words is not None and all(w in _SUBJECT_WORDS for w in words)
+        subject_only = words is not None and all(w in SUBJECT_WORDS for w in words)
         units = {b.unit for b in bounds} - {None}
         rest = text[end:min(line_end(text, end), end + 200)]  # read up to 60 characters
         if says_age:
@@ -316,14 +314,23 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
             # "≥ 18 years" alone, or after words for the participants: an age only when it is
             # in years (or the participants are babies) and nothing makes it a duration.
             is_age = (subject_only and bool(units) and not _DURATION.search(rest[:60])
-                      and (units == {"years"} or bool(_BABY_WORDS.intersection(words or []))))
+                      and (units == {"years"} or bool(BABY_WORDS.intersection(words or []))))
             if not is_age and not units:
                 continue
         section = section_at(layout.sections, start)
         line_start = text.rfind("\n", 0, start) + 1
+        alternative = bool(OR_ALTERNATIVE.match(text, end))
         confident = (is_age and heading_ok and subject_only and section != "other"
                      and not _NOT_A_LIMIT_AFTER.match(text, end)
-                     and not _SUBGROUP.search(text, max(line_start, window), start))
+                     and not _SUBGROUP.search(text, max(line_start, window), start)
+                     and not alternative and not GROUP_LABEL_AFTER.match(text, end))
+        others = bool(OTHER_AGE_BEFORE.search(text, max(line_start, window), start)
+                      or (heading and OTHER_PEOPLE_HEADING.search(heading)))
+        group = not confident and is_age and section != "exclusion" and not others and (
+            alternative or bool(GROUP_LABEL_AFTER.match(text, end))
+            or bool(GROUP.search(text, max(line_start, window), start))
+            or bool(heading and GROUP.search(heading))
+            or group_section(layout, text, start))
         if section == "exclusion":
             if len(bounds) == 2 and (sep not in ("or", ",") or bounds[0].kind != "upper"):
                 confident = False  # a range in the exclusion part names a sub-group
@@ -332,15 +339,30 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
             readings = [[flip(b) for b in bounds]] + ([] if confident else [bounds])
         else:
             readings = [bounds]
+        if confident and section != "exclusion" and in_flattened_list(layout, text, crit_start):
+            confident, group = False, True
         phrase_start = window + anchor.start() if anchor is not None else start
         phrase_span = source.original_span(phrase_start, end)
+        if not others and (is_age or (len(bounds) == 2 and units)) and not (
+                not is_age and (_DURATION.search(rest[:60]) or _DURATION.search(before[-25:]))):
+            sexes = {SEX_WORDS[w] for w in words or [] if w in SEX_WORDS}
+            phrases.append(Phrase(len(found), crit_start, section,
+                                   sexes.pop() if len(sexes) == 1 else None,
+                                   frozenset(b.kind for b in bounds), confident))
         for reading in readings:
             for b in reading:
                 found.append((StatedLimit(
                     kind=b.kind, inclusive=b.inclusive, age=Age(b.value, b.unit or "years"),
                     span=source.original_span(*b.span), phrase_span=phrase_span,
                     section=section, joined_by=sep if len(reading) == 2 else None,
-                    strict_written=b.strict, confident=confident), strict))
+                    strict_written=b.strict, confident=confident, group=group), strict))
+    regroup = grouped(phrases)
+    for first in regroup:
+        span = found[first][0].phrase_span
+        i = first
+        while i < len(found) and found[i][0].phrase_span == span:
+            found[i] = (replace(found[i][0], confident=False, group=True), found[i][1])
+            i += 1
     return tuple(found)
 
 

@@ -33,15 +33,41 @@ _CHAR_MAP = {
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!<>=~|^&:;,/'\"%$@")
 
 
+# Numbers in words, which criteria write for ages too ("between eighteen and sixty-five years",
+# "six to twelve months", "eighteen (18) years"): each reads as its digits. "One" is left as
+# it is ("one of the following").
+_UNITS_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORD_VALUE = {w: i + 2 for i, w in enumerate(_UNITS_WORDS)} | {
+    w: i + 10 for i, w in enumerate(_TEENS)} | {w: (i + 2) * 10 for i, w in enumerate(_TENS)}
+_NUMBER_WORD = (
+    r"(?<![\w-])(?P<word>(?P<tens>" + "|".join(_TENS) + r")(?:[ -](?P<ones>one|"
+    + "|".join(_UNITS_WORDS) + r"))?|" + "|".join(_TEENS + _UNITS_WORDS) + r")(?![\w-])"
+    r"(?:[ \t]*\([ \t]*\d{1,3}[ \t]*\))?")
+
+
+def _number_word(m: re.Match[str]) -> str:
+    word = m.group("word").lower()
+    if m.group("tens"):
+        ones = m.group("ones")
+        return str(_NUMBER_WORD_VALUE[m.group("tens").lower()]
+                   + (1 if ones and ones.lower() == "one" else
+                      _NUMBER_WORD_VALUE[ones.lower()] if ones else 0))
+    return str(_NUMBER_WORD_VALUE[word])
+
+
 _SPECIAL = re.compile(
     r"\\[" + re.escape("".join(sorted(_ESCAPABLE))) + "]|["
-    + re.escape("".join(sorted(_CHAR_MAP))) + "]")
+    + re.escape("".join(sorted(_CHAR_MAP))) + "]|" + _NUMBER_WORD, re.IGNORECASE)
 
 
 @dataclass
 class Text:
-    """A criteria text with markdown escapes dropped and symbols spelled in ASCII ("≥" is
-    ">="), and where each replaced piece came from in the text as given."""
+    """A criteria text with markdown escapes dropped, symbols spelled in ASCII ("≥" is
+    ">=") and numbers in words as digits ("sixty-five" is "65"), and where each replaced piece
+    came from in the text as given."""
 
     text: str
     # (start in text, length in text, start in original, length in original), in order
@@ -56,7 +82,8 @@ class Text:
         length = 0
         for m in _SPECIAL.finditer(original):
             ch = m.group()
-            rep = _CHAR_MAP.get(ch[-1], ch[-1]) if ch[0] == "\\" else _CHAR_MAP[ch]
+            rep = (_number_word(m) if m.group("word") else
+                   _CHAR_MAP.get(ch[-1], ch[-1]) if ch[0] == "\\" else _CHAR_MAP[ch])
             pieces.append(original[last:m.start()])
             length += m.start() - last
             changes.append((length, len(rep), m.start(), len(ch)))

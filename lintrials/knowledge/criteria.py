@@ -43,9 +43,9 @@ _HEADER = re.compile(
     r"""^[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?
     (?:
         (?P<crit>(?:[\w/-]+[ \t]+){0,3}?
-            (?P<kind>inclusion|exclusion|exclusionary|non-?inclusion|eligibility)
+            (?P<kind>inclusion|exclusion|exclusionary|exclusions|non-?inclusion|eligibility)
             (?:[ \t]+criteria|[ \t]+criterion)?)[*_]*[ \t]*(?:\([^)\n]*\)[ \t]*)?
-            (?::|$|[ \t]*-[ \t])
+            (?::|[*_ \t-]*$|[ \t]*-+[ \t]|(?<=criteria)\.[ \t]*$)
       | (?P<excl>[^\n]{0,90}?\b(?:(?:are|is|will[ \t]+be|be)[ \t]+(?:not[ \t]+eligible|excluded
             |ineligible)|(?:will[ \t]+)?not[ \t]+be[ \t]+(?:eligible|included|enrolled))
             [^\n:]{0,60}:[ \t]*$)
@@ -69,6 +69,12 @@ _OTHER_PEOPLE = re.compile(
     r"physicians?|nurses?|investigators?|sites?|centers?|centres?)\b", re.IGNORECASE)
 
 
+# Words before "inclusion criteria" that make them the criteria of one group or step.
+_GROUP_LEAD = re.compile(
+    r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|randomi[sz]ation|sub-?stud(?:y|ies)|"
+    r"phases?|stages?|extension|pilot|controls?|cases?)\b", re.IGNORECASE)
+
+
 _SUBHEADER = re.compile(
     r"[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?(?P<lead>(?:[\w-]+[ \t]+){0,2})"
     r"(?P<kind>inclusion|exclusion|eligibility)[ \t]+criteria[ \t]+"
@@ -80,7 +86,13 @@ _WHOLE_STUDY = re.compile(
 
 
 def header_section(text: str, start: int, end: int) -> Section | None:
-    """The section a line starts, when it is a header ("Exclusion Criteria:")."""
+    """The section a line starts, when it is a header ("Exclusion Criteria:", "EXCLUSION
+    CRITERIA", "Key exclusion criteria -", "Exclusion criteria." on a line of its own).
+
+    A line that ends with "\\r" (a text with Windows line ends) is read without it.
+    """
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
     sub = _SUBHEADER.match(text, start, end)
     if sub is not None:
         # "Inclusion criteria for Part B:", "Eligibility criteria to participate in the pilot
@@ -98,8 +110,9 @@ def header_section(text: str, start: int, end: int) -> Section | None:
         line = text[start:end].lower()
         if kind == "eligibility" or ("inclusion" in line and "exclusion" in line):
             return None  # "Other inclusion/exclusion criteria apply"
-        if _OTHER_PEOPLE.search(m.group("crit")):
-            return "other"
+        if _OTHER_PEOPLE.search(m.group("crit")) or _GROUP_LEAD.search(
+                m.group("crit"), 0, m.start("kind") - m.start("crit")):
+            return "other"  # "Donor inclusion criteria", "Randomisation inclusion criteria"
         return "inclusion" if kind == "inclusion" else "exclusion"
     if m.group("excl") or m.group("excl2"):
         return "exclusion"
@@ -259,7 +272,7 @@ BULLET = re.compile(r"[ \t]*(?:[-*•·+]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}
                      re.IGNORECASE)
 
 
-_COLON_LINE_END = re.compile(r":[*_ \t]*(?=\n|$)")
+_COLON_LINE_END = re.compile(r":[*_ \t\r]*(?=\n|$)")
 _HEADER_WORD = re.compile(r"inclusion|exclusion|eligibility")
 _SECTION_HINT = re.compile(r"inclu|exclu|eligib|must|characteristics|allowed")
 _BOUNDARY_LOOKBACK = 500
@@ -281,7 +294,7 @@ class Layout:
         for start in starts:
             end = line_end(text, start)
             if not (_HEADER_WORD.search(low, start, min(end, start + 60))
-                    or text[start:end].rstrip(" \t*_").endswith(":")):
+                    or text[start:end].rstrip(" \t\r*_").endswith(":")):
                 continue  # a header names its part early, or ends with ":"
             section = header_section(text, start, end)
             if section is not None:
