@@ -13,9 +13,13 @@ A site is named by its facility, city and country, a contact by name and role, a
 label, an intervention by type and name, an item of a list of text (conditions, an arm's
 intervention names) by its text, and a phrase in the eligibility criteria by the criterion it
 stands in. Values are compared with their blanks collapsed; empty ones are left out. Items
-that nothing tells apart (two identical sites) are told apart by their ordinal among their
-equals (``#2`` for the second); an item with nothing to name it (a site with no facility,
-city or country) by its ordinal among such items (``#1``).
+that these values do not tell apart (two sites of one hospital in one city, a site with no
+facility, city or country beside another) also get a digest of all they hold
+(``content=3f2a9c01``); items alike in everything, by their ordinal among their equals (``#2``
+for the second). Only then does an item's identity depend on its place. A finding on what
+identifies an item (a site's facility, the site as a whole) is about what tied items share,
+and which of them a check flags is a matter of order (the second of two duplicate sites), so
+there tied items are named by their ordinal among their equals alone.
 
 The identity is what fingerprints, baselines and suppression entries key a finding by; the
 field path stays what reports show.
@@ -27,6 +31,7 @@ import dataclasses
 import hashlib
 import json
 import re
+from collections import Counter
 from typing import Any
 
 from lintrials.knowledge.criteria import criteria_items
@@ -76,17 +81,53 @@ def _identifying(item: Any) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def labels(items: list[Any]) -> list[str]:
-    """What goes between the brackets for each item of a list, in order."""
-    seen: dict[tuple[tuple[str, str], ...], int] = {}
+def _content(item: Any) -> str:
+    """A digest of everything an item holds (its blanks collapsed), to tell apart items that
+    what identifies them does not: two sites of one hospital with other contacts."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, str):
+            return " ".join(value.split())
+        if isinstance(value, list):
+            return [plain(x) for x in value]
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        return value
+
+    whole = (dataclasses.asdict(item)
+             if dataclasses.is_dataclass(item) and not isinstance(item, type) else item)
+    text = json.dumps(plain(whole), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def labels(items: list[Any], by_content: bool = True) -> list[str]:
+    """What goes between the brackets for each item of a list, in order.
+
+    Items that their identifying values do not tell apart are told apart ``by_content``, by a
+    digest of all they hold (``content=…``), so that reordering them moves nothing; items
+    alike in everything (or all tied ones, without ``by_content``) by their ordinal among
+    their equals."""
+    own = [_identifying(item) for item in items]
+    ties = Counter(own)
+    digests: dict[int, str] = {}
+    if by_content:
+        contents: dict[tuple[tuple[str, str], ...], set[str]] = {}
+        for i, (item, values) in enumerate(zip(items, own, strict=True)):
+            if ties[values] > 1 and not isinstance(item, str):
+                digests[i] = _content(item)
+                contents.setdefault(values, set()).add(digests[i])
+        # Only where the tied items differ at all.
+        digests = {i: d for i, d in digests.items() if len(contents[own[i]]) > 1}
+    seen: Counter[tuple[Any, ...]] = Counter()
     found = []
-    for item in items:
-        own = _identifying(item)
-        ordinal = seen.get(own, 0) + 1
-        seen[own] = ordinal
-        parts = [f"{key}={_quoted(value)}" if key else _quoted(value) for key, value in own]
-        if ordinal > 1 or not parts:
-            parts.append(f"#{ordinal}")
+    for i, values in enumerate(own):
+        parts = [f"{key}={_quoted(value)}" if key else _quoted(value) for key, value in values]
+        same: tuple[Any, ...] = values
+        if i in digests:
+            parts.append(f"content={digests[i]}")
+            same = (values, digests[i])
+        seen[same] += 1
+        if seen[same] > 1 or not parts:
+            parts.append(f"#{seen[same]}")
         found.append(", ".join(parts))
     return found
 
@@ -105,7 +146,7 @@ class Identities:
 
     def __init__(self) -> None:
         self._record: Record | None = None
-        self._lists: dict[int, tuple[list[Any], list[str]]] = {}
+        self._lists: dict[tuple[int, bool], tuple[list[Any], list[str]]] = {}
         self._criteria: list[tuple[int, str]] | None = None
 
     def of(self, record: Record, field: str | None, span: tuple[int, int] | None = None
@@ -121,7 +162,8 @@ class Identities:
             self._record, self._lists, self._criteria = record, {}, None
         parts = []
         value: Any = record
-        for segment in field.split("."):
+        segments = field.split(".")
+        for depth, segment in enumerate(segments):
             match = _SEGMENT.fullmatch(segment)
             if match is None or not dataclasses.is_dataclass(value):
                 return None
@@ -134,19 +176,25 @@ class Identities:
                 continue
             if not isinstance(value, list) or int(index) >= len(value):
                 return None
-            parts.append(f"{name}[{self._labels(value)[int(index)]}]")
-            value = value[int(index)]
+            item = value[int(index)]
+            # A finding on the item itself or on what identifies it is about what tied items
+            # share: their place among equals names it. Anything else in it, all it holds.
+            rest = segments[depth + 1:]
+            by_content = bool(rest) and not (len(rest) == 1 and rest[0] in _KEYS.get(
+                type(item), ()))
+            parts.append(f"{name}[{self._labels(value, by_content)[int(index)]}]")
+            value = item
         if criterion and isinstance(value, str) and span is not None:
             label = self._criterion(value, span[0])
             if label is not None:
                 parts[-1] += f"[{label}]"
         return ".".join(parts)
 
-    def _labels(self, items: list[Any]) -> list[str]:
-        known = self._lists.get(id(items))
+    def _labels(self, items: list[Any], by_content: bool) -> list[str]:
+        known = self._lists.get((id(items), by_content))
         if known is None or known[0] is not items:
-            known = (items, labels(items))
-            self._lists[id(items)] = known
+            known = (items, labels(items, by_content))
+            self._lists[(id(items), by_content)] = known
         return known[1]
 
     def _criterion(self, criteria: str, at: int) -> str | None:

@@ -29,6 +29,7 @@ survive re-ordering, re-formatting and re-export of records.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,7 +143,14 @@ def add(path: Path, findings: list[Finding], reason: str) -> int:
     if not text.strip():
         text = "# lintrials suppressions: accepted findings, each with the reason.\nsuppressions:\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: 100,000 entries in seconds
-    addition = yaml.dump(new, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    # An entry's field on one line however long an identity is: read and diffed line by line.
+    addition = yaml.dump(new, Dumper=dumper, sort_keys=False, allow_unicode=True,
+                         width=1_000_000)
+    # Entries indented as the file's own are (a hand-written file often indents them).
+    first = re.search(r"^([ \t]*)- ", text, re.MULTILINE)
+    if first and first.group(1):
+        addition = "".join(first.group(1) + line if line.strip() else line
+                           for line in addition.splitlines(keepends=True))
     write_atomic(path, (text.rstrip("\n") + "\n" + addition).encode("utf-8"))
     return len(new)
 
