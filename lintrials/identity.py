@@ -12,14 +12,15 @@ of a field names each list item by what identifies it instead::
 A site is named by its facility, city and country, a contact by name and role, an arm by its
 label, an intervention by type and name, an item of a list of text (conditions, an arm's
 intervention names) by its text, and a phrase in the eligibility criteria by the criterion it
-stands in. Values are compared with their blanks collapsed; empty ones are left out. Items
-that these values do not tell apart (two sites of one hospital in one city, a site with no
-facility, city or country beside another) also get a digest of all they hold
-(``content=3f2a9c01``); items alike in everything, by their ordinal among their equals (``#2``
-for the second). Only then does an item's identity depend on its place. A finding on what
-identifies an item (a site's facility, the site as a whole) is about what tied items share,
-and which of them a check flags is a matter of order (the second of two duplicate sites), so
-there tied items are named by their ordinal among their equals alone.
+stands in. Values are compared with their blanks collapsed; empty ones are left out.
+
+Items that these values do not tell apart (two sites of one hospital in one city) are told
+apart, for a finding on anything else they hold (a contact's phone, the zip code), by a digest
+of all they hold (``content=3f2a9c01``), and items alike in everything by their ordinal among
+their equals (``#2`` for the second). A finding on what identifies them (the facility name,
+the site as a whole) is about what they share, and which of them a check flags can be a matter
+of order (the second of two duplicate sites): such findings share the identity, and the
+fingerprint's rank among findings alike keeps two of them apart.
 
 The identity is what fingerprints, baselines and suppression entries key a finding by; the
 field path stays what reports show.
@@ -82,13 +83,14 @@ def _identifying(item: Any) -> tuple[tuple[str, str], ...]:
 
 
 def _content(item: Any) -> str:
-    """A digest of everything an item holds (its blanks collapsed), to tell apart items that
-    what identifies them does not: two sites of one hospital with other contacts."""
+    """A digest of everything an item holds, to tell apart items that what identifies them
+    does not (two sites of one hospital with other contacts). Blanks are collapsed and the
+    items of lists taken in any order, as a re-export may reorder them too."""
     def plain(value: Any) -> Any:
         if isinstance(value, str):
             return " ".join(value.split())
         if isinstance(value, list):
-            return [plain(x) for x in value]
+            return sorted((plain(x) for x in value), key=lambda x: json.dumps(x, default=str))
         if isinstance(value, dict):
             return {k: plain(v) for k, v in value.items()}
         return value
@@ -99,20 +101,21 @@ def _content(item: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-def labels(items: list[Any], by_content: bool = True) -> list[str]:
+def labels(items: list[Any], tie_break: bool = True) -> list[str]:
     """What goes between the brackets for each item of a list, in order.
 
-    Items that their identifying values do not tell apart are told apart ``by_content``, by a
-    digest of all they hold (``content=…``), so that reordering them moves nothing; items
-    alike in everything (or all tied ones, without ``by_content``) by their ordinal among
-    their equals."""
+    With ``tie_break``, items that their identifying values do not tell apart are told apart
+    by a digest of all they hold (``content=…``), and items alike in everything by their
+    ordinal among their equals (``#2``). Without, tied items share their label: a finding
+    on what they share is told from another like it by its rank (see `assign_fingerprints`).
+    """
     own = [_identifying(item) for item in items]
-    ties = Counter(own)
     digests: dict[int, str] = {}
-    if by_content:
+    if tie_break:
+        ties = Counter(own)
         contents: dict[tuple[tuple[str, str], ...], set[str]] = {}
         for i, (item, values) in enumerate(zip(items, own, strict=True)):
-            if ties[values] > 1 and not isinstance(item, str):
+            if ties[values] > 1:
                 digests[i] = _content(item)
                 contents.setdefault(values, set()).add(digests[i])
         # Only where the tied items differ at all.
@@ -126,7 +129,7 @@ def labels(items: list[Any], by_content: bool = True) -> list[str]:
             parts.append(f"content={digests[i]}")
             same = (values, digests[i])
         seen[same] += 1
-        if seen[same] > 1 or not parts:
+        if tie_break and seen[same] > 1:
             parts.append(f"#{seen[same]}")
         found.append(", ".join(parts))
     return found
@@ -136,7 +139,7 @@ def criterion_labels(criteria: str) -> list[tuple[int, str]]:
     """Where each criterion of a criteria text starts, and its label."""
     items = criteria_items(criteria)
     texts = [criteria[item.text_start:item.end] for item in items]
-    names = labels(texts)
+    names = labels(texts, tie_break=False)
     return [(item.start, f"criterion={name}") for item, name in zip(items, names, strict=True)]
 
 
@@ -178,11 +181,12 @@ class Identities:
                 return None
             item = value[int(index)]
             # A finding on the item itself or on what identifies it is about what tied items
-            # share: their place among equals names it. Anything else in it, all it holds.
+            # share (which of two duplicate sites a check flags is a matter of order): they
+            # share its identity. Anything else in it: tied items are told apart.
             rest = segments[depth + 1:]
-            by_content = bool(rest) and not (len(rest) == 1 and rest[0] in _KEYS.get(
+            tie_break = bool(rest) and not (len(rest) == 1 and rest[0] in _KEYS.get(
                 type(item), ()))
-            parts.append(f"{name}[{self._labels(value, by_content)[int(index)]}]")
+            parts.append(f"{name}[{self._labels(value, tie_break)[int(index)]}]")
             value = item
         if criterion and isinstance(value, str) and span is not None:
             label = self._criterion(value, span[0])
@@ -190,11 +194,11 @@ class Identities:
                 parts[-1] += f"[{label}]"
         return ".".join(parts)
 
-    def _labels(self, items: list[Any], by_content: bool) -> list[str]:
-        known = self._lists.get((id(items), by_content))
+    def _labels(self, items: list[Any], tie_break: bool) -> list[str]:
+        known = self._lists.get((id(items), tie_break))
         if known is None or known[0] is not items:
-            known = (items, labels(items, by_content))
-            self._lists[(id(items), by_content)] = known
+            known = (items, labels(items, tie_break))
+            self._lists[(id(items), tie_break)] = known
         return known[1]
 
     def _criterion(self, criteria: str, at: int) -> str | None:

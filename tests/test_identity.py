@@ -304,26 +304,29 @@ def test_identities_name_items_by_what_identifies_them() -> None:
     assert by_content[0].startswith(named + ", content=")
     assert by_content[5] == by_content[0] + ", #2"  # alike in everything
     assert by_content[1].startswith(named + ", content=") and by_content[1] != by_content[0]
-    assert by_content[2:5] == ["#1", 'city="Lyon"', "#2"]  # nothing to name two alike sites
-    assert labels(sites, by_content=False) == [named, f"{named}, #2", "#1", 'city="Lyon"', "#2",
-                                               f"{named}, #3"]
+    assert by_content[2:5] == ["", 'city="Lyon"', "#2"]  # nothing to name two alike sites
+    assert labels(sites, tie_break=False) == [named, named, "", 'city="Lyon"', "", named]
     assert labels([Location(facility=" Mayo\n Clinic ")]) == ['facility="Mayo Clinic"']
+    # The digest takes a site's contacts in any order.
+    one, two = Contact(name="A", phone="1"), Contact(name="B", phone="2")
+    assert labels([Location(**mayo, contacts=[one, two]), Location(**mayo)])[0] == labels(
+        [Location(**mayo, contacts=[two, one]), Location(**mayo)])[0]
     record = Record(locations=sites, central_contacts=[Contact(name="Jane Doe", role="CONTACT")],
                     conditions=["Asthma", "Asthma"])
     record.eligibility.criteria = "Inclusion:\n\n* Adults\n* Asthma\n\nExclusion:\n* Adults"
     ids = Identities()
     assert ids.of(record, "locations[3].city") == 'locations[city="Lyon"].city'
     assert ids.of(record, "locations[1].zip") == f"locations[{by_content[1]}].zip"
-    # On what identifies tied sites: their ordinal among equals (a duplicate is the second).
-    assert ids.of(record, "locations[1].facility") == f"locations[{named}, #2].facility"
-    assert ids.of(record, "locations[1]") == f"locations[{named}, #2]"
+    # On what identifies tied sites, what they share (a duplicate is whichever comes second).
+    assert ids.of(record, "locations[1].facility") == f"locations[{named}].facility"
+    assert ids.of(record, "locations[5]") == f"locations[{named}]"
     assert ids.of(record, "central_contacts[0].phone") == (
         'central_contacts[name="Jane Doe", role="CONTACT"].phone')
-    assert ids.of(record, "conditions[1]") == 'conditions["Asthma", #2]'
+    assert ids.of(record, "conditions[1]") == 'conditions["Asthma"]'
     text = record.eligibility.criteria
     at = text.rindex("Adults")
     assert ids.of(record, "eligibility.criteria", (at, at + 6)) == (
-        'eligibility.criteria[criterion="Adults", #2]')
+        'eligibility.criteria[criterion="Adults"]')
     assert ids.of(record, "eligibility.criteria") is None  # the whole text: the field itself
     assert ids.of(record, "start_date") is None
     for unknown in ("locations[9].city", "nothing[0]", "locations[0].__class__", "locations[x]"):
