@@ -28,6 +28,7 @@ field path stays what reports show.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import json
@@ -101,46 +102,52 @@ def _content(item: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-def labels(items: list[Any], tie_break: bool = True) -> list[str]:
-    """What goes between the brackets for each item of a list, in order.
+class Labels:
+    """What goes between the brackets for the items of one list (each made when asked for:
+    a record may list thousands of sites and have findings on three).
 
     With ``tie_break``, items that their identifying values do not tell apart are told apart
     by a digest of all they hold (``content=…``), and items alike in everything by their
     ordinal among their equals (``#2``). Without, tied items share their label: a finding
     on what they share is told from another like it by its rank (see `assign_fingerprints`).
     """
-    own = [_identifying(item) for item in items]
-    digests: dict[int, str] = {}
-    if tie_break:
-        ties = Counter(own)
-        contents: dict[tuple[tuple[str, str], ...], set[str]] = {}
-        for i, (item, values) in enumerate(zip(items, own, strict=True)):
-            if ties[values] > 1:
-                digests[i] = _content(item)
-                contents.setdefault(values, set()).add(digests[i])
-        # Only where the tied items differ at all.
-        digests = {i: d for i, d in digests.items() if len(contents[own[i]]) > 1}
-    seen: Counter[tuple[Any, ...]] = Counter()
-    found = []
-    for i, values in enumerate(own):
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+        self.own = [_identifying(item) for item in items]
+        self.ties = Counter(self.own)
+        self._digests: dict[tuple[tuple[str, str], ...], list[str] | None] = {}
+
+    def label(self, index: int, tie_break: bool = True) -> str:
+        values = self.own[index]
         parts = [f"{key}={_quoted(value)}" if key else _quoted(value) for key, value in values]
-        same: tuple[Any, ...] = values
-        if i in digests:
-            parts.append(f"content={digests[i]}")
-            same = (values, digests[i])
-        seen[same] += 1
-        if tie_break and seen[same] > 1:
-            parts.append(f"#{seen[same]}")
-        found.append(", ".join(parts))
-    return found
+        if not tie_break or self.ties[values] < 2:
+            return ", ".join(parts)
+        tied = [i for i, other in enumerate(self.own) if other == values]
+        place = tied.index(index)
+        digests = self._tied_digests(values, tied)
+        if digests is None:  # the tied items are alike in everything
+            before = place
+        else:
+            parts.append(f"content={digests[place]}")
+            before = digests[:place].count(digests[place])
+        if before:
+            parts.append(f"#{before + 1}")
+        return ", ".join(parts)
+
+    def _tied_digests(self, values: tuple[tuple[str, str], ...], tied: list[int]
+                      ) -> list[str] | None:
+        """The digests of the items tied on ``values``, None if they are all one."""
+        if values not in self._digests:
+            digests = [_content(self.items[i]) for i in tied]
+            self._digests[values] = digests if len(set(digests)) > 1 else None
+        return self._digests[values]
 
 
-def criterion_labels(criteria: str) -> list[tuple[int, str]]:
-    """Where each criterion of a criteria text starts, and its label."""
-    items = criteria_items(criteria)
-    texts = [criteria[item.text_start:item.end] for item in items]
-    names = labels(texts, tie_break=False)
-    return [(item.start, f"criterion={name}") for item, name in zip(items, names, strict=True)]
+def labels(items: list[Any], tie_break: bool = True) -> list[str]:
+    """Each item's label (see `Labels`), in order."""
+    known = Labels(items)
+    return [known.label(i, tie_break) for i in range(len(items))]
 
 
 class Identities:
@@ -149,8 +156,8 @@ class Identities:
 
     def __init__(self) -> None:
         self._record: Record | None = None
-        self._lists: dict[tuple[int, bool], tuple[list[Any], list[str]]] = {}
-        self._criteria: list[tuple[int, str]] | None = None
+        self._lists: dict[int, Labels] = {}
+        self._criteria: tuple[list[int], Labels] | None = None
 
     def of(self, record: Record, field: str | None, span: tuple[int, int] | None = None
            ) -> str | None:
@@ -186,7 +193,7 @@ class Identities:
             rest = segments[depth + 1:]
             tie_break = bool(rest) and not (len(rest) == 1 and rest[0] in _KEYS.get(
                 type(item), ()))
-            parts.append(f"{name}[{self._labels(value, tie_break)[int(index)]}]")
+            parts.append(f"{name}[{self._labels(value).label(int(index), tie_break)}]")
             value = item
         if criterion and isinstance(value, str) and span is not None:
             label = self._criterion(value, span[0])
@@ -194,21 +201,21 @@ class Identities:
                 parts[-1] += f"[{label}]"
         return ".".join(parts)
 
-    def _labels(self, items: list[Any], tie_break: bool) -> list[str]:
-        known = self._lists.get((id(items), tie_break))
-        if known is None or known[0] is not items:
-            known = (items, labels(items, tie_break))
-            self._lists[(id(items), tie_break)] = known
-        return known[1]
+    def _labels(self, items: list[Any]) -> Labels:
+        known = self._lists.get(id(items))
+        if known is None or known.items is not items:
+            known = self._lists[id(items)] = Labels(items)
+        return known
 
     def _criterion(self, criteria: str, at: int) -> str | None:
+        """The label of the criterion at ``at`` in the criteria text."""
         if self._criteria is None:
-            self._criteria = criterion_labels(criteria)
-        label = None
-        for start, name in self._criteria:
-            if start > at:
-                break
-            label = name
-        if label is None and self._criteria:
-            label = self._criteria[0][1]  # a blank before the first criterion
-        return label
+            items = criteria_items(criteria)
+            self._criteria = ([item.start for item in items],
+                              Labels([criteria[item.text_start:item.end] for item in items]))
+        starts, known = self._criteria
+        if not starts:
+            return None
+        # The last criterion starting at or before the phrase (the first, for a blank before).
+        index = max(bisect.bisect_right(starts, at) - 1, 0)
+        return f"criterion={known.label(index, tie_break=False)}"
