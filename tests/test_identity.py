@@ -340,3 +340,17 @@ def test_a_finding_key_uses_the_identity_and_falls_back_to_the_field() -> None:
     assert finding.index_key == "L201|NCT1|locations[2].facility"
     finding.identity = None
     assert finding.key == finding.index_key
+
+
+def test_a_cached_run_keeps_identities_and_fingerprints(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    folder.mkdir()
+    shutil.copy(CONTACTS, folder / CONTACTS.name)
+    runs = []
+    for _ in range(2):  # the second run reads every file's findings from the cache
+        result = CliRunner().invoke(main, [
+            "check", "--today", "2026-11-22", "--jobs", "1", "--select", "ALL", "--format",
+            "json", "--cache-dir", str(tmp_path / "cache"), str(folder)])
+        runs.append([(f["identity"], f["fingerprint"]) for f in json.loads(result.output)])
+    assert any(identity for identity, _ in runs[0]) and runs[0] == runs[1]
+    assert any((tmp_path / "cache").iterdir())
