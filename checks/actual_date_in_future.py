@@ -2,7 +2,9 @@
 
 What it finds: a start, primary completion or completion date typed ACTUAL, or a date the
 registry itself records (status verified, first submitted, last update submitted and posted,
-actual by nature), that lies after the date judged against. A date one day ahead is let pass:
+actual by nature), that lies after the date judged against. A posting date the registry gives
+as an estimate (ESTIMATED; legacy XML's `type="Estimate"`: the day it expects to post an
+update still in review) is not an actual date and is not judged. A date one day ahead is let pass:
 a sponsor writes its own local date, and the registry's day (US Eastern time) or the user's may
 still be the day before. A partial date (``2026-12``) lies in the future only when its first
 day does. Study pages do not show a date's type, so their study dates are not judged.
@@ -74,8 +76,9 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         return
     for field, words in _REGISTRY_DATES:
         value = PartialDate.parse(getattr(record, field))
-        if value is None:
-            continue
+        if value is None or (field == "last_update_posted_date"
+                             and record.last_update_posted_type == "ESTIMATED"):
+            continue  # an estimated posting date is the day the registry expects to post
         reference = reference or reference_date(record, ctx.options.as_of, ctx.today)
         if reference is None:
             return

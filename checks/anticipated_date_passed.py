@@ -1,13 +1,13 @@
 """An anticipated (ESTIMATED) study date has passed and was not updated.
 
-What it finds: a date typed ESTIMATED that has passed (more than `grace_days` ago), among the
-dates the status checks leave: the start date of a RECRUITING or ENROLLING_BY_INVITATION study;
-the start and primary completion dates of an ACTIVE_NOT_RECRUITING one; every date of a
-SUSPENDED study or an expanded-access record. A partial date (``2025-09``) has passed once its
-last day has. Not judged here: NOT_YET_RECRUITING (S101), the completion dates of a running
-study (S102), COMPLETED or TERMINATED (S108 reports any anticipated date on it), UNKNOWN (S105),
-WITHDRAWN (the study never started; its plan is kept as it was), and study pages, whose text
-does not show a date's type.
+What it finds: a date typed ESTIMATED (in legacy XML, "Anticipated" or "Estimate") that has
+passed (more than `grace_days` ago), among the dates the status checks leave: the start date of
+a RECRUITING or ENROLLING_BY_INVITATION study; the start and primary completion dates of an
+ACTIVE_NOT_RECRUITING one; every date of a SUSPENDED study or an expanded-access record. A
+partial date (``2025-09``) has passed once its last day has. Not judged here: NOT_YET_RECRUITING
+(S101), the completion dates of a running study (S102), COMPLETED or TERMINATED (S108 reports
+any anticipated date on it), UNKNOWN (S105), WITHDRAWN (the study never started; its plan is
+kept as it was), and study pages, whose text does not show a date's type.
 
 Why it matters: the registry asks for an anticipated date to become actual once the event
 happens, or to be moved when plans change. A past date still marked anticipated means the

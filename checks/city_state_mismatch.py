@@ -20,8 +20,14 @@ of every ZIP code (`zipcodes`), a site where all of these hold:
 - the city is not a ward or district ("Chuo-ku"), and is not a US site with a ZIP code the data
   knows (L211 judges those by the ZIP code).
 
-GeoNames gives today's borders: Hyderabad in "Andhra Pradesh" was right before June 2014. The
-finding is on the state, with the city related, and names the city's division.
+- the site was not entered before the city's division was split from the stated one:
+  GeoNames gives today's borders, and a record first submitted before the split
+  (`places.DIVISION_SPLITS`: Telangana from Andhra Pradesh on 2014-06-02, Uttarakhand,
+  Jharkhand, Chhattisgarh in 2000, Chongqing from Sichuan in 1997, Sejong, Ladakh, Chilean
+  regions, North Kalimantan) rightly named the older state. After it, the message says when
+  the division was formed.
+
+The finding is on the state, with the city related, and names the city's division.
 
 Why it matters: the registry files, maps and searches sites by state. "Xi'an, Shanxi, China"
 puts Shaanxi's capital in the neighbouring province, so the site is missing from a search for
@@ -30,7 +36,7 @@ Shaanxi and misplaced on the map; patients and monitors are sent elsewhere.
 Fails: "Xi’an, Shanxi, China" (seed NCT07314060, entry 21): Xi'an is the capital of Shaanxi.
 
 Passes: "Xi’an, Shaanxi, China"; "Fuzhou, Jiangxi, China" (Jiangxi has a Fuzhou too);
-"Bogotá, Cundinamarca, Colombia".
+"Bogotá, Cundinamarca, Colombia"; "Hyderabad, Andhra Pradesh" in a record of 2012.
 
 Options:
   max_border_distance_km (50): a city within this distance of a place of the stated state is
@@ -77,8 +83,9 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         return
     border = ctx.options.max_border_distance_km
     population = ctx.options.min_population
+    entered = record.first_submitted_date or ""
     for i, loc in enumerate(record.locations):
-        found = _elsewhere(loc, border, population, ctx.note)
+        found = _elsewhere(loc, border, population, ctx.note, entered)
         if found is None:
             continue
         city = (loc.city or "").strip()
@@ -91,7 +98,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
 
 
 def _elsewhere(loc: Location, border: float, min_population: int,
-               note: Callable[[str], None]) -> str | None:
+               note: Callable[[str], None], entered: str = "") -> str | None:
     """The division(s) the data puts the site's city in, when the stated one cannot hold it."""
     if not (loc.city and loc.state and loc.country):
         return None
@@ -126,8 +133,17 @@ def _elsewhere(loc: Location, border: float, min_population: int,
             return None
     if _names_division(loc.facility, country, stated):
         return None
+    splits = [places.formed_from(p.division, stated) for p in major]
+    if entered and all(split is not None and entered < split.formed for split in splits):
+        return None  # entered before the city's division was split from the stated one
     names = sorted({country.division_names.get(p.division, p.division) for p in major})
-    return " or ".join(names)
+    found = " or ".join(names)
+    known = sorted((split.formed, split.parent) for split in splits if split is not None)
+    if known:  # say why the older name does not excuse this record
+        day, parent = known[0]
+        found += f" (formed from {country.division_names.get(parent, parent)} on {day}"
+        found += f", before this record was first submitted on {entered})" if entered else ")"
+    return found
 
 
 def _known_zip(zip_code: str | None) -> bool:

@@ -4,8 +4,10 @@ What it finds: (whole run) two copies of one NCT ID that differ in a field both 
 record is summarised as its NCT ID and a short hash of each field, with text normalised so that
 a difference of format is not one of content (markdown escapes, bullet characters, line
 wrapping and white space are ignored, so a legacy XML record and its API v2 JSON twin with the
-same facts compare equal). A field one copy does not hold (a study page shows no official
-title, a partial download lacks modules) is not compared; identical copies are not reported.
+same facts compare equal), and with sites, arms, interventions and contacts compared whatever
+their order (a re-export may list them in another). A field one copy does not hold (a study
+page shows no official title, a partial download lacks modules) is not compared; identical
+copies are not reported.
 The finding is on the later copy in the run's order (files as named, folders walked in sorted
 order), at the first field that differs; it names the other file and the fields that differ
 (eight, then how many more), each as a related location.
@@ -96,8 +98,22 @@ def _dates(name: str, value: DateField) -> Iterator[tuple[str, Any]]:
     yield f"{name}.type", value.type
 
 
+def _in_order(items: list[Any], key: Any) -> list[Any]:
+    """List items in an order of their content, so that a re-export that lists the same sites
+    (arms, interventions, contacts) in another order is no difference."""
+    return sorted(items, key=lambda item: repr(_norm(key(item))))
+
+
 def _fields(r: Record) -> Iterator[tuple[str, Any]]:
-    """Every field worth comparing, in the model's order: (name, value)."""
+    """Every field worth comparing, in the model's order: (name, value). List items are
+    compared as a set of items, whatever their order."""
+    arms = _in_order(r.arms, lambda a: (a.label, a.type, a.description,
+                                        sorted(a.intervention_names)))
+    interventions = _in_order(r.interventions, lambda i: (i.type, i.name, i.description))
+    central = _in_order(r.central_contacts, lambda c: (c.name, c.phone, c.email))
+    sites = _in_order(r.locations, lambda loc: (
+        loc.facility, loc.city, loc.state, loc.zip, loc.country, loc.status,
+        sorted((c.name or "", c.phone or "", c.email or "") for c in loc.contacts)))
     for name in ("org_study_id", "brief_title", "official_title", "acronym", "brief_summary"):
         yield name, getattr(r, name)
     yield "detailed_description", r.detailed_description
@@ -118,15 +134,15 @@ def _fields(r: Record) -> Iterator[tuple[str, Any]]:
     yield "who_masked", sorted(r.who_masked)
     yield "enrollment_count", r.enrollment_count
     yield "enrollment_type", r.enrollment_type
-    yield "arms.label", [a.label for a in r.arms]
-    yield "arms.type", [a.type for a in r.arms]
-    yield "arms.description", [a.description for a in r.arms]
+    yield "arms.label", [a.label for a in arms]
+    yield "arms.type", [a.type for a in arms]
+    yield "arms.description", [a.description for a in arms]
     yield "arms.intervention_names", [
-        sorted(_TYPE_PREFIX.sub("", name) for name in a.intervention_names) for a in r.arms
+        sorted(_TYPE_PREFIX.sub("", name) for name in a.intervention_names) for a in arms
     ]
-    yield "interventions.type", [i.type for i in r.interventions]
-    yield "interventions.name", [i.name for i in r.interventions]
-    yield "interventions.description", [i.description for i in r.interventions]
+    yield "interventions.type", [i.type for i in interventions]
+    yield "interventions.name", [i.name for i in interventions]
+    yield "interventions.description", [i.description for i in interventions]
     e = r.eligibility
     yield "eligibility.criteria", e.criteria
     yield "eligibility.sex", e.sex
@@ -135,12 +151,12 @@ def _fields(r: Record) -> Iterator[tuple[str, Any]]:
     yield "eligibility.std_ages", sorted(e.std_ages)
     yield "eligibility.healthy_volunteers", e.healthy_volunteers
     yield "lead_sponsor", r.lead_sponsor
-    yield from _contacts("central_contacts", r.central_contacts)
+    yield from _contacts("central_contacts", central)
     for name in ("facility", "status", "city", "state", "zip", "country"):
-        yield f"locations.{name}", [getattr(loc, name) for loc in r.locations]
-    yield "locations.contacts.name", [[c.name for c in loc.contacts] for loc in r.locations]
-    yield "locations.contacts.phone", [[c.phone for c in loc.contacts] for loc in r.locations]
-    yield "locations.contacts.email", [[c.email for c in loc.contacts] for loc in r.locations]
+        yield f"locations.{name}", [getattr(loc, name) for loc in sites]
+    yield "locations.contacts.name", [[c.name for c in loc.contacts] for loc in sites]
+    yield "locations.contacts.phone", [[c.phone for c in loc.contacts] for loc in sites]
+    yield "locations.contacts.email", [[c.email for c in loc.contacts] for loc in sites]
 
 
 # Field names in the model's order, for the message.

@@ -1,8 +1,9 @@
 """A completed or terminated study still gives anticipated dates or an anticipated enrollment.
 
 What it finds: on a COMPLETED or TERMINATED study, each start, primary completion or completion
-date and the enrollment typed ESTIMATED: one finding per anticipated value. Values without a
-type are not judged (study pages do not show types, nor do legacy records from before the
+date and the enrollment typed ESTIMATED (in legacy XML, "Anticipated" or "Estimate"): one
+finding per anticipated value. The posting dates are the registry's, not judged. Values without
+a type are not judged (study pages do not show types, nor do legacy records from before the
 registry asked for them). WITHDRAWN studies are not judged: they never started, so their plan
 stays anticipated (S107 judges their enrollment).
 

@@ -1,4 +1,4 @@
-"""A facility name is mistyped: a stray space, a stray full stop, or words in lower case.
+"""A facility name is mistyped (a stray space or full stop, words in lower case) or a person's.
 
 What it finds: in each location's facility name:
 
@@ -7,8 +7,14 @@ What it finds: in each location's facility name:
 - a doubled space, a space or tab at either end, a space before a comma, no space after a comma
   between two words ("West China Hospital,Sichuan University");
 - a trailing full stop after a whole word ("Advocate Lutheran General Hospital."), or a colon.
-  A full stop ending an abbreviation ("Inc.", "Co., Ltd.", "Hosp.", an initial) is fine;
-  trailing commas, hyphens and "&" are L202's (a name cut off);
+  A full stop ending an abbreviation in any language is fine ("Inc.", "Hosp.", "Dept.",
+  "Peds.", Turkish "Has.", Danish "Afd.", German "Abt.": a known one, one of three letters or
+  no vowel, or the start of a longer facility word); trailing commas, hyphens and "&" are
+  L202's (a name cut off);
+- a person's name in the facility field, with no facility word: a name with a degree
+  ("Smith, John MD"), or a title and a name ("Dr.  John Smith") that has slips of its own,
+  which are then said to be a person's name's, not reported as spacing (a title and a name
+  alone may be a hospital's short name: "Dr. Negrín");
 - proper names in lower case: the whole name; a place name of the site (its city, state or
   country: "The first hospital of jilin university" in Jilin); in a name in English title case,
   institution words in lower case ("The fifth Affiliated hospital", "Hubei Cancer hospital");
@@ -50,7 +56,7 @@ from typing import NamedTuple
 
 from lintrials.context import Context
 from lintrials.findings import Fix, Problem
-from lintrials.knowledge.names import is_placeholder_name
+from lintrials.knowledge.names import facility_vocabulary, is_placeholder_name
 from lintrials.knowledge.text import fold
 from lintrials.knowledge.words import DOTTED_ABBREVIATIONS, LOWER_CASE_NAME_WORDS
 from lintrials.model import Location, Record
@@ -138,15 +144,30 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         if not name or not name.strip() or is_placeholder_name(name):
             continue
         field = f"locations[{i}].facility"
-        for span, message, repair in _spacing(name):
-            yield Problem(field=field, message=message, span=span,
-                          fix=Fix(f"write {repair!r} there", repair, span=span))
-        trailing = _trailing_mark(name)
-        if trailing is not None:
-            yield Problem(field=field, message=trailing[1], span=trailing[0])
-        lower = _lower_case(name, loc, allowed)
-        if lower is not None:
-            yield Problem(field=field, message=lower[1], span=lower[0])
+        problems = list(_problems(name, loc, allowed, field))
+        person = _person(name)
+        if person == "degree" or (person and problems):
+            # A name with a degree is a person's. A title and a name alone may be a hospital's
+            # short name ("Dr. Negrín"): said only when its spacing or case would be reported,
+            # for those are a person's name's, not slips in a facility's.
+            yield Problem(field=field, message=(
+                f"the facility field holds a person's name ({name.strip()!r}), not the name "
+                "of a facility: give the practice, clinic or hospital the site is"))
+            continue
+        yield from problems
+
+
+def _problems(name: str, loc: Location, allowed: frozenset[str],
+              field: str) -> Iterator[Problem]:
+    for span, message, repair in _spacing(name):
+        yield Problem(field=field, message=message, span=span,
+                      fix=Fix(f"write {repair!r} there", repair, span=span))
+    trailing = _trailing_mark(name)
+    if trailing is not None:
+        yield Problem(field=field, message=trailing[1], span=trailing[0])
+    lower = _lower_case(name, loc, allowed)
+    if lower is not None:
+        yield Problem(field=field, message=lower[1], span=lower[0])
 
 
 @lru_cache(maxsize=8)
@@ -219,7 +240,65 @@ def _trailing_mark(name: str) -> tuple[tuple[int, int], str] | None:
     tail = re.split(r"(?<=[a-z])(?=[A-Z])", last)[-1]
     if _fold(last) in DOTTED_ABBREVIATIONS or _fold(tail) in DOTTED_ABBREVIATIONS:
         return None
+    if _abbreviation(last):
+        return None
     return span, f"the facility name ends with a full stop after {last!r}, not an abbreviation"
+
+
+# Abbreviations of facility words that end in a full stop in the languages of registry records
+# and are not the beginning of the word they stand for ("Gral." for "General").
+_ABBREVIATIONS = _wordset("""
+    peds ped gral grl sra sto sta srl ctre serv svc hptl hsptl dpto dpt depto
+    fak tip abd ord tech techn
+""")
+_VOWELS = frozenset("aeiouyäöüåæøéèêáíóúıâîû")
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word before a full stop is an abbreviation in some language: a known one
+    ("Peds", "Gral"), one of three letters or fewer ("Has", "Afd", "Abt", "Odd"), one without a
+    vowel ("Dptm"), or the start of a longer facility word ("Hast" for "Hastanesi", "Klin" for
+    "Klinik"), which the word itself is not."""
+    folded = _fold(word)
+    if folded in _ABBREVIATIONS or len(folded) <= 3 or not _VOWELS & set(word.casefold()):
+        return True
+    vocabulary = facility_vocabulary()
+    return folded not in vocabulary and any(
+        w.startswith(folded) and len(w) > len(folded) for w in vocabulary)
+
+
+# A person's name in the facility field: a title and a name ("Dr. John Smith", "Prof. Dr. med.
+# H. Müller"), or a name with a degree ("Smith, John MD", "Jane Doe, M.D., Ph.D.").
+_TITLE = r"(?:[Dd]r|DR|[Dd]ra|[Pp]rof|PROF|Professor|Mr|Mrs|Ms|Doctor)\.?"  # not "MS Ramaiah"
+_DEGREE = (r"(?:,\s*|\s+)(?i:m\.?d|d\.?o|ph\.?d|m\.?b\.?b\.?s|dds|dmd|frcp|facp|mph|rn|np"
+           r")\.?(?!\w)")
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.?)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_PERSON = re.compile(
+    rf"^(?:{_TITLE}\s*(?:(?:{_TITLE}|med\.)\s*)*{_NAME}(?:{_DEGREE})*"  # "Dr. John Smith"
+    rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}},\s*{_NAME}(?:{_DEGREE})+"  # "Smith, John MD"
+    rf"|{_NAME}(?:{_DEGREE})+)\s*$")  # "John Smith, M.D."
+
+
+def _person(name: str) -> str:
+    """"degree" when a facility name is a person's name with a degree ("Smith, John MD"),
+    "title" when it is a title and a name ("Dr. John Smith"), else "": no word of a
+    facility's name in either."""
+    match = _PERSON.match(name.strip())
+    if not match:
+        return ""
+    words = {_fold(w) for w in _LETTERS.findall(name)}
+    if words & (facility_vocabulary() | _INSTITUTION_WORDS | _PRACTICE_WORDS):
+        return ""
+    return "degree" if _HAS_DEGREE.search(name) else "title"
+
+
+_HAS_DEGREE = re.compile(_DEGREE + r"\s*$")
+_PRACTICE_WORDS = _wordset("""
+    office offices practice associates clinic group partners surgery dental family pharmacy
+    rooms chambers consulting suite
+    llc inc pc pa pllc ltd
+""")
 
 
 def _lower_case(name: str, loc: Location,

@@ -1,42 +1,45 @@
-"""One facility is spelled several ways across the records of the run.
+"""One facility is misspelt in some records of the run, or loses the capitals of its name.
 
-What it finds: (whole run) sites of one facility, within one city and country (never across the
-whole registry), spelled differently; anonymised placeholders ("Research Site") are left out.
-Two names are one facility when:
+What it finds: (whole run) sites of one facility, within one city and country, whose name has
+a misspelt word or a wrong capital where the other records spell it right. Every accepted way
+of writing a name is set aside first (`lintrials.knowledge.names`): case, accents (also "ł",
+"ø"; umlauts written out), punctuation and spacing ("Health Care" / "Healthcare"), a leading
+"The", connectors ("of" / "at", ", UCLA" / "at UCLA"), a trailing legal form ("Inc" /
+"Incorporated", ", PC", "GmbH"), the city's name at the end ("Mayo Clinic Rochester"),
+an acronym beside its words, plurals and standard abbreviations ("St." / "Saint", "Univ.").
+Names equal then are one spelling and no finding. What remains is reported when one or two
+words differ by a small edit (rapidfuzz ratio of the names at least `similarity`; words of
+five letters or more, one edit, two from eight letters, a swap of two letters counting one)
+that makes a word a misspelling of the other: "Unversity", "Hosiptal", "Medial Center".
+Not misspellings: ordinals, numbers, compass words ("First" / "Fifth"); a word's ending
+("Ospedaliero" / "Ospedaliera", "Universitario" / "Universitari"); a proper name with a
+vowel between consonants written or left out ("Malaviya" / "Malviya": transliterations).
+Within one spelling, only a word with fewer capitals inside it than most records give it
+("Nhs" / "NHS", "Cancercare" / "CancerCare"; not a word of the site's city as its city field
+writes it) or a character lost to a wrong encoding ("People?s") is reported. The right
+spelling is the one most records use (a tie: none); sites with different states or zip codes
+are different sites, and a proper name that several records write one way (a third as many
+as the usual way, or more) is another name ("Santa Maria" / "Santa Marina"). A site named as
+the record's lead sponsor names itself is never reported.
 
-- they are equal once case, accents, punctuation and spacing are folded
-  (`lintrials.knowledge.names`), and connectors inside the name, a trailing legal form ("Inc.",
-  "S.A."), the city's name at the end, an acronym of the words beside it, plural endings and a
-  few standard abbreviations ("Univ.", "Hosp.", "St.", "Centre"/"Center") are set aside; or
-- they are nearly equal: rapidfuzz's ratio of the folded names is at least `similarity`, they
-  have the same words but for one or two, and each differing pair is a misspelling of one word
-  (both at least five letters, at most two letters apart, one for words under eight letters:
-  "Afffiliated", "Universtiy"). Ordinals, numbers and compass words never count ("First" /
-  "Fifth", "North" / "South", "Site 0034" / "Site 0038").
+Why it matters: sponsors, registries and readers count sites by their names and search for
+them by name. "Unversity of Nebraska Medical Center" is not found by a search for the
+University of Nebraska Medical Center, and counts as another site. Severity is info: a
+person judges the spelling.
 
-Sites with different states or zip codes are different sites (a state mistyped by one letter is
-one state). Spellings that differ only in punctuation or spacing are not reported, unless one
-is damaged ("People?s"). The suggestion: among the spellings most records use, the best written
-(not all capitals, no lower-case English words, tidy, not abbreviated, with its accents), then
-the commonest; a tie means no suggestion. Never suggested: fewer accents than a site's own, a
-blemish it lacks, a lower-cased acronym, capitals for a sentence-case name in another language.
-Records that share an NCT ID count as one record, and a suggestion must come from another
-NCT ID. Each other spelling is reported, naming the suggestion and the records that use it.
+Fails: "Unversity of Nebraska Medical Center", Omaha, beside two records that spell it
+"University of Nebraska Medical Center": ``... has 'Unversity' for 'University'; 2 other
+records of the run (...) spell it right: 'University of Nebraska Medical Center'``. The
+repair is the site's own name with the word put right, never another record's wording.
 
-Why it matters: sponsors, registries and readers count sites by their names. When one hospital
-is "The First Hospital of Jilin University" in fourteen records and "The first hospital of
-jilin university" in another, every count of where trials run sees two sites. Severity is
-info: the name is not wrong, only another spelling of a name the run knows.
-
-Fails: with the corpus in the run, "The first hospital of jilin university", Changchun:
-``... is spelled 'The First Hospital of Jilin University' in 14 other records of the run``.
-
-Passes: "The First Affiliated Hospital of Zhengzhou University" and "The Fifth Affiliated
-Hospital of Zhengzhou University" (two hospitals); a hospital and one of its departments.
+Passes: "Mayo Clinic Rochester" beside "Mayo Clinic" (the city added); "Asan medical center"
+beside "Asan Medical Center" (case); "Centre Leon Berard" beside "Centre Léon Bérard"
+(accents); "Texas Oncology, P.A." beside "Texas Oncology"; "The First Affiliated Hospital"
+and "The Fifth Affiliated Hospital" of one university (two hospitals).
 
 Options:
-  similarity (90): the least rapidfuzz ratio (0-100) of two folded names for the near-equal
-    test; 100 turns it off, leaving only names equal once folded.
+  similarity (90): the least rapidfuzz ratio (0-100) of two reduced names for the misspelling
+    test; 100 turns it off, leaving only capitals and damaged characters.
   show_records (3): how many of the other records the message names.
 
 Fix safety: no fix: the suggestion is a spelling for a person to adopt.
@@ -52,11 +55,12 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.names import (
+    facility_vocabulary,
     fold_name,
     is_placeholder_name,
     normalise_name,
@@ -90,6 +94,7 @@ class Site(NamedTuple):
     zip: str  # folded (`zip_key`)
     country: str
     words: tuple[str, ...]  # the folded name, reduced for comparison (`variant_words`)
+    own: bool = False  # the record's lead sponsor writes its own name this way
 
 
 class Summary(NamedTuple):
@@ -112,6 +117,7 @@ _INITIALS_MIN = 3
 def summarize(record: Record, ctx: Context) -> Summary | None:
     """The record's named sites with a city and a country, placeholders left out."""
     sites = []
+    sponsor = variant_words(record.lead_sponsor) if record.lead_sponsor else ()
     for i, loc in enumerate(record.locations):
         name = loc.facility
         if not name or not loc.city or not loc.country or is_placeholder_name(name):
@@ -120,8 +126,10 @@ def summarize(record: Record, ctx: Context) -> Summary | None:
         words = variant_words(name, loc.city)
         if not city or not country or not words:
             continue
+        own = bool(sponsor) and (words == sponsor or words == variant_words(
+            record.lead_sponsor or "", loc.city))
         sites.append(Site(i, name, loc.city, loc.state or "", zip_key(loc.zip), loc.country,
-                          words))
+                          words, own))
     return Summary(record.nct_id or "", tuple(sites)) if sites else None
 
 
@@ -136,11 +144,25 @@ def variant_words(name: str, city: str | None = None) -> tuple[str, ...]:
     words = _strip_legal_forms(words)
     words = [w for k, w in enumerate(words)
              if not (w in JOINING_WORDS and 0 < k < len(words) - 1)]
-    words = [_singular(_transliterated(ABBREVIATED_WORDS.get(w, w))) for w in words]
+    words = [_reduced(w) for w in words]
     city_words = [_singular(_transliterated(w)) for w in fold_name(city).split()] if city else []
-    if city_words and len(words) > len(city_words) + 1 and words[-len(city_words):] == city_words:
-        words = words[:-len(city_words)]
+    # The city and a legal form come off the end in either order: "Texas Oncology, P.A. -
+    # Austin", "Mayo Clinic - Rochester", "Pius-Hospital Oldenburg GmbH".
+    for _ in range(2):
+        words = _strip_legal_forms(words)
+        if (city_words and len(words) > len(city_words)
+                and words[-len(city_words):] == city_words):
+            words = words[:-len(city_words)]
+            if len(words) > 1 and words[-1] in JOINING_WORDS:
+                words.pop()  # "... at Chapel Hill", "... in Rochester"
     return tuple(_drop_acronyms(words))
+
+
+def _reduced(word: str) -> str:
+    """One folded word as names are compared: singular, abbreviation written out, umlauts
+    and marked letters plain ("Centres" = "Centre" = "Center", "Univ" = "University")."""
+    singular = _singular(word)
+    return _singular(_transliterated(ABBREVIATED_WORDS.get(singular, singular)))
 
 
 def _join_possessives(words: list[str]) -> list[str]:
@@ -178,9 +200,17 @@ def _strip_legal_forms(words: list[str]) -> list[str]:
     return words
 
 
+# Letters that carry their mark in the letter itself, so that folding the accents leaves them:
+# "Białymstoku" is "Bialymstoku" without its accents, "Ørebro" is "Orebro".
+_UNMARKED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ð": "d", "ħ": "h",
+                           "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
 def _transliterated(word: str) -> str:
     """German umlauts written out ("Universitaetsklinikum", "Tuebingen") read like the folded
-    umlaut ("universitatsklinikum", "tubingen"); the same on every name."""
+    umlaut ("universitatsklinikum", "tubingen"), and letters such as "ł" and "ø" like their
+    plain letter; the same on every name."""
+    word = word.translate(_UNMARKED)
     return word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
@@ -262,7 +292,7 @@ def _clusters(items: list[_Item], similarity: float) -> Iterator[list[list[_Item
     for key in keys:
         clusters[root(key)].append(by_key[key])
     for groups in clusters.values():
-        if len({_letters(site.name) for group in groups for _, _, site in group}) > 1:
+        if len({site.name for group in groups for _, _, site in group}) > 1:
             yield groups
 
 
@@ -279,50 +309,184 @@ def _misspelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         if min(len(x), len(y)) < 5:
             return False
         allowed = 1 if min(len(x), len(y)) < 8 else 2
-        if Levenshtein.distance(x, y, score_cutoff=allowed) > allowed:
+        if OSA.distance(x, y, score_cutoff=allowed) > allowed or _ending(x, y):
+            return False
+        if _transliterations(x, y):
             return False
     return True
 
 
-def _report(groups: list[list[_Item]], show: int) -> Iterator[tuple[Any, Problem]]:
-    """Report the sites of one facility not spelled as suggested.
+def _transliterations(x: str, y: str) -> bool:
+    """Whether two proper names (neither a facility word) are one name transliterated two
+    ways: a vowel between two consonants written or left out ("Malaviya" / "Malviya", the
+    short vowel of Hindi and other scripts). A vowel dropped beside another ("Zhejang" for
+    "Zhejiang") or from a facility word ("Unversity", "Affilated") is a misspelling."""
+    vocabulary = facility_vocabulary()
+    if x in vocabulary or y in vocabulary or abs(len(x) - len(y)) != 1:
+        return False
+    short, long = sorted((x, y), key=len)
+    return any(long[k] in _VOWELS and long[:k] + long[k + 1:] == short
+               and long[k - 1] not in _VOWELS and long[k + 1] not in _VOWELS
+               for k in range(1, len(long) - 1))
 
-    The suggestion comes from the group of equal reduced names that most records use: when two
-    groups differ by a misspelling, the more common one is the right one. With no such group
-    (a tie), each group is read on its own and no misspelling is reported."""
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _ending(x: str, y: str) -> bool:
+    """Whether two words differ only in their ending, as a word's forms do: "Ospedaliero" /
+    "Ospedaliera", "Universitario" / "Universitari" (Spanish and Catalan), "Klinik" /
+    "Klinikum". Such a pair is two forms of a name, not a word misspelt; "Universitiy" and
+    "Hospitl" change more than the ending."""
+    common = next((k for k, (a, b) in enumerate(zip(x, y, strict=False)) if a != b),
+                  min(len(x), len(y)))
+    tails = sorted((x[common:], y[common:]), key=len)
+    if not tails[0]:
+        return len(tails[1]) <= 2
+    return len(tails[0]) == len(tails[1]) == 1 and set(tails[0] + tails[1]) <= _VOWELS
+
+
+def _report(groups: list[list[_Item]], show: int) -> Iterator[tuple[Any, Problem]]:
+    """Report the sites of one facility whose name is misspelt, or loses the capitals of a name.
+
+    A group holds names equal once every accepted difference is set aside (`variant_words`):
+    they are one spelling for this check, and differ only in a wrong capital inside a word or
+    a character lost to a wrong encoding, if at all. Groups are joined when their names differ
+    by a misspelt word; the group that most records use is then the right spelling. With no
+    such group (a tie), which one is misspelt cannot be told and none is reported."""
+    for group in groups:
+        yield from _report_capitals(group, show)
     records = [len({record for _, record, _ in group}) for group in groups]
     top = max(records)
     if records.count(top) > 1:
-        for group in groups:
-            yield from _report([group], show)
         return
     lead = groups[records.index(top)]
     best = _suggestion(_spellings(lead))
     if best is None:
         return
-    suggested = [item for item in lead if _letters(item[2].name) == best.letters]
-    for ref, record, site in (item for group in groups for item in group):
-        if _letters(site.name) == best.letters and not (
-                _untidy(site.name) and not _untidy(best.text)):
+    right = lead[0][2].words
+    vocabulary = facility_vocabulary()
+    for group, used in zip(groups, records, strict=True):
+        if group is lead:
             continue
-        if _accents(site.name) > _accents(best.text) or (
-                _APOCOPE.search(site.name) and not _APOCOPE.search(best.text)):
-            continue  # never suggest taking accents off, nor "Cà" for "Ca'"
-        if _blemishes(best.text) - _blemishes(site.name) or _worse_case(site.name, best.text):
-            continue  # nor a spelling with a blemish this one does not have
-        others = sorted({rec for _, rec, other in suggested
-                         if rec != record and _compatible(site, other)})
-        if not others:
+        differ = {w for x, y in zip(group[0][2].words, right, strict=False) if x != y
+                  for w in (x, y)}
+        if not differ & vocabulary and used > 1 and used * 3 > top:
+            continue  # a proper name several records write so: another name, not a slip
+        for ref, record, site in group:
+            if site.own or not _misspelt(site.words, right):
+                continue  # the sponsor's own name for its site is its to spell
+            if _accents(site.name) > _accents(best.text) or (
+                    _APOCOPE.search(site.name) and not _APOCOPE.search(best.text)):
+                continue  # never suggest taking accents off, nor "Cà" for "Ca'"
+            pairs = [(_written(x, site.name), _written(y, best.text))
+                     for x, y in zip(site.words, right, strict=True) if x != y]
+            yield from _finding(ref, record, site, lead, pairs, best.text, show, "spell")
+
+
+def _report_capitals(group: list[_Item], show: int) -> Iterator[tuple[Any, Problem]]:
+    """Sites of one spelling that write a word of the name with fewer of the capitals inside it
+    than the spelling most records use ("Nhs" for "NHS", "Mcmaster" for "McMaster"), or with a
+    character lost to a wrong encoding ("People?s")."""
+    best = _suggestion(_spellings(group))
+    if best is None:
+        return
+    suggested = [item for item in group if _letters(item[2].name) == best.letters]
+    for ref, record, site in group:
+        if site.own or site.name == best.text:
             continue
-        local = [other.location for r, rec, other in suggested if r == ref and rec == record]
-        shown = ", ".join(others[:show]) + (", ..." if len(others) > show else "")
-        count = f"{len(others)} other record{'s' if len(others) != 1 else ''}"
-        where = ", ".join(p for p in (site.city, site.state, site.country) if p)
-        message = (f"facility {site.name!r} ({where}) is spelled {best.text!r} in {count} of "
-                   f"the run ({shown}); {_difference(site, best.text)}")
-        related = (f"locations[{local[0]}].facility",) if local else ()
-        yield ref, Problem(field=f"locations[{site.location}].facility", message=message,
-                           related=related)
+        if _damaged(site.name) and not _damaged(best.text):
+            intact = [item for item in suggested if not _damaged(item[2].name)]
+            yield from _finding(ref, record, site, intact, [], best.text, show, "write")
+            continue
+        lost = _lost_capitals(site, best.text)
+        if lost:  # else case, spacing, punctuation and accepted forms: no finding
+            yield from _finding(ref, record, site, suggested, lost, best.text, show, "write")
+
+
+def _finding(ref: Any, record: str, site: Site, right: list[_Item],
+             pairs: list[tuple[str, str]], spelling: str, show: int,
+             verb: str) -> Iterator[tuple[Any, Problem]]:
+    """The finding on a site whose words ``pairs`` (as written, as the ``right`` sites write
+    them) differ, or (no pairs) that has a damaged character where ``spelling`` has none. The
+    repair is the site's own name with those words put right: never a name of other records
+    that drops or adds its city, a department or a legal form."""
+    others = sorted({rec for _, rec, other in right
+                     if rec != record and _compatible(site, other)})
+    if not others:
+        return
+    local = [other.location for r, rec, other in right if r == ref and rec == record]
+    shown = ", ".join(others[:show]) + (", ..." if len(others) > show else "")
+    count = f"{len(others)} other record{'s' if len(others) != 1 else ''}"
+    where = ", ".join(p for p in (site.city, site.state, site.country) if p)
+    repaired = _repaired(site.name, pairs) if pairs else spelling
+    verb += "s" if len(others) == 1 else ""
+    if pairs:
+        words = ", ".join(f"{x!r} for {y!r}" for x, y in pairs)
+        what = f"has {words}; {count} of the run ({shown}) {verb} it right"
+    else:
+        what = (f"has a character lost to a wrong encoding; {count} of the run ({shown}) "
+                f"{verb} it whole")
+    message = f"facility {site.name!r} ({where}) {what}: {repaired!r}"
+    related = (f"locations[{local[0]}].facility",) if local else ()
+    yield ref, Problem(field=f"locations[{site.location}].facility", message=message,
+                       related=related)
+
+
+def _repaired(name: str, pairs: list[tuple[str, str]]) -> str:
+    """The name with each wrong word replaced by the right one, in the wrong one's case."""
+    for wrong, right in pairs:
+        if wrong.isupper() and len(wrong) > 1 and not right.isupper():
+            right = right.upper()
+        elif wrong.islower() and not right.islower() and not _lost_capital(wrong, right):
+            right = right.lower()
+        found = re.search(rf"(?<!\w){re.escape(wrong)}(?!\w)", name)
+        if found is not None:
+            name = name[:found.start()] + right + name[found.end():]
+    return name
+
+
+def _lost_capital(word: str, other: str) -> bool:
+    return any(o.isupper() and w.islower() for o, w in zip(other[1:], word[1:], strict=False))
+
+
+_DAMAGE = re.compile(r"\?(?=\w)|\ufffd")
+
+
+def _damaged(name: str) -> bool:
+    return bool(_DAMAGE.search(name))
+
+
+def _written(word: str, name: str) -> str:
+    """A reduced word as the name writes it ("universitiy" -> "Universitiy")."""
+    for token in _WORDS.findall(name):
+        folded = fold_name(token).replace(" ", "")
+        if _reduced(folded) == word:
+            return str(token)
+    return word
+
+
+def _lost_capitals(site: Site, suggestion: str) -> list[tuple[str, str]]:
+    """Words the site writes with fewer capitals inside them than the suggestion: an acronym
+    ("Nhs" / "NHS") or a capital inside a name ("Cancercare" / "CancerCare"). A word of the
+    site's own city or state is written as that field writes it ("Nanchang", not "NanChang");
+    a word the suggestion writes in capitals throughout is an acronym only when short."""
+    if _all_caps(suggestion):
+        return []
+    forms = {w.casefold(): w for w in _WORDS.findall(suggestion)}
+    places = {w.casefold(): w for w in _WORDS.findall(f"{site.city} {site.state}")}
+    lost = []
+    for word in _WORDS.findall(site.name):
+        other = forms.get(word.casefold())
+        if other is None or other == word or word.casefold() in _LOWER_OK:
+            continue
+        if (word.isupper() and len(word) > 1) or (other.isupper() and len(other) > 5):
+            continue
+        if word.casefold() in places and places[word.casefold()] != other:
+            continue
+        if len(word) == len(other) and _lost_capital(word, other):
+            lost.append((word, other))
+    return lost
 
 
 def _compatible(a: Site, b: Site) -> bool:
@@ -406,38 +570,6 @@ def _abbreviations(name: str) -> int:
     return sum(1 for w in _WORDS.findall(name) if w.casefold() in _ABBREVIATED)
 
 
-def _blemishes(name: str) -> set[str]:
-    """What a suggestion must not bring into a name that lacks it."""
-    found = {flaw for flaw, test in (("capitals", _all_caps), ("lower case", _lower_english),
-                                     ("untidy", _untidy)) if test(name)}
-    return found | ({"abbreviated"} if _abbreviations(name) else set())
-
-
-def _worse_case(name: str, suggestion: str) -> bool:
-    """Whether a suggestion writes the case of a word worse, or only otherwise.
-
-    Worse: an acronym in capitals made a word ("AZ Groeninge" -> "Az"), a capital taken off
-    a word ("Nuevas" -> "nuevas"). Only otherwise: capitals given to the words of a name in
-    sentence case that are not English ("Akademiska sjukhuset", "Cliniques universitaires
-    Saint-Luc"): sentence case is that language's way, not a slip.
-    """
-    forms = {w.casefold(): w for w in _WORDS.findall(suggestion)}
-    words = _WORDS.findall(name)
-    shouting = sum(1 for w in words if w.isupper() and len(w) > 1) * 2 > len(words)
-    raised = []
-    for word in words:
-        other = forms.get(word.casefold())
-        if other is None or other == word or word.casefold() in _LOWER_OK:
-            continue
-        if word.isupper() and len(word) > 1 and not other.isupper() and not shouting:
-            return True
-        if word[0].isupper() and other[0].islower():
-            return True
-        if word[0].islower() and other[0].isupper():
-            raised.append(word.casefold().replace("’", "'"))
-    return bool(raised) and not any(w in _ENGLISH_NAME_WORDS for w in raised)
-
-
 def _untidy(name: str) -> bool:
     return bool(_UNTIDY.search(name))
 
@@ -452,17 +584,3 @@ def _accents(name: str) -> int:
 def _all_caps(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return len(letters) > 6 and all(c.isupper() for c in letters if c.lower() != c.upper())
-
-
-def _difference(site: Site, other: str) -> str:
-    name = site.name
-    if _letters(name) == _letters(other):
-        return "differs in spacing or punctuation"
-    if _letters(name).casefold() == _letters(other).casefold():
-        return "differs in case"
-    if _transliterated(fold_name(name).replace(" ", "")) == _transliterated(
-            fold_name(other).replace(" ", "")):
-        return "differs in accents" if _accents(name) != _accents(other) else "differs in case"
-    if variant_words(name, site.city) == variant_words(other, site.city):
-        return "differs in wording"
-    return "differs in spelling"

@@ -1,7 +1,8 @@
 """A site has no city or no country.
 
-What it finds: a location with no city, no country, or neither; one finding names everything
-missing ("no city and no country"), on the site's first field (its facility name, or the city
+What it finds: a location with no city, no country, or neither (a placeholder such as "-",
+"N/A" or "TBD" in the field counts as none); one finding names everything missing ("no city
+and no country"), on the site's first field (its facility name, or the city
 when it has one). In a partial download (a record lacking any module every study has:
 identification, status, sponsor, description, conditions, design, eligibility; the API's
 `fields=` filter), a site is reported only when another site of the same record has the field:
@@ -28,6 +29,7 @@ from collections.abc import Iterator
 
 from lintrials.context import Context
 from lintrials.findings import Problem
+from lintrials.knowledge.words import PLACEHOLDER_VALUES
 from lintrials.model import Location, Record
 
 CODE, NAME, SEVERITY = "L213", "incomplete-site-address", "warning"
@@ -64,9 +66,14 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         name = (loc.facility or "").strip()
         site = f"site {i + 1} of {total}" + (f" ({name})" if name else "")
         field = "facility" if name else "city" if _has(loc, "city") else "country"
-        yield Problem(f"locations[{i}].{field}", f"{site} has no {' and no '.join(missing)}")
+        stand_ins = [f"the {f} says {getattr(loc, f).strip()!r}" for f in missing
+                     if (getattr(loc, f) or "").strip()]
+        said = f" ({', '.join(stand_ins)})" if stand_ins else ""
+        yield Problem(f"locations[{i}].{field}",
+                      f"{site} has no {' and no '.join(missing)}{said}")
 
 
 def _has(loc: Location, field: str) -> bool:
-    value = getattr(loc, field)
-    return bool(value and value.strip())
+    """Whether the site gives the field: a placeholder ("-", "N/A", "TBD") gives nothing."""
+    value = (getattr(loc, field) or "").strip()
+    return bool(value) and value.casefold() not in PLACEHOLDER_VALUES

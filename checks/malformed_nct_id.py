@@ -22,6 +22,7 @@ Fix safety: no fix: the right ID is for a person to look up.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from lintrials.context import Context
@@ -46,8 +47,10 @@ def _what_is_wrong(nct_id: str) -> str:
     if not stripped.upper().startswith("NCT"):
         return 'does not start with "NCT"'
     digits = stripped[3:].strip()
-    if digits.isdigit():
+    if digits.isascii() and digits.isdigit():
         return f"has {len(digits)} digits after NCT, not 8"
+    if all(unicodedata.category(c) == "Nd" for c in digits):  # full-width digits, say
+        return "has digits that are not the ASCII digits 0-9 (full-width or another script's)"
     return 'is not "NCT" followed by 8 digits'
 
 

@@ -2,13 +2,20 @@
 
 What it finds: judged with the `phonenumbers` library (Google's libphonenumber metadata) for
 the country of the contact's site (a central contact's country is known only when all sites
-are in one country; a number whose country is unknown is judged only in international form),
-each at the phone value or the part of it at fault:
+are in one country; a number whose country is unknown is judged only in international form:
+after `"+"`, or after `"00"`, the international call prefix of most countries, as in `"0049
+6131 177271"`), each at the phone value or the part of it at fault:
 
 - not a valid number for the country: too short, too long, in no range in use
   (`"86-1581140843"`, `"613"`), with a hint when the intent is clear (a `"+"` before a national
   number, an Italian number that lost its leading 0, digits run on);
-- the national trunk prefix kept after the country code: `"+86-021-50582090"`, `"+44 (0)20
+- a local number without its area code (`"2417 7000"` for a site in Mumbai, `"9342-7063"` in
+  Sydney): the length of a local number only, or digits that an area code before them makes a
+  number of the country;
+- a letter typed for a digit (`"+49 7O71 29 80687"`): a keypad dials O as 6;
+- a number split between the phone and extension fields (`"0049-6861"` and `"992902"`): the
+  phone alone is no number, with the extension's digits it is one;
+- the national trunk prefix kept after the country code: `"+86-021-50582090"`, `"+44 020
   8990 4466"` (Italian numbers keep their 0: `+39 06 ...` is right);
 - an extension inside the number (`"555-1234 ext 56"`, `"x123"`) instead of the extension
   field; several numbers in one field (`"555-1234 / 555-5678"`);
@@ -19,8 +26,10 @@ each at the phone value or the part of it at fault:
   Spain): it cannot be dialled there as written.
 
 Not reported: a valid number merely written without the country code (`"13693058190"` in
-China), with hyphens or unusual grouping, or `"(617) 555-0100"`: matters of form, for C302
-phone-format.
+China), with hyphens or unusual grouping, or `"(617) 555-0100"`, and the trunk prefix in
+brackets after the country code (`"+44 (0)20 8990 4466"`, the convention several countries
+use, GOV.UK's style among them, for "skip this when calling from abroad"): matters of form, for
+C302 phone-format.
 
 Why it matters: a trial contact is how patients and referring doctors reach a site. A number
 no one can dial as written (a digit short, an extension run in, a trunk prefix after the

@@ -6,7 +6,10 @@ cannot be right are C301 malformed-phone's); the message gives it in internation
 - no country code, for a site outside the home countries (`home_countries`): `"13693058190"`
   (site in China): write `+86 136 9305 8190`;
 - the country code without "+": `"8613911793771"`, `"..32/3/821 37 92"`;
-- an international call prefix instead of "+": `"0048501452585"`, `"(01186) 20-87333300"`;
+- an international call prefix instead of "+": `"0048501452585"`, `"(01186) 20-87333300"`
+  ("00" is read so for a contact of no known country too);
+- the trunk prefix in brackets after the country code: `"+44 (0)20 8990 4466"`, a person
+  knows to skip it, diallers and click-to-call links do not: write `+44 20 8990 4466`;
 - letters for digits, and text before or after the number.
 
 Hyphens and grouping are not reported: `"+86-18980601299"` and `"(617) 555-0100"` are fine.

@@ -7,10 +7,12 @@ What it finds: each signal read on the name alone:
   (``facility_words.txt``, built by ``scripts/build_facility_words.py``). A last word that is
   a word somewhere ("Cent", "Medic", "Sur"), or of one or two letters, is flagged only after a
   facility word ("Tel Aviv Sourasky Medical Cent") or when another site of the run has the full
-  name. Never flagged: standard abbreviations ("Med", "Univ", "Hosp", "Ctr"), words ending in a
-  full stop, all-capital acronyms in a name that is not all capitals;
+  name. Never flagged: standard abbreviations ("Med", "Univ", "Hosp", "Ctr", "Dept", "Sch"),
+  words ending in a full stop ("Inc.", "Hosp."), all-capital acronyms in a name that is not
+  all capitals;
 - a dangling connector or mark at the end: "of", "and", "the", "de", "und", "für", "&", a
-  hyphen or dash, a comma ("University Institute of Cardiology and");
+  hyphen or dash ("University Institute of Cardiology and"). A stray comma or semicolon at the
+  end is set aside: "..., LLC," is a complete name, "... Cardiology and," is not;
 - a bracket or quotation mark opened and never closed, or closed and never opened (the start
   was lost: 'Prof. Dr. Ion Chiricuta" Institute of Oncology');
 - a name exactly `name_limit` characters long: ClinicalTrials.gov's definitions give the
@@ -29,7 +31,8 @@ a length limit, or a tool that cut it.
 Fails: "Peking University First Hospita" (Beijing), with "Peking University First Hospital"
 suggested from another record of the run.
 
-Passes: "Emory Univ" (an abbreviation); "Hospital Clínic", "Universiti Teknologi MARA" (whole
+Passes: "Emory Univ", "Mercy Med. Ctr" (abbreviations); "Aberdeen Royal Infirmary,
+Foresterhill," (a stray comma); "Hospital Clínic", "Universiti Teknologi MARA" (whole
 words in Catalan and Malay); "Hôpital des Cent"; "Policlinico Umberto I".
 
 Options:
@@ -58,6 +61,7 @@ from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.text import fold_word
 from lintrials.knowledge.words import (
+    DOTTED_ABBREVIATIONS,
     LEGAL_FORM_ABBREVIATIONS,
     LOWER_CASE_END_CONNECTORS,
     NAME_END_CONNECTORS,
@@ -81,7 +85,10 @@ _NUMERALS = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "
 # How many clearly cut names of a record must share a length for it to be a cut length.
 _SHARED_CUTS = 3
 _START_CUT = "{} closes what never opened, so its start looks lost"
-_DANGLING_MARKS = frozenset("&-–—,/;")
+_DANGLING_MARKS = frozenset("&-–—/")
+# Marks that end a complete name as often as a cut one ("Sainte-Justine,", "..., LLC,"): a
+# stray comma after a whole word is a slip of typing, not a cut. A connector before one is.
+_STRAY_END = " \t,;"
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = {close: open_ for open_, close in _BRACKETS.items()}
 _MARKS = ("(", "[", "{", '"', "«", "“")
@@ -186,13 +193,13 @@ def _last_word(name: str) -> tuple[str, int, str] | None:
 @lru_cache(maxsize=32768)  # one sponsor's site names recur across its records
 def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] | None:
     """The last word, if it is the start of a facility word: (word, start, completion, sure)."""
-    last = _last_word(name)
+    last = _last_word(name.rstrip(_STRAY_END))  # "Hospita," is cut; "Hosp.," is not
     if last is None or last[2].strip():  # ends in a mark: "Hosp.", "Inc.,", "(Site 2)"
         return None
     word, start, _ = last
     forms = {word.casefold(), fold_word(word)}
-    if forms & allowed:
-        return None
+    if forms & allowed or forms & DOTTED_ABBREVIATIONS:
+        return None  # "Dep", "Sch", "Coll": standard abbreviations, whole as they are
     words = _words()
     if len(word) < 3:
         # "Medical Education and R": too short to tell, so a guess that only a full name
@@ -220,8 +227,8 @@ def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] 
 
 @lru_cache(maxsize=32768)
 def _dangling_end(name: str) -> str | None:
-    """The connector, mark or comma the name ends on, if it ends on one."""
-    stripped = name.rstrip()
+    """The connector or mark the name ends on, if it ends on one (a stray comma set aside)."""
+    stripped = name.rstrip(_STRAY_END)
     if stripped and stripped[-1] in _DANGLING_MARKS:
         return f'it ends in "{stripped[-1]}"'
     last = _last_word(stripped)
@@ -367,7 +374,10 @@ def _cut_at_shared_length(record: Record, candidates: list[Candidate]) -> Iterat
         site = Site(name, loc.city or "", loc.country or "")
         # One or two letters say too little to name the word they were cut from.
         completion = next(iter(_completions(word, words)), "") if len(word) >= 3 else ""
-        yield Candidate(i, site, 0, word, completion, len(word) > 3, (), "", -1,
+        # A longer word, or a standard abbreviation ("Ctr", "Uni"), is cut only if a name of
+        # the run goes on from it ("Severance Hospital, Yonsei Uni" -> "... University").
+        guess = len(word) > 3 or bool(forms & DOTTED_ABBREVIATIONS)
+        yield Candidate(i, site, 0, word, completion, guess, (), "", -1,
                         (len(name), lengths[len(name)]))
 
 

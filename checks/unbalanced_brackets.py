@@ -5,9 +5,17 @@ balanced) left unmatched, first within each paragraph or list item (an item star
 that begins with a bullet or a number), then across the field, so an aside that runs over a
 wrapped line or holds a sub-list passes. Not brackets to match:
 
-- list markers `1)`, `a)`, `iv)`, `1\)` (markdown), `1）`: a ")" after a number, letter or Roman
-  numeral that starts the text or follows a space or punctuation, when it closes nothing;
-- half-open ranges `[0, 1)`, `(0, 100]`;
+- list markers `1)`, `a)`, `iv)`, `1\)` (markdown), `1）`, `1.)`, `a. )`: a ")" after a number,
+  letter or Roman numeral (and maybe a full stop) that starts the text or follows a space or
+  punctuation, when it closes nothing; doubled letters, as lists go on after `z)` (`aa)`,
+  `ee)`), where an item starts; a "(" and a lower-case label never closed at the start of a line
+  (`(a Age 18 to 65`). The label that starts an item of a list, or a sub-item within a line
+  (`excluded if: a) Progression`), closes no aside of the items before it (in `1.) Adults (aged
+  18 to 65` / `2.) Consent` the "(" is reported), but a wrapped line that only looks like an
+  item may end one (`(ECOG` / `1)`), and so may a marker ending a line (`(any of:` / `* a` / `*
+  b)`);
+- half-open ranges `[0, 1)`, `(0, 100]`, with fractions too (visual acuities `[20/400,
+  20/40)`);
 - emoticons `:)`, `;-)`, `:(` standing alone.
 
 Each unmatched bracket is one finding, its span the bracket; a bracket closed by another kind
@@ -45,19 +53,49 @@ _MAX_PER_FIELD = 10
 _OPEN = {"(": "(", "[": "[", "{": "{", "（": "(", "［": "[", "｛": "{"}
 _CLOSE = {")": "(", "]": "[", "}": "{", "）": "(", "］": "[", "｝": "{"}
 _BRACKET = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
-# A line that starts a list item: a bullet, or a number, letter or Roman numeral and ". " or ")".
+# A list label: a number, one letter or a doubled one ("aa", "ee" after "z"), a Roman numeral.
+_LABEL = r"(?:\d{1,3}|(?P<letter>[A-Za-z])(?P=letter)?|[ivxlIVXL]{1,6})"
+# A line that starts a list item: a bullet, or a label and ". ", ") ", ".) " ("1.)", "1. )"),
+# or an opening bracket and a label written without its closer ("(a ", "(ii ").
 _ITEM = re.compile(
-    r"[ \t]*(?:\\?[*•·▪◦‣+\-–]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,6})(?:\.\d{1,3})*\\?[.):）])\s"
+    r"[ \t]*(?:\\?[*•·▪◦‣+\-–]|\(?" + _LABEL.replace("letter", "item_letter")
+    + r"(?:\.\d{1,3})*(?:\.\s?\\?[)）]|\\?[.):）])|\(" + _LABEL.replace("letter", "open_letter")
+    + r"\.?)\s"
 )
+# Numbers, fractions (visual acuities "20/400") and infinity, as the bounds of a range.
+_BOUND = r"[-+−]?(?:\d[\d.,]*(?:/\d[\d.,]*)?%?|∞|inf)"
 _RANGE = re.compile(
-    r"[\[(（]\s*[-+−]?(?:\d[\d.,]*|∞|inf)\s*(?:,|;|–|-|to)\s*[-+−]?(?:\d[\d.,]*%?|∞|inf)\s*[\])）]"
+    r"[\[(（]\s*" + _BOUND + r"\s*(?:,|;|–|-|to)\s*" + _BOUND + r"\s*[\])）]"
 )
 _EMOTICON = re.compile(r"(?<!\S)[:;=][-']?[()\[\]](?![^\s.,!?])")
-# ")" ending a list marker ("1)", "b)", "iv)", "1\)" in markdown, "1）"): a short label after
-# the start, a space or punctuation.
+# ")" ending a list marker ("1)", "b)", "iv)", "1\)" in markdown, "1）", "1.)", "a. )"): a
+# short label after the start, a space or punctuation. A doubled letter ("aa)", "ee)") only
+# where an item starts (a line, after a bullet, ";" or ":"): elsewhere "5 mm)" is a unit.
 _MARKER = re.compile(
-    r"(?:^|(?<=[\s:;,/.：；，、。]))(?:\d{1,3}[a-z]?|[A-Za-z]|[ivxlIVXL]{1,6})\\?[)）]"
+    r"(?:^|(?<=[\s:;,/.：；，、。]))(?:\d{1,3}[a-z]?|[A-Za-z]|[ivxlIVXL]{1,6})\.?\s?\\?[)）]"
+    r"|(?:^[ \t]*(?:\\?[*•·▪◦‣+\-–][ \t]+)?|(?<=[:;：；]\s))(?P<twice>[A-Za-z])(?P=twice)"
+    r"\.?\s?\\?[)）]",
+    re.MULTILINE,
 )
+# "(" opening a list marker that is never closed: "(a Patients ...", "(ii history of ...", at
+# the start of a line or after a bullet.
+# Lower case only: "(A total of 30 ..." at the start of a wrapped line is an aside.
+_OPEN_MARKER = re.compile(
+    r"^[ \t]*(?:\\?[*•·▪◦‣+\-–]\s+)?\((?:\d{1,3}|(?P<open>[a-z])(?P=open)?|[ivxl]{1,6})\.?(?=\s)",
+    re.MULTILINE,
+)
+
+
+# What follows the ")" of a marker that starts a sub-item within a line: words.
+_INLINE_MARKER = re.compile(r"[ \t]+[^\W\d_]")
+
+
+def _label_kind(label: str) -> str:
+    """The form of an item's label, the same for all items of one list: "1.)" and "12.)" are
+    "0.)", "a)", "z)", "aa)" and "iv)" are "a)"."""
+    kind = re.sub(r"\d+", "0", label.strip())
+    kind = re.sub(r"[a-z]+", "a", kind)
+    return re.sub(r"[A-Z]+", "A", kind)
 
 
 def _units(text: str) -> Iterator[tuple[int, int]]:
@@ -81,10 +119,10 @@ def _match(
     stack: list[tuple[int, str]] = []
     stray: list[int] = []
     for pos, char in brackets:
+        if pos in skip:
+            continue
         if char in _OPEN:
             stack.append((pos, char))
-            continue
-        if pos in skip:
             continue
         kind = _CLOSE[char]
         depth = next(
@@ -108,7 +146,10 @@ def _leftovers(unit: str) -> Iterator[tuple[int, str, bool]]:
     brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(masked)]
     if not brackets:
         return
-    markers = frozenset(m.end() - 1 for m in _MARKER.finditer(masked))
+    markers = frozenset(
+        [m.end() - 1 for m in _MARKER.finditer(masked)]
+        + [m.start() + m.group().index("(") for m in _OPEN_MARKER.finditer(masked)]
+    )
     # A marker's ")" may close a real "(" ("(n = 20)"): take the reading that leaves fewer
     # brackets unmatched, not counting markers; the markers it skipped are left over too.
     plain = _match(brackets, frozenset())
@@ -139,13 +180,28 @@ def _unmatched(text: str) -> Iterator[tuple[int, int | None]]:
     if not _BRACKET.search(text):
         return  # nothing to match (most titles and many texts)
     left: list[tuple[int, str, bool]] = []
+    previous_label: str | None = None
     for start, end in _units(text):
         unit = text[start:end]
-        left.extend((start + pos, char, marker) for pos, char, marker in _leftovers(unit))
+        item = _ITEM.match(unit)
+        # The label that starts an item of a list ("2.)" after "1.) ...") closes no aside of
+        # the items before; a line that only looks like one may end a wrapped aside: "(Day\n
+        # 0) between" after a paragraph, "(ECOG\n 1)" after a bulleted item.
+        label = _label_kind(item.group()) if item else None
+        label_end = item.end() if item and label == previous_label else 0
+        previous_label = label
+        for pos, char, marker in _leftovers(unit):
+            if marker and (pos < label_end or (pos >= (item.end() if item else 0)
+                                               and _INLINE_MARKER.match(unit, pos + 1))):
+                # A marker inside an item with its text after it ("excluded if: a) Progress")
+                # starts a sub-item and ends no aside of an earlier item either.
+                continue
+            left.append((start + pos, char, marker))
     stack: list[tuple[int, str]] = []
     for pos, char, marker in left:
         if char in _OPEN:
-            stack.append((pos, _OPEN[char]))
+            if not marker:  # a marker's "(" left open opens nothing
+                stack.append((pos, _OPEN[char]))
             continue
         kind = _CLOSE[char]
         depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][1] == kind), None)

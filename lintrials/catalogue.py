@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from lintrials.evaluation import wilson
 from lintrials.rules import Rule
 
 FAMILIES = {
@@ -82,8 +83,15 @@ class Measurement:
         head = f"{self.date}, {self.part} ({self.records:,} records): {self.findings:,} findings"
         if not self.judged:
             return head
+        return f"{head}, {self.correct:,} of {self.judged:,} judged correct ({self.share()})"
+
+    def share(self) -> str:
+        """The precision in words: ``"95%, 95% interval 83-99%"``."""
+        if not self.judged:
+            return "none judged"
         share = f"{100 * self.correct / self.judged:.1f}".removesuffix(".0")
-        return f"{head}, {self.correct:,} of {self.judged:,} judged correct ({share}%)"
+        low, high = wilson(self.correct, self.judged)
+        return f"{share}%, 95% interval {100 * low:.0f}-{100 * high:.0f}%"
 
 
 def _measurement(name: str, entry: Any) -> Measurement:
@@ -104,13 +112,29 @@ def _measurement(name: str, entry: Any) -> Measurement:
 
 @cache
 def figures() -> dict[str, tuple[Measurement, ...]]:
-    """The measurements of the built-in checks by name, as ``data/figures.yaml`` holds them."""
-    text = files("lintrials").joinpath("data", "figures.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
-    return {
-        str(name): tuple(_measurement(str(name), entry) for entry in entries)
-        for name, entries in data.items()
-    }
+    """The measurements of the built-in checks by name: those of ``data/figures.yaml`` (on the
+    corpus the checks were written against), then those of ``data/evaluation.yaml`` (on the
+    evaluation part, from the labels in ``evaluation/labels/``)."""
+    measured: dict[str, tuple[Measurement, ...]] = {}
+    for source in ("figures.yaml", "evaluation.yaml"):
+        resource = files("lintrials").joinpath("data", source)
+        if not resource.is_file():
+            continue
+        data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+        for name, entries in data.items():
+            found = tuple(_measurement(str(name), entry) for entry in entries)
+            measured[str(name)] = measured.get(str(name), ()) + found
+    return measured
+
+
+def development(name: str) -> Measurement | None:
+    """The first measurement of a check on records it was written or tuned against."""
+    return next((m for m in figures().get(name, ()) if m.part != "evaluation"), None)
+
+
+def evaluation(name: str) -> Measurement | None:
+    """The check's measurement on the evaluation part, if it has one."""
+    return next((m for m in figures().get(name, ()) if m.part == "evaluation"), None)
 
 
 _OPTION = re.compile(r"^  (\w+) (\(.*)$")

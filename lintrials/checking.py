@@ -76,7 +76,8 @@ class FileChecker:
             return
         for item in fmt.parse(source):
             if isinstance(item, FileProblem):
-                rule = INVALID_SYNTAX if item.kind == "syntax" else INVALID_RECORD
+                rule = {"syntax": INVALID_SYNTAX, "format": UNKNOWN_FORMAT}.get(item.kind,
+                                                                             INVALID_RECORD)
                 self._file_finding(result, rule, source.path, item.message,
                                    *source.line_col(item.offset), item.pointer)
                 continue

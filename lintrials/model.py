@@ -107,6 +107,8 @@ class Record:
     first_submitted_date: str | None = None
     last_update_submitted_date: str | None = None
     last_update_posted_date: str | None = None
+    # ESTIMATED: the date the registry expects to post the update, not yet confirmed.
+    last_update_posted_type: str | None = None
 
     study_type: str | None = None
     phases: list[str] = field(default_factory=list)

@@ -94,7 +94,10 @@ UNKNOWN_FORMAT = EngineRule(
 
     What it finds: a file named on the command line, or an export-looking file in a folder, that is
     not a ClinicalTrials.gov API v2 JSON study, a legacy `<clinical_study>` XML record, or a study
-    page saved as text.
+    page saved as text. A record of another registry that lintrials recognises but has no reader
+    for yet (a WHO ICTRP export or TRDS file; an EU CTIS, EU CTR, ISRCTN or DRKS record, as the
+    registry or the ctrdata package writes it) is named in the message: it is a valid record that
+    lintrials leaves unchecked, not a broken one (which would be F003).
 
     Why it matters: such a file would otherwise pass silently unchecked.
 

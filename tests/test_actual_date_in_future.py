@@ -11,6 +11,7 @@ from conftest import CORPUS, SEEDS, TODAY, findings
 from lintrials.findings import Finding
 
 V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
 
 
 def s104(
@@ -48,6 +49,12 @@ def test_page_text_study_dates_have_no_type_but_its_update_date_is_judged() -> N
     assert (finding.line, finding.column, finding.field) == (5, 15, "last_update_posted_date")
 
 
+def test_legacy_actual_posting_date_ahead_is_flagged() -> None:
+    # <last_update_posted type="Actual">June 5, 2023, judged on 2023-06-01.
+    found = s104(LEGACY / "NCT05704049.xml", today=date(2023, 6, 1))
+    assert "last_update_posted_date" in [f.field for f in found]
+
+
 # --- real records that must not be flagged -------------------------------------------------
 
 
@@ -66,6 +73,24 @@ def test_last_update_mode_judges_actual_dates_against_the_update(tmp_path: Path)
     # are not judged in this mode.
     assert s104(V2 / "NCT02742311.json", today=date(2021, 12, 29),
                 options={"as_of": "last-update"}, tmp_path=tmp_path) == []
+
+
+def test_estimated_posting_date_ahead_is_not_an_actual_date() -> None:
+    # <last_update_posted type="Estimate">January 12, 2017, submitted January 11, 2017:
+    # judged on 2017-01-05 the posting date is ahead, but it is the day the registry expected
+    # to post, not a date it records as past. The submission date is actual, and ahead.
+    found = s104(LEGACY / "NCT00000285.xml", today=date(2017, 1, 5))
+    assert [f.field for f in found] == ["last_update_submitted_date"]
+
+
+def test_estimated_posting_date_in_api_json(tmp_path: Path) -> None:
+    source = V2 / "NCT02742311.json"  # posted 2022-01-13 (ACTUAL): flagged on 2021-12-29
+    study = json.loads(source.read_text())
+    study["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["type"] = "ESTIMATED"
+    path = tmp_path / source.name
+    path.write_text(json.dumps(study, indent=2))
+    found = s104(path, today=date(2021, 12, 29))
+    assert "last_update_posted_date" not in [f.field for f in found]
 
 
 # --- edited copies of real records ---------------------------------------------------------

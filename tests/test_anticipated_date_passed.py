@@ -80,3 +80,23 @@ def test_last_update_mode(tmp_path: Path) -> None:
     # Last updated 2023-07-28, before the anticipated start date.
     assert s103(V2 / "NCT05976516.json", options={"as_of": "last-update"},
                 tmp_path=tmp_path) == []
+
+
+def test_legacy_estimate_type_is_an_anticipated_date(tmp_path: Path) -> None:
+    # The legacy schema's "Estimate" type reads as ESTIMATED, like "Anticipated": a recruiting
+    # study whose start date of April 2023 is still an estimate is reported ...
+    text = (LEGACY / "NCT05704049.xml").read_text(encoding="utf-8")
+    assert s103(LEGACY / "NCT05704049.xml") == []  # start date type="Actual"
+    edited = tmp_path / "NCT05704049.xml"
+    edited.write_text(text.replace('<start_date type="Actual">', '<start_date type="Estimate">'),
+                      encoding="utf-8")
+    [finding] = s103(edited)
+    assert finding.field == "start_date"
+    assert finding.message.startswith(
+        "the start date 2023-04-05 is still anticipated (ESTIMATED), but has passed")
+    # ... and an estimated posting date is no study date: not judged here.
+    posted = tmp_path / "posted" / "NCT05704049.xml"
+    posted.parent.mkdir()
+    posted.write_text(text.replace('<last_update_posted type="Actual">',
+                                   '<last_update_posted type="Estimate">'), encoding="utf-8")
+    assert s103(posted) == []

@@ -89,6 +89,62 @@ def test_not_a_wrong_state(record: str) -> None:
     assert all("Hyderabad" in f.message for f in found)
 
 
+def test_a_city_of_a_state_split_off_after_the_record_was_submitted() -> None:
+    # Hyderabad, Andhra Pradesh, in a record first submitted in 2021: Telangana was formed
+    # in 2014, so the old state is no excuse, and the message says when it was formed.
+    [finding] = l210(V2 / "NCT04975997.json")
+    assert finding.message == (
+        "Hyderabad is in Telangana (formed from Andhra Pradesh on 2014-06-02, before this "
+        "record was first submitted on 2021-07-02), not in Andhra Pradesh (GeoNames): the "
+        "state or the city is wrong")
+
+
+def test_the_same_record_submitted_before_the_split_is_not_flagged(tmp_path: Path) -> None:
+    # The real record above, with its first submission moved to 2013 (the development part
+    # has no record of Andhra Pradesh from before June 2014): the site was entered then.
+    study_ = json.loads((V2 / "NCT04975997.json").read_text(encoding="utf-8"))
+    study_["protocolSection"]["statusModule"]["studyFirstSubmitDate"] = "2013-11-04"
+    path = tmp_path / "NCT04975997.json"
+    path.write_text(json.dumps(study_), encoding="utf-8")
+    assert l210(path) == []
+
+
+def entered(tmp_path: Path, day: str, city: str, state: str, country: str = "India") -> Path:
+    path = tmp_path / "NCT09999998.json"
+    path.write_text(json.dumps({"protocolSection": {
+        "identificationModule": {"nctId": "NCT09999998"},
+        "statusModule": {"studyFirstSubmitDate": day},
+        "contactsLocationsModule": {"locations": [
+            {"facility": "City Hospital", "city": city, "state": state, "country": country}]},
+    }}))
+    return path
+
+
+@pytest.mark.parametrize(("day", "city", "state", "country"), [
+    ("2012-03-01", "Hyderabad", "Andhra Pradesh", "India"),
+    ("2014-06-01", "Warangal", "Andhra Pradesh", "India"),
+    ("1999-05-10", "Ranchi", "Bihar", "India"),  # Jharkhand, November 2000
+    ("2000-08-01", "Dehradun", "Uttar Pradesh", "India"),  # Uttarakhand, November 2000
+    ("2000-10-31", "Raipur", "Madhya Pradesh", "India"),  # Chhattisgarh, November 2000
+    ("1996-12-01", "Chongqing", "Sichuan", "China"),  # Chongqing, June 1997
+])
+def test_entered_under_the_state_it_was_in_then(tmp_path: Path, day: str, city: str,
+                                                  state: str, country: str) -> None:
+    assert l210(entered(tmp_path, day, city, state, country)) == []
+
+
+@pytest.mark.parametrize(("day", "city", "state", "country"), [
+    ("2014-06-02", "Hyderabad", "Andhra Pradesh", "India"),  # the day Telangana was formed
+    ("2001-02-01", "Ranchi", "Bihar", "India"),
+    ("2010-01-01", "Hyderabad", "Karnataka", "India"),  # never a part of Karnataka
+    ("2010-01-01", "Xi'an", "Shanxi", "China"),  # no split between them
+])
+def test_not_excused_by_a_split(tmp_path: Path, day: str, city: str, state: str,
+                                country: str) -> None:
+    [finding] = l210(entered(tmp_path, day, city, state, country))
+    assert finding.field == "locations[0].state"
+
+
 def test_single_site_seed_in_its_province() -> None:
     assert l210(SEEDS / "001_020fa720e2ffd389.txt", SEEDS / "002_e3ee89ab0d39f9a4.txt") == []
 

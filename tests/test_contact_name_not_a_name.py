@@ -28,7 +28,7 @@ def test_seed_002_ceo_as_central_contact() -> None:
     assert (finding.line, finding.column, finding.field) == (213, 1, "central_contacts[0].name")
     assert finding.severity == "warning"
     assert finding.message == (
-        "contact name 'CEO' is a company officer's title, not a study contact: name the "
+        "contact name 'CEO' abbreviates an officer's title and names nobody: name the "
         "person, or the office, that answers participants' questions")
     [twin] = c303(EXAMPLES / "NCT07177911.json")
     assert (twin.field, twin.message) == (finding.field, finding.message)
@@ -53,8 +53,6 @@ def test_email_address_as_a_site_contact_name() -> None:
     (LEGACY / "NCT05704049.xml", 278, 16, "contact name 'Trial Transparency email recommended"),
     # Roche's reference and web address.
     (V2 / "NCT04603807.json", 210, 19, "contact name 'Reference Study ID Number: MO41552"),
-    # The NIH Clinical Center's sentence around its office's name.
-    (LEGACY / "NCT00001177.xml", 151, 18, "contact name 'For more information at the NIH"),
 ])
 def test_instructions(path: Path, line: int, column: int, start: str) -> None:
     [finding] = c303(path)
@@ -68,10 +66,14 @@ def test_field_label_and_officer_titles() -> None:
     assert (label.line, label.column, label.field) == (240, 19, "central_contacts[0].name")
     assert label.message.startswith(
         "contact name 'Toll Free Number' is a field label or placeholder, not a name")
-    [president] = c303(V2 / "NCT04762082.json")
-    assert "'President' is a company officer's title" in president.message
-    [officer] = c303(V2 / "NCT06726265.json")
-    assert "'Chief Scientific Officer' is a company officer's title" in officer.message
+
+
+def test_bare_officer_abbreviation_at_sites() -> None:
+    # "PI", with neither e-mail nor telephone, is the only contact at each of five sites.
+    found = c303(V2 / "NCT05756322.json")
+    assert [f.field for f in found] == [f"locations[{i}].contacts[0].name" for i in range(5)]
+    assert found[0].message.startswith(
+        "contact name 'PI' abbreviates an officer's title and names nobody")
 
 
 # --- real records that must not be flagged ---------------------------------------------------
@@ -89,7 +91,12 @@ def test_field_label_and_officer_titles() -> None:
     (V2 / "NCT05819398.json", []),  # "Boehringer Ingelheim": the company answers
     (V2 / "NCT03141021.json", []),  # "Angela Hirbe, M.D., Ph.D."
     (V2 / "NCT05948592.json", []),  # "Scott Mathis, Co-Founder & COO": a person
-    (V2 / "NCT05756322.json", []),  # "PI"
+    # An officer's title with the e-mail and telephone that reach it.
+    (V2 / "NCT04762082.json", []),  # "President"
+    (V2 / "NCT06726265.json", []),  # "Chief Scientific Officer"
+    # A sentence that names the office that answers: "... contact Office of Patient
+    # Recruitment (OPR)".
+    (LEGACY / "NCT00001177.xml", []),
     (V2 / "NCT05827016.json", ["central_contacts[1].name"]),  # "Site 0221" at its sites
     (LEGACY / "NCT05688514.xml", []),  # "Director Clinical Affairs"
     (SEEDS / "000_c17df8f03dc45045.txt", []),
@@ -102,11 +109,12 @@ def test_people_titles_and_offices_are_names(path: Path, reported: list[str]) ->
 # --- made-up contacts for the edge cases -----------------------------------------------------
 
 
-def write_record(tmp_path: Path, *names: str) -> Path:
+def write_record(tmp_path: Path, *names: str, reach: bool = True) -> Path:
+    way = {"phone": "+33 1 23 45 67 89"} if reach else {}
     study = {"protocolSection": {
         "identificationModule": {"nctId": "NCT09999997", "briefTitle": "Made-up study"},
         "contactsLocationsModule": {"centralContacts": [
-            {"name": name, "role": "CONTACT", "phone": "+33 1 23 45 67 89"} for name in names]},
+            {"name": name, "role": "CONTACT", **way} for name in names]},
     }}
     path = tmp_path / "r.json"
     path.write_text(json.dumps(study, indent=2), encoding="utf-8")
@@ -118,8 +126,17 @@ def write_record(tmp_path: Path, *names: str) -> Path:
     ("N/A", "a field label or placeholder"),
     ("Call for information", "an instruction"),
     ("Please call the study nurse", "an instruction"),
-    ("CEO & Founder", "a company officer's title"),
-    ("Chief Medical Officer", "a company officer's title"),
+    ("Please contact the Clinical Trials Office", "an instruction"),
+    ("Call 1-877-555-0188 for details", "put the telephone number in the phone field"),
+    ("Visit www.example-trials.org", "a web address reaches nobody by name"),
+    ("CEO & Founder", "abbreviates an officer's title and names nobody"),
+    ("CMO", "abbreviates an officer's title and names nobody"),
+    ("Co-PI", "abbreviates an officer's title and names nobody"),
+    ("Name:", "a field label or placeholder"),
+    ("Name: -", "a field label or placeholder"),
+    ("Contact: N/A", "a field label or placeholder"),
+    ("Dial the number below for enrolment", "an instruction"),
+    ("Write to the sponsor", "an instruction"),
     ("Study nurse (anne.roux@example-hospital.fr)", "holds an e-mail address"),
 ])
 def test_made_up_non_names(tmp_path: Path, name: str, kind: str) -> None:
@@ -130,10 +147,27 @@ def test_made_up_non_names(tmp_path: Path, name: str, kind: str) -> None:
 
 @pytest.mark.parametrize("name", [
     "Study Coordinator", "Clinical Trials Office", "Recruitment Office", "Anne Roux, RN",
-    "Call Center", "See Wong", "Investigator", "Sponsor",
+    "Call Center", "See Wong", "Investigator", "Sponsor", "Office of Patient Recruitment",
+    "Chief Medical Officer", "Vice President, Clinical Operations", "Founder",
+    "For enrolment questions contact the Trial Coordination Unit",
+    "Anne Roux, PI", "CMO Office",
 ])
 def test_made_up_names(tmp_path: Path, name: str) -> None:
     assert c303(write_record(tmp_path, name)) == []
+
+
+@pytest.mark.parametrize(("name", "reported"), [
+    # A title says who answers only with a way to reach it ...
+    ("Chief Medical Officer", True), ("President & Founder", True),
+    # ... a study role or an office is reached through its site.
+    ("Study Coordinator", False), ("Clinical Trials Office", False),
+])
+def test_titles_without_a_way_to_reach_them(tmp_path: Path, name: str, reported: bool) -> None:
+    found = c303(write_record(tmp_path, name, reach=False))
+    assert bool(found) == reported
+    if reported:
+        assert "is an officer's title with no e-mail or telephone to reach it" in (
+            found[0].message)
 
 
 def test_options(tmp_path: Path) -> None:

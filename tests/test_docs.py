@@ -60,4 +60,4 @@ def test_rule_prints_the_sections_and_the_figures() -> None:
     assert out.startswith("E101 age-limit-mismatch")
     for heading in HEADINGS:
         assert f"\n{heading}:" in out
-    assert "Measured:" in out and "65 findings, 65 of 65 judged correct (100%)" in out
+    assert "Measured:" in out and "65 findings, 65 of 65 judged correct (100%, 95% interval" in out

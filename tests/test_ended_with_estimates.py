@@ -58,3 +58,17 @@ def test_old_legacy_values_without_a_type_are_not_judged() -> None:
 def test_open_and_withdrawn_studies_are_not_judged() -> None:
     assert s108(V2 / "NCT05490680.json", V2 / "NCT02742896.json", LEGACY / "NCT00460837.xml",
                 EXAMPLES) == []
+
+
+def test_legacy_estimate_type_on_an_ended_study(tmp_path: Path) -> None:
+    # A completed study (all actual) whose completion date is edited to type="Estimate".
+    text = (LEGACY / "NCT00000317.xml").read_text(encoding="utf-8")
+    assert s108(LEGACY / "NCT00000317.xml") == []
+    edited = tmp_path / "NCT00000317.xml"
+    edited.write_text(text.replace('<completion_date type="Actual">',
+                                   '<completion_date type="Estimate">'), encoding="utf-8")
+    [finding] = s108(edited)
+    assert finding.field == "completion_date"
+    assert "is still anticipated (ESTIMATED)" in finding.message
+    # Its posting date given as an estimate is not one of the study's values.
+    assert s108(LEGACY / "NCT00000285.xml") == []  # last_update_posted type="Estimate"

@@ -84,6 +84,9 @@ def test_json_twin_has_the_same_slips() -> None:
      "words of the facility name in lower case: 'medical', 'center'"),
     (LEGACY / "NCT05706207.xml", "locations[0].facility", 425, 13,
      "word of the facility name in lower case: 'the'"),
+    (V2 / "NCT04601363.json", "locations[0].facility", 222, 23,
+     "the facility field holds a person's name ('Dr. Christopher Kleck, MD'), not the name "
+     "of a facility: give the practice, clinic or hospital the site is"),
 ])
 def test_real_slips(path: Path, field: str, line: int, column: int, message: str) -> None:
     [finding] = on(l207(path), field)
@@ -108,6 +111,10 @@ def test_real_slips(path: Path, field: str, line: int, column: int, message: str
     (V2 / "NCT04688775.json", "locations[93].facility"),  # "... of the city of Nizhny ..."
     (V2 / "NCT01830049.json", "locations[0].facility"),  # "Hospital affiliated to ..."
     (V2 / "NCT06717698.json", "locations[67].facility"),  # "..._Kidney internal medicine"
+    (V2 / "NCT05430971.json", "locations[3].facility"),  # "named after prof. R. Yeolyan"
+    (V2 / "NCT05430971.json", "locations[9].facility"),  # "Dr. B.R.A Institute ..."
+    (V2 / "NCT05512169.json", "locations[0].facility"),  # "Dr. Sameer Bakhshi": a title and a
+    # name alone, with nothing else to report, may be a hospital's short name ("Dr. Negrín")
 ])
 def test_correct_names_are_not_flagged(path: Path, field: str) -> None:
     assert on(l207(path), field) == []
@@ -157,6 +164,53 @@ def test_made_up_slips(tmp_path: Path, name: str, message: str) -> None:
     "Hospital of the University of Jilin",
 ])
 def test_made_up_correct_names(tmp_path: Path, name: str) -> None:
+    assert l207(write_record(tmp_path, [name])) == []
+
+
+@pytest.mark.parametrize("name", [
+    "Ankara Universitesi Tip Fakultesi Has.",  # Turkish: Hastanesi
+    "Hacettepe Univ. Tip Fak. Hast.",
+    "Rigshospitalet, Onkologisk Afd.",  # Danish: Afdeling
+    "Univ.-Klinik für Innere Medizin",  # German
+    "Klinikum Nord, Med. Abt.",  # Abteilung
+    "Hospital Gral.",  # Spanish: General
+    "Children's Hospital, Dept. of Peds.",
+    "Hospital Univ. La Paz, Serv.",
+    "Fakultní nemocnice Motol, Klin.",
+    "Medical University of Graz, Gyn. Dept.",
+])
+def test_abbreviations_with_a_full_stop_in_any_language(tmp_path: Path, name: str) -> None:
+    assert l207(write_record(tmp_path, [name])) == []
+
+
+@pytest.mark.parametrize("name", [
+    "Jilin University Hospital.", "Hospital Universitario.", "Ankara Sehir Hastanesi.",
+])
+def test_a_full_stop_after_a_whole_word_is_still_reported(tmp_path: Path, name: str) -> None:
+    [finding] = l207(write_record(tmp_path, [name]))
+    assert finding.message.endswith("not an abbreviation")
+
+
+@pytest.mark.parametrize("name", [
+    "Smith, John MD", "Smith,John MD", "John Smith, M.D.", "Jane Doe, MD, PhD",
+    "Dr. Christopher Kleck, MD",
+    "Dr  Jane  Doe", "Dr. John Smith ", "Prof. Dr. med. Hans  Müller",  # and a spacing slip
+])
+def test_a_persons_name_is_said_to_be_one(tmp_path: Path, name: str) -> None:
+    [finding] = l207(write_record(tmp_path, [name]))
+    assert finding.message.startswith(
+        f"the facility field holds a person's name ({name.strip()!r}), not the name of a "
+        "facility")
+
+
+@pytest.mark.parametrize("name", [
+    "Dr. Negrin University Hospital", "Dr. Smith's Family Practice", "MS Ramaiah",
+    "Dr. Negrín", "Dr. Josep Trueta",  # a hospital's short name, or a title and a name
+    "Inselspital Bern", "Terveystalo, Oulu", "Smith, Jones and Partners",
+    "Dr Pillay's Rooms", "Case Western",
+])
+def test_a_facility_named_after_a_person_is_not_a_persons_name(tmp_path: Path,
+                                                                name: str) -> None:
     assert l207(write_record(tmp_path, [name])) == []
 
 

@@ -131,6 +131,25 @@ def test_legacy_xml_is_normalised_to_the_api_v2_spelling() -> None:
     assert text_at(path, position.line, position.column, position.end_column) == "NCT00000161"
 
 
+def test_legacy_xml_date_types_actual_anticipated_and_estimate(tmp_path: Path) -> None:
+    # The schema's types are Actual, Anticipated and Estimate: an estimate is no actual date.
+    (item,) = records(LEGACY / "NCT00000285.xml")  # <last_update_posted type="Estimate">
+    assert (item.record.last_update_posted_date, item.record.last_update_posted_type) == (
+        "2017-01-12", "ESTIMATED")
+    (item,) = records(LEGACY / "NCT05704049.xml")  # <last_update_posted type="Actual">
+    assert item.record.last_update_posted_type == "ACTUAL"
+    assert item.record.start_date.type == "ACTUAL"
+    assert item.record.completion_date.type == "ESTIMATED"  # Anticipated
+    text = (LEGACY / "NCT05704049.xml").read_text(encoding="utf-8")
+    edited = tmp_path / "NCT05704049.xml"
+    edited.write_text(text.replace('<start_date type="Actual">', '<start_date type="Estimate">')
+                      .replace('<enrollment type="Anticipated">', '<enrollment type="Estimate">'),
+                      encoding="utf-8")
+    (item,) = records(edited)
+    assert item.record.start_date.type == "ESTIMATED"
+    assert item.record.enrollment_type == "ESTIMATED"
+
+
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_legacy_xml_phases_use_the_api_v2_values() -> None:
@@ -231,8 +250,9 @@ def test_truncated_xml_is_one_finding(tmp_path: Path) -> None:
 def test_other_registries_and_html_are_reported_not_crashed(tmp_path: Path) -> None:
     found = findings(WHOLE_CORPUS / "other")
     by_file = {f.path.rsplit("/", 1)[-1]: f.code for f in found}
-    assert by_file["ISRCTN12949496.ctrdata.json"] == "F003"
-    assert by_file["ChiCTR2000034346.xml"] == "F003"
+    # Records of registries lintrials has no reader for: F002, named (test_other_registries).
+    assert by_file["ISRCTN12949496.ctrdata.json"] == "F002"
+    assert by_file["ChiCTR2000034346.xml"] == "F002"
     html = tmp_path / "page.txt"
     html.write_bytes((WHOLE_CORPUS / "other/euctr/EUCTR_2015-000590-12-DE.html").read_bytes())
     (finding,) = findings(html)

@@ -69,3 +69,15 @@ def test_complete_record_site_without_city(tmp_path: Path) -> None:
         ("locations[0].country", "site 1 of 2 has no city"),
         ("locations[1].country", "site 2 of 2 has no city and no country"),
     ]
+
+
+def test_a_placeholder_for_the_city_or_country_is_none(tmp_path: Path) -> None:
+    path = study(tmp_path, complete_modules(),
+                 {"facility": "Hôpital Nord", "city": "-", "country": "France"},
+                 {"facility": "Hôpital Sud", "city": "Lyon", "country": "N/A"},
+                 {"facility": "Hôpital Est", "city": "Nancy", "country": "France"})
+    found = l213(path)
+    assert [f.message for f in found] == [
+        "site 1 of 3 (Hôpital Nord) has no city (the city says '-')",
+        "site 2 of 3 (Hôpital Sud) has no country (the country says 'N/A')",
+    ]

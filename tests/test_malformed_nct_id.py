@@ -41,6 +41,8 @@ def test_real_records_have_well_formed_ids() -> None:
         ("NCT07104344 ", "has white space around it"),
         ("07104344", 'does not start with "NCT"'),
         ("NCT0710434O", 'is not "NCT" followed by 8 digits'),
+        ("NCT\uff10\uff17\uff11\uff10\uff14\uff13\uff14\uff14",
+         "has digits that are not the ASCII digits 0-9 (full-width or another script's)"),
     ],
 )
 def test_malformed_id_is_an_error_at_the_value(tmp_path: Path, nct_id: str, wrong: str) -> None:

@@ -65,12 +65,18 @@ def test_seed_study_as_json_flags_only_the_central_number() -> None:
     assert "+86 21 5058 2090" in finding.message
 
 
-def test_uk_number_with_bracketed_zero() -> None:
+def test_uk_number_with_bracketed_zero_is_a_matter_of_form() -> None:
+    # "+44 (0) 20 89904466": "(0)" is the convention for "skip this from abroad" (GOV.UK's own
+    # style writes numbers so); a person dials it right, so it is no malformed number. C302
+    # phone-format, for records prepared for diallers, reports it at "(0)".
     found = c301(V2 / "NCT05921903.json")
-    [finding] = [f for f in found if f.field == "central_contacts[1].phone"]
-    # "+44 (0) 20 89904466": the span is "(0)"
+    assert [f for f in found if f.field == "central_contacts[1].phone"] == []
+    form = [f for f in findings(V2 / "NCT05921903.json", select=["C302"])
+            if f.field == "central_contacts[1].phone"]
+    [finding] = form
     assert (finding.line, finding.column, finding.end_column) == (228, 25, 28)
-    assert finding.message.startswith("the trunk prefix '0' is kept after the country code +44")
+    assert finding.message.startswith("the trunk prefix (0) after the country code +44 is for "
+                                      "a person to skip")
     assert finding.message.endswith("write +44 20 8990 4466")
 
 
@@ -177,6 +183,45 @@ def test_another_number_in_the_extension_field() -> None:
 # --- real records that must not be flagged -------------------------------------------------
 
 
+def test_number_split_between_phone_and_extension() -> None:
+    # "0049-6861" in the phone field, "992902" in the extension field: Merzig 06861 992902.
+    found = c301(V2 / "NCT00468637.json")
+    [split] = [f for f in found if f.field == "locations[1].contacts[0].phone"]
+    assert split.message == (
+        "the number is split between the phone and extension fields: '0049-6861' alone is no "
+        "number, but with the extension '992902' it is +49 6861 992902: write it whole in the "
+        "phone field")
+    # India's "0172275" and "6390": Chandigarh's 0172 275 6390.
+    [india] = c301(V2 / "NCT05144867.json")
+    assert india.field == "central_contacts[1].phone"
+    assert "split between the phone and extension fields" in india.message
+    assert "+91 172 275 6390" in india.message
+
+
+def test_local_number_without_its_area_code() -> None:
+    # "24177000" for a site in Mumbai: the number, without 022 before it.
+    found = c301(V2 / "NCT03256916.json")
+    assert [f.field for f in found] == [
+        "central_contacts[1].phone", "locations[0].contacts[1].phone"]
+    assert found[0].message == (
+        "'24177000' lacks its area code: a local number in India, which can be dialled only "
+        "from within its own area; write it with the area code")
+
+
+def test_double_zero_is_international_without_a_country() -> None:
+    # Two central contacts of a study without sites: "0032(0)10 23 38 80", read as +32 although
+    # no site gives a country: a right Belgian number, in a form C302 reports (the "00" and the
+    # bracketed trunk prefix).
+    assert c301(V2 / "NCT03341026.json") == []
+    form = findings(V2 / "NCT03341026.json", select=["C302"])
+    assert {f.field for f in form} == {"central_contacts[0].phone", "central_contacts[1].phone"}
+    assert any("after the country code +32" in f.message for f in form)
+    # "0032 9 332 22 76", no sites either: a right number (phone-format notes the "00").
+    assert c301(V2 / "NCT05883553.json") == []
+    # Without the brackets, the trunk prefix would be dialled: malformed.
+    assert kinds("0032 010 23 38 80", None) == ["trunk-prefix"]
+
+
 def test_seed_with_national_chinese_mobiles_is_clean() -> None:
     # "13693058190" for a site in China: valid, only written nationally (phone-format's job).
     assert c301(SEEDS / "000_c17df8f03dc45045.txt") == []
@@ -206,10 +251,41 @@ def test_each_kind_of_defect() -> None:
     assert kinds("+1 617 555 0123 ext 56", "United States") == ["extension"]
     assert kinds("see site", "United States") == ["not-a-number"]
     assert kinds("N/A", None) == ["not-a-number"]
-    assert kinds("+44 (0)20 7946 0018", "United Kingdom") == ["trunk-prefix"]
+    assert kinds("+44 020 7946 0018", "United Kingdom") == ["trunk-prefix"]
+    assert kinds("+44 (0)20 7946 0018", "United Kingdom") == []  # a matter of form (C302)
     assert kinds("+33 0145678901", None) == ["trunk-prefix"]
     assert kinds("0145678", "France") == ["invalid"]
     assert kinds("0145678901", "France", ext="+33") == ["bad-extension"]
+    assert kinds("0033 1456", None) == ["invalid"]  # "00": international, country or not
+
+
+def test_messages_say_what_is_wrong() -> None:
+    def message(phone: str, country: str | None, ext: str | None = None) -> str:
+        [issue] = [i for i in phone_issues(phone, ext, country) if i.kind in MALFORMED_KINDS]
+        return issue.message
+
+    # The last digits put in the extension field: neither "a local number" nor "invalid".
+    assert message("01 45 67", "France", ext="8901").startswith(
+        "the number is split between the phone and extension fields: '01 45 67' alone is no "
+        "number, but with the extension '8901' it is +33 1 45 67 89 01")
+    assert message("(617) 253", "United States", ext="1000").endswith(
+        "it is +1 617-253-1000: write it whole in the phone field")
+    # A right number with its extension is not split: "+49 6841 16" and "23000".
+    assert kinds("0049-6841-16", "Germany", ext="23000") == []
+    # Valid local numbers, dialled without their area code.
+    for phone, country in (("2417 7000", "India"), ("9342 7063", "Australia"),
+                           ("5997 6661", "China"), ("253-1000", "United States")):
+        assert message(phone, country).startswith(f"'{phone}' lacks its area code"), phone
+    # A mobile number a digit short is not a local number: no area code makes it one.
+    assert "in no range of numbers in use" in message("1363299865", "China")
+    # A letter O typed for a zero: a keypad dials it as 6.
+    assert message("+1 267 426 O762", "United States") == (
+        "the letter 'O' among the digits of '+1 267 426 O762', which a keypad dials as another "
+        "digit: write 0: +1 267-426-0762")
+    assert kinds("1-800-FLOWERS", "United States") == []  # a vanity number: phone-format's
+    # "00" for a contact whose country is unknown: read as "+", shown as written.
+    assert message("0033 1456", None) == (
+        "not a valid number for +33 (France): '0033 1456' is too short")
 
 
 def test_what_is_not_malformed() -> None:
@@ -220,6 +296,7 @@ def test_what_is_not_malformed() -> None:
     assert kinds("13693058190", "China") == []
     assert kinds("0262 35 90 00", "France") == []  # Réunion, dialled nationally from France
     assert kinds("12345", None) == []  # national form, country unknown: not judged
+    assert kinds("0033 1 45 67 89 01", None) == []  # "00" for "+": phone-format's
     assert kinds("+44 20 7946 0018", "Sweden") == []  # a foreign number, but with its code
     assert kinds("617-253-1000", "Canada") == []
 

@@ -7,6 +7,7 @@ in a page saved half-loaded), which once made that block and the next one a sing
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from conftest import SEEDS, findings
@@ -73,3 +74,20 @@ def test_a_site_named_like_a_later_heading_does_not_end_the_locations(tmp_path: 
     assert finding.line == 203
     assert finding.message.startswith(
         "line 203 is the Facility Contacts heading again, inside the Locations section")
+
+
+def test_a_page_that_shows_statuses_as_the_registry_displays_them_is_read_the_same(
+        tmp_path: Path) -> None:
+    """The registry's pages show "Not yet recruiting" where the API says NOT_YET_RECRUITING;
+    both spellings must give the same status, so the status checks see it either way."""
+    coded = (SEEDS / "001_020fa720e2ffd389.txt").read_text(encoding="utf-8")
+    shown = coded.replace("\nNOT_YET_RECRUITING\n", "\nNot yet recruiting\n", 1)
+    shown = shown.replace("\nTREATMENT\n", "\nTreatment\n", 1)
+    assert shown.count("Not yet recruiting") == 1 and "\nTreatment\n" in shown
+    a, b = PageReader(coded).record, PageReader(shown).record
+    assert (b.overall_status, b.primary_purpose) == (a.overall_status, a.primary_purpose) == (
+        "NOT_YET_RECRUITING", "TREATMENT")
+    page = tmp_path / "shown.txt"
+    page.write_text(shown, encoding="utf-8")
+    flagged = findings(page, select=["S101"], today=date(2026, 11, 22))
+    assert [f.code for f in flagged] == ["S101"]  # its start date, 2025-09-25, has passed

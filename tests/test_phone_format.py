@@ -122,6 +122,7 @@ def test_kinds() -> None:
     assert kinds("49 151 53854841", "Germany") == ["no-plus"]  # not a German 0491... number
     assert kinds("0048501452585", "Poland") == ["idd-prefix"]
     assert kinds("(01186) 20-87333300", "China") == ["idd-prefix"]
+    assert kinds("0032 9 332 22 76", None) == ["idd-prefix"]  # no site, so no country
     assert kinds("1-800-DIAL-NOW", "United States") == ["letters", "no-plus"]
     assert kinds("Phone: +1 416-864-6060", None) == ["note"]
     # Form that is fine, and numbers that are malformed-phone's, not this check's:

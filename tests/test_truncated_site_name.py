@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import CORPUS, EXAMPLES, SEEDS, context, findings
 from lintrials.checks import truncated_site_name as check
 from lintrials.context import Context
@@ -128,14 +130,43 @@ def test_name_exactly_at_the_registry_limit_of_254_characters() -> None:
         "characters long, the registry's limit for a facility name")
 
 
-def test_trailing_commas_and_quotation_cut_at_the_start() -> None:
+def test_quotation_cut_at_the_start_but_not_a_stray_trailing_comma() -> None:
+    # Four names of this record end in "..., Department of Hematology,": complete names with a
+    # stray comma. Two quotations lost their start.
     found = l202(V2 / "NCT03165734.json")
-    assert [(f.line, f.column) for f in found] == [
-        (1531, 23), (1541, 23), (2048, 23), (2128, 23), (2348, 23), (2378, 23)]
-    assert found[0].message.endswith('Department of Hematology," looks cut off: it ends in ","')
-    assert found[3].message == (
+    assert [(f.line, f.column) for f in found] == [(2128, 23), (2348, 23)]
+    assert found[0].message == (
         'facility name "Prof. Dr. Ion Chiricuta" Institute of Oncology" looks cut off: the '
         'quotation mark " closes what never opened, so its start looks lost')
+
+
+def test_stray_trailing_comma_after_a_whole_name_passes() -> None:
+    # "Aberdeen Royal Infirmary, Foresterhill," and "CMIC Co. Ltd.,".
+    assert l202(LEGACY / "NCT00498407.xml", V2 / "NCT05894525.json") == []
+
+
+@pytest.mark.parametrize("name", [
+    "Acme Dermatology Associates, LLC,", "Centre Hospitalier Universitaire Sainte-Justine,",
+    "Hospital Italiano de Buenos Aires;", "Smith Family Practice, PC ,",
+    "Department of Surgery, Univ.", "Acme Research Inc.", "Dept. of Peds.",
+    "Mercy Med. Ctr", "St. Mary's Hosp.", "Northside Hosp", "Baptist Med Ctr",
+    "University of Louisville, Dept", "Keio Univ. Sch", "Albert Einstein Coll",
+])
+def test_stray_commas_and_standard_abbreviations_pass(tmp_path: Path, name: str) -> None:
+    path = record_file(tmp_path, "NCT09000010", (name, "Lyon", "France"))
+    assert l202(path) == []
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("Institute of Cardiology and,", 'it ends in the connector "and"'),
+    ("Clinique Saint Joseph -,", 'it ends in "-"'),
+    ("Hospital Universitario de Cruces Hospita,", 'its last word "Hospita"'),
+])
+def test_a_cut_name_with_a_comma_after_the_cut_is_still_cut(tmp_path: Path, name: str,
+                                                             reason: str) -> None:
+    path = record_file(tmp_path, "NCT09000011", (name, "Lyon", "France"))
+    [finding] = l202(path)
+    assert reason in finding.message
 
 
 def test_legacy_xml_and_non_english_cut_words() -> None:

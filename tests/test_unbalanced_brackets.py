@@ -65,6 +65,29 @@ def test_list_markers_are_not_brackets() -> None:
     assert finding.message.endswith('"have no symptoms of cerebral hemorrhage);"')
 
 
+def test_list_marker_written_with_a_full_stop_and_a_bracket() -> None:
+    # "1. ) Almost never/never", then "2. A few times (much less than half the time)".
+    assert findings(V2 / "NCT03328156.json", select=SELECT) == []
+
+
+def test_the_real_unclosed_bracket_among_list_markers() -> None:
+    # Items "6)" to "9)" among "1." and "5a." items: the one finding is the "(" after
+    # "illness" that is never closed, not a marker.
+    (finding,) = findings(V2 / "NCT06761586.json", select=SELECT)
+    assert finding.field == "eligibility.criteria"
+    assert finding.message.startswith('"(" is never closed: ", presence of any major medical '
+                                      'illness (e.g., renal')
+    # "... before visit 1.)." closes a real "(": it is not taken for a marker; the unclosed
+    # "(Mini Mental State Examination (MMSE) ..." is the finding.
+    (finding,) = findings(LEGACY / "NCT05693441.xml", select=SELECT)
+    assert finding.message.startswith('"(" is never closed: "cognitive screening test (Mini')
+    # "(CTCAE-version 5.0 - https://..." is never closed; the "i)" of "because they: i) were
+    # ..." further down starts a sub-item and does not close it.
+    (finding,) = findings(V2 / "NCT05512169.json", select=SELECT)
+    assert finding.field == "detailed_description"
+    assert '(CTCAE-version 5.0' in finding.message
+
+
 def test_asides_over_wrapped_lines_and_sub_lists_pass() -> None:
     # Legacy XML wraps lines inside an aside: "(Day\n 0) between" (NCT00000897), and puts
     # a sub-list inside one: "(eg:\n\n - sulfonamides ...)." (NCT00001996).
@@ -82,6 +105,20 @@ def test_asides_over_wrapped_lines_and_sub_lists_pass() -> None:
         "diagnosed (GPP）by a doctor",
         "* item (begun\n  and ended) here",
         "Exclusion (any of:\n* a\n* b)",
+        # Markers with a full stop, doubled letters after "z)", a "(" without its ")".
+        "1.) adults\n2.) children",
+        "a.) boys b.) girls; c. ) others",
+        "y) asthma\nz) eczema\naa) rhinitis\nbb) urticaria",
+        "Any of: ee) smokers; ff) former smokers",
+        "* aa) asthma\n* bb) eczema",
+        "(a Age 18 to 65\n(b Signed consent\n(c Able to walk",
+        "* (i adults\n* (ii children",
+        # Visual acuities and fractions as the bounds of a half-open range.
+        "BCVA in [20/400, 20/40) Snellen equivalent",
+        "ratio (1/3, 1/2] of the dose",
+        "ETDRS letter score 73 to 34 (Snellen equivalent\n20/40 to 20/400) at screening",
+        # A wrapped line that starts like a label ends the aside: "(ECOG\n 1)".
+        "- No more than 3 regimens (ECOG\n   1)\n",
     ],
 )
 def test_balanced_text_passes(text: str) -> None:
@@ -97,6 +134,16 @@ def test_balanced_text_passes(text: str) -> None:
         ("index (BMI, kg/m2], waist", ["(BMI, kg/m2]"]),
         ("* first (open\n* second closed)", []),
         ("* first (open\n* second", ["("]),
+        # Among markers, the real bracket left open is the one reported ...
+        ("1.) Adults (aged 18 to 65\n2.) Consent", ["("]),
+        ("aa) asthma (controlled\nbb) eczema", ["("]),
+        ("z) asthma (controlled\naa) eczema", ["("]),
+        ("(a adults (over 18\n(b consent", ["("]),
+        ("a) adults\nb) children\nc) under 12 years)", [")"]),
+        ("* Toxicity graded by CTCAE (version 5.0\n* Excluded if: a) progression", ["("]),
+        # ... and a doubled letter inside a sentence is a unit, not a marker.
+        ("lesions of at least 5 mm) in diameter", [")"]),
+        ("Sample size:\n(A total of 30 patients", ["("]),
     ],
 )
 def test_unbalanced_text_is_flagged(text: str, flagged: list[str]) -> None:

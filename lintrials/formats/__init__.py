@@ -65,7 +65,8 @@ class ParsedRecord:
 class FileProblem:
     """Part of a file that is not a readable record: ``offset`` is where the trouble starts."""
 
-    kind: str  # "syntax": not valid JSON/XML/text; "schema": valid, but not a registry record
+    kind: str  # "syntax": not valid JSON/XML/text; "schema": valid, but not a registry record;
+    # "format": a record of a registry format lintrials does not read (formats/unread.py)
     message: str
     offset: int = 0
     pointer: str | None = None

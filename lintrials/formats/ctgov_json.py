@@ -21,6 +21,7 @@ from lintrials.formats import FileProblem, ParsedRecord, ParseResult
 from lintrials.formats.ctgov_json_locator import ArrayOffsets, JsonLocator, LazyArrayLocator
 from lintrials.formats.ctgov_json_record import PROTOCOL, StudyReader
 from lintrials.formats.jsonpos import PointerNotFound, find_pointer, split_pointer
+from lintrials.formats.unread import json_format
 from lintrials.source import Source
 
 NAME = "ctgov-json"
@@ -137,6 +138,10 @@ def _parse_json_lines(source: Source) -> ParseResult:
 
 def _study(source: Source, study: Any, base: str, locator: JsonLocator, index: int) -> ParseResult:
     if not isinstance(study, dict) or not isinstance(study.get(PROTOCOL), dict):
+        other = json_format(study) if not base else None
+        if other:
+            yield FileProblem("format", other, locator.start_offset(), "/")
+            return
         yield FileProblem(
             "schema",
             'not a ClinicalTrials.gov API v2 study: no "protocolSection" object',

@@ -55,6 +55,7 @@ _TABLE: dict[str, Any] = {
     "first_submitted_date": f"{_P}/statusModule/studyFirstSubmitDate",
     "last_update_submitted_date": f"{_P}/statusModule/lastUpdateSubmitDate",
     "last_update_posted_date": f"{_P}/statusModule/lastUpdatePostDateStruct/date",
+    "last_update_posted_type": f"{_P}/statusModule/lastUpdatePostDateStruct/type",
     "study_type": f"{_P}/designModule/studyType",
     "phases": f"{_P}/designModule/phases",
     "allocation": f"{_P}/designModule/designInfo/allocation",

@@ -126,7 +126,8 @@ class StudyReader:
         record.completion_date = self.date(status, "completionDateStruct", sp)
         record.first_submitted_date = self.text(status, "studyFirstSubmitDate", sp)
         record.last_update_submitted_date = self.text(status, "lastUpdateSubmitDate", sp)
-        record.last_update_posted_date = self.date(status, "lastUpdatePostDateStruct", sp).date
+        posted = self.date(status, "lastUpdatePostDateStruct", sp)
+        record.last_update_posted_date, record.last_update_posted_type = posted.date, posted.type
 
         record.lead_sponsor = self.text(
             self.obj(

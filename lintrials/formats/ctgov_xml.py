@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 from lintrials.formats import FileProblem, ParsedRecord, ParseResult, too_long
 from lintrials.formats.ctgov_xml_locator import XmlLocator
 from lintrials.formats.ctgov_xml_record import read_record, text_limit
+from lintrials.formats.unread import xml_format
 from lintrials.source import Source
 
 NAME = "ctgov-xml"
@@ -75,6 +76,11 @@ def parse(source: Source) -> ParseResult:
         yield FileProblem("syntax", f"not readable as XML: {error}", 0)
         return
     if root.tag != "clinical_study":
+        other = xml_format(root)
+        if other:
+            where = source.offset(root.sourceline or 1, 1)
+            yield FileProblem("format", other, where, f"/{root.tag}")
+            return
         yield FileProblem(
             "schema",
             f"not a ClinicalTrials.gov record: the root element is <{root.tag}>, "

@@ -37,6 +37,7 @@ _TABLE: dict[str, Any] = {
     "first_submitted_date": "study_first_submitted",
     "last_update_submitted_date": "last_update_submitted",
     "last_update_posted_date": "last_update_posted",
+    "last_update_posted_type": "last_update_posted",
     "study_type": "study_type",
     "phases": "phase",
     "allocation": "study_design_info/allocation",

@@ -6,11 +6,11 @@ text is cut to its limit (`text_limit`); the reader (`ctgov_xml`) reports what w
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
 from lintrials.formats import MAX_SHORT_CHARS, MAX_TEXT_CHARS
+from lintrials.formats.fields import enum_value
 from lintrials.model import (
     ALL_SECTIONS,
     Arm,
@@ -21,18 +21,6 @@ from lintrials.model import (
     Location,
     Record,
 )
-
-
-def _enum(value: str | None) -> str | None:
-    """ "Not yet recruiting" -> NOT_YET_RECRUITING, the API v2 spelling."""
-    if value is None:
-        return None
-    value = value.strip()
-    special = {"N/A": "NA", "Unknown status": "UNKNOWN", "Accepts Healthy Volunteers": "YES"}
-    if value in special:
-        return special[value]
-    return re.sub(r"[^A-Z0-9]+", "_", value.upper()).strip("_") or None
-
 
 _MODEL = {
     "PARALLEL_ASSIGNMENT": "PARALLEL",
@@ -61,7 +49,7 @@ def _phases(value: str | None) -> list[str]:
     for part in value.split("/"):
         words = part.split()
         early = words[:1] == ["Early"]
-        phase = _enum("".join(words[1:] if early else words))
+        phase = enum_value("".join(words[1:] if early else words))
         if phase:
             phases.append(f"EARLY_{phase}" if early else phase)
     return phases
@@ -76,7 +64,7 @@ def _masking(value: str | None) -> tuple[str | None, list[str]]:
     roles = []
     if "(" in value:
         for part in value.split("(", 1)[1].rstrip(")").split(","):
-            role = _ROLES.get(_enum(part) or "")
+            role = _ROLES.get(enum_value(part) or "")
             if role:
                 roles.append(role)
     return level or None, roles
@@ -117,19 +105,23 @@ def _texts(element: Any, path: str) -> list[str]:
     return [(e.text or "")[:MAX_SHORT_CHARS] for e in element.findall(path)]
 
 
+# The legacy schema's date and enrollment types (public.xsd: actual_enum), as the API's: an
+# "Anticipated" date (a plan) and an "Estimate" (a posting date the registry has not yet
+# confirmed, or a study date of a later schema version) are both ESTIMATED.
+_TYPES = {"Actual": "ACTUAL", "Anticipated": "ESTIMATED", "Estimate": "ESTIMATED",
+          "Estimated": "ESTIMATED"}
+
+
+def _type(element: Any) -> str | None:
+    kind = element.get("type")
+    return _TYPES.get(kind.strip()) if kind else None
+
+
 def _date(root: Any, tag: str) -> DateField:
     element = root.find(tag)
     if element is None:
         return DateField()
-    kind = element.get("type")
-    return DateField(
-        iso_date(element.text),
-        "ACTUAL"
-        if kind == "Actual"
-        else "ESTIMATED"
-        if kind in ("Anticipated", "Estimated")
-        else None,
-    )
+    return DateField(iso_date(element.text), _type(element))
 
 
 def _contact(element: Any) -> Contact:
@@ -155,7 +147,7 @@ def read_record(root: Any) -> Record:
     r.brief_summary = _text(root, "brief_summary/textblock")
     r.detailed_description = _text(root, "detailed_description/textblock")
     r.conditions = _texts(root, "condition")
-    r.overall_status = _enum(_text(root, "overall_status"))
+    r.overall_status = enum_value(_text(root, "overall_status"))
     r.why_stopped = _text(root, "why_stopped")
     r.status_verified_date = iso_date(_text(root, "verification_date"))
     r.start_date = _date(root, "start_date")
@@ -163,35 +155,35 @@ def read_record(root: Any) -> Record:
     r.completion_date = _date(root, "completion_date")
     r.first_submitted_date = iso_date(_text(root, "study_first_submitted"))
     r.last_update_submitted_date = iso_date(_text(root, "last_update_submitted"))
-    r.last_update_posted_date = iso_date(_text(root, "last_update_posted"))
+    posted = _date(root, "last_update_posted")
+    r.last_update_posted_date, r.last_update_posted_type = posted.date, posted.type
     r.study_type = (
-        _enum((_text(root, "study_type") or "").split("[")[0])
+        enum_value((_text(root, "study_type") or "").split("[")[0])
         if root.find("study_type") is not None
         else None
     )
     r.phases = _phases(_text(root, "phase"))
-    r.allocation = _enum(_text(root, "study_design_info/allocation"))
-    model = _enum(_text(root, "study_design_info/intervention_model"))
+    r.allocation = enum_value(_text(root, "study_design_info/allocation"))
+    model = enum_value(_text(root, "study_design_info/intervention_model"))
     r.intervention_model = _MODEL.get(model or "", model)
-    r.primary_purpose = _enum(_text(root, "study_design_info/primary_purpose"))
+    r.primary_purpose = enum_value(_text(root, "study_design_info/primary_purpose"))
     r.masking, r.who_masked = _masking(_text(root, "study_design_info/masking"))
     enrollment = root.find("enrollment")
     count = (enrollment.text or "").strip() if enrollment is not None else ""
     if enrollment is not None and count.isdecimal() and len(count) <= 18:
         r.enrollment_count = int(count)
-        kind = enrollment.get("type")
-        r.enrollment_type = "ACTUAL" if kind == "Actual" else "ESTIMATED" if kind else None
+        r.enrollment_type = _type(enrollment)
     for arm in root.findall("arm_group"):
         r.arms.append(
             Arm(
                 label=_text(arm, "arm_group_label"),
-                type=_enum(_text(arm, "arm_group_type")),
+                type=enum_value(_text(arm, "arm_group_type")),
                 description=_text(arm, "description"),
             )
         )
     for item in root.findall("intervention"):
         intervention = Intervention(
-            type=_enum(_text(item, "intervention_type")),
+            type=enum_value(_text(item, "intervention_type")),
             name=_text(item, "intervention_name"),
             description=_text(item, "description"),
             arm_group_labels=_texts(item, "arm_group_label"),
@@ -203,10 +195,10 @@ def read_record(root: Any) -> Record:
                 arm.intervention_names.append(intervention.name or "")
     eligibility = root.find("eligibility")
     if eligibility is not None:
-        healthy = _enum(_text(eligibility, "healthy_volunteers"))
+        healthy = enum_value(_text(eligibility, "healthy_volunteers"))
         r.eligibility = Eligibility(
             criteria=_text(eligibility, "criteria/textblock"),
-            sex=_enum(_text(eligibility, "gender")),
+            sex=enum_value(_text(eligibility, "gender")),
             minimum_age=_text(eligibility, "minimum_age"),
             maximum_age=_text(eligibility, "maximum_age"),
             healthy_volunteers=None if healthy is None else healthy == "YES",
@@ -217,7 +209,7 @@ def read_record(root: Any) -> Record:
         r.locations.append(
             Location(
                 facility=_text(loc, "facility/name"),
-                status=_enum(_text(loc, "status")),
+                status=enum_value(_text(loc, "status")),
                 city=_text(loc, "facility/address/city"),
                 state=_text(loc, "facility/address/state"),
                 zip=_text(loc, "facility/address/zip"),

@@ -41,3 +41,15 @@ def walk(table: dict[str, Any], field: str) -> Iterator[tuple[Any, int | None, b
         else:
             table = {}
             yield spec, index, False
+
+
+def enum_value(value: str | None) -> str | None:
+    """A value as the registry shows it, in the API v2 spelling: "Not yet recruiting" is
+    NOT_YET_RECRUITING (legacy XML and study pages show statuses and other coded values so)."""
+    if value is None:
+        return None
+    value = value.strip()
+    special = {"N/A": "NA", "Unknown status": "UNKNOWN", "Accepts Healthy Volunteers": "YES"}
+    if value in special:
+        return special[value]
+    return re.sub(r"[^A-Z0-9]+", "_", value.upper()).strip("_") or None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from lintrials.formats import LONG_TEXT_FIELDS, MAX_SHORT_CHARS, MAX_TEXT_CHARS
+from lintrials.formats.fields import enum_value
 from lintrials.formats.page_text_grammar import (
     Line,
     contact_blocks,
@@ -163,6 +164,8 @@ class PageReader:
                 value = self._set(field, line)
                 self.spans[f"{field}.date"] = self.spans[field]
                 setattr(r, field, DateField(value))
+            elif field == "overall_status":
+                r.overall_status = enum_value(self._set(field, line))
             else:
                 setattr(r, field, self._set(field, line))
 
@@ -185,7 +188,9 @@ class PageReader:
         values = self._labelled(lines, _DESIGN)
         for label, line in values.items():
             if _DESIGN[label]:
-                setattr(self.record, _DESIGN[label], self._set(_DESIGN[label], line))
+                value = self._set(_DESIGN[label], line)
+                coded = label in ("Allocation Method", "Primary Study Purpose")
+                setattr(self.record, _DESIGN[label], enum_value(value) if coded else value)
         masking = values.get("Blinding Strategy")
         if masking is not None:
             index = lines.index(masking)
@@ -245,7 +250,8 @@ class PageReader:
             self.blocks[here] = ((block[0] if block else line).start, line.end)
             status = line.text[len("Site Status") :].strip()
             if status:
-                loc.status = self._set(f"{here}.status", line, len(line.text) - len(status))
+                loc.status = enum_value(
+                    self._set(f"{here}.status", line, len(line.text) - len(status)))
             self.record.locations.append(loc)
             block = []
         if block:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from lintrials.knowledge.text import fold
 from lintrials.model import Contact
@@ -167,3 +168,18 @@ def contact_keys(contacts: Iterable[Contact], roles: Iterable[str] | None = None
         if contact.email and "@" in contact.email:
             keys.add("email:" + contact.email.strip().casefold())
     return frozenset(keys)
+
+
+@cache
+def facility_vocabulary() -> frozenset[str]:
+    """The complete facility words of `facility_words.txt` ("hospital", "universitario",
+    "klinikum"), folded: words of a name that are not a proper name."""
+    text = resources.files("lintrials.knowledge").joinpath("facility_words.txt").read_text("utf-8")
+    section, words = "", set()
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif section == "facility" and line and not line.startswith("#"):
+            words.add(fold(line.split()[0]))
+    return frozenset(words)

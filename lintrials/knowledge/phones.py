@@ -23,6 +23,7 @@ from lintrials.knowledge.phone_numbers import (
     FROM_IDD,
     WITHOUT_PLUS,
     PhoneReading,
+    after_digits,
     country_of_code,
     digits_of,
     idd_written,
@@ -50,10 +51,11 @@ NO_PLUS = "no-plus"  # country code without "+"
 IDD_PREFIX = "idd-prefix"  # "00" (a country's own international call prefix) instead of "+"
 LETTERS = "letters"  # a vanity number: 1-800-DIAL-NOW
 NOTE = "note"  # a label or a remark around the number
+BRACKETED_TRUNK = "bracketed-trunk"  # "+44 (0)20 ...": the trunk prefix in brackets, to skip
 
 MALFORMED_KINDS = frozenset({NOT_A_NUMBER, SEVERAL, EXTENSION, TRUNK_PREFIX, FOREIGN, INVALID,
                              BAD_EXTENSION})
-FORMAT_KINDS = frozenset({NATIONAL_FORM, NO_PLUS, IDD_PREFIX, LETTERS, NOTE})
+FORMAT_KINDS = frozenset({NATIONAL_FORM, NO_PLUS, IDD_PREFIX, LETTERS, NOTE, BRACKETED_TRUNK})
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,12 @@ _FIRST_GROUP = re.compile(r"\D*(\d+)\D")
 _SEVERAL_EXTENSIONS = re.compile(r"\d{1,6}(?:\s*(?:/|,|;|\bor\b|&)\s*\d{1,6})+")
 _COUNTRY_CODE = re.compile(r"(?:\+|00)\s*([1-9]\d{0,2})")
 _MIN_DIGITS_PER_NUMBER = 7
+# O, I and l written for 0 and 1, beside a digit: "+49 7O71", "O2O 7946 0018", "l-800".
+_LOOKALIKE = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)")
+_DIGIT_FOR = {"O": "0", "o": "0", "I": "1", "l": "1"}
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+# "00" and a country code: the international call prefix of most of the world.
+_IDD_START = re.compile(r"[\s(]*00\s*[1-9]")
 
 _REASONS = {
     ValidationResult.TOO_SHORT: "too short",
@@ -120,7 +128,7 @@ def phone_issues(phone: str | None, ext: str | None, country: str | None) -> tup
     region = region_of(country)
     issues: list[PhoneIssue] = []
     if phone and phone.strip():
-        issues += _phone_field(phone, region)
+        issues += _phone_field(phone, region, digits_of(ext or ""))
     if ext and ext.strip():
         issues += _ext_field(ext, phone or "")
     return tuple(issues)
@@ -142,14 +150,19 @@ def phone_reading(phone: str | None, country: str | None) -> PhoneReading | None
         return None
     text = phone[core[0]:core[1]]
     plus = text.lstrip("( ").startswith("+")
+    idd = False
     if region is None and not plus:
-        return None
+        if not _IDD_START.match(text):
+            return None
+        text, plus, idd = "+" + after_digits(text, 2), True, True
     if _VANITY.match(text.strip()):
         text = phonenumbers.convert_alpha_characters_in_number(text)
     reading = read_number(text, region, plus)
     if reading is None:
         return None
     number, source = reading
+    if idd:
+        source = FROM_IDD  # "00" read as "+" for a contact of no known country
     return PhoneReading(
         calling_code=number.country_code or 0,
         region=phonenumbers.region_code_for_number(number) or "ZZ",
@@ -160,11 +173,32 @@ def phone_reading(phone: str | None, country: str | None) -> PhoneReading | None
     )
 
 
-def _phone_field(phone: str, region: str | None) -> list[PhoneIssue]:
+def _phone_field(phone: str, region: str | None, ext_digits: str = "") -> list[PhoneIssue]:
+    slip = _letter_for_digit(phone, region)
+    if slip is not None:
+        return [slip]
     issues, core, has_ext = _around_number(phone)
     if core is None:
         return issues
-    return issues + _number(phone, *core, region, has_ext=has_ext)
+    return issues + _number(phone, *core, region, has_ext=has_ext, ext_digits=ext_digits)
+
+
+def _letter_for_digit(phone: str, region: str | None) -> PhoneIssue | None:
+    """A letter O, I or l typed for a digit among the digits ("+49 7O71 29 80687"): a keypad
+    dials O as 6, so the number reached is another. Vanity numbers ("1-800-FLOWERS") hold a
+    run of letters and are not read so."""
+    found = list(_LOOKALIKE.finditer(phone))
+    if not found or _LETTER_RUN.search(phone):
+        return None
+    fixed = _LOOKALIKE.sub(lambda m: _DIGIT_FOR[m.group()], phone)
+    letters = ", ".join(f"'{m.group()}'" for m in found)
+    digits = ", ".join(f"{_DIGIT_FOR[m.group()]}" for m in found)
+    number = parse_valid(fixed.strip(), region)
+    meant = f": {international_form(number)}" if number is not None else ""
+    what = f"the letter {letters}" if len(found) == 1 else f"the letters {letters}"
+    return PhoneIssue(INVALID, f"{what} among the digits of '{phone.strip()}', which a keypad "
+                      f"dials as another digit: write {digits}{meant}",
+                      (found[0].start(), found[-1].end()))
 
 
 def _around_number(phone: str) -> tuple[list[PhoneIssue], tuple[int, int] | None, bool]:
@@ -253,11 +287,16 @@ def _several(phone: str, start: int, end: int) -> PhoneIssue | None:
 
 
 def _number(phone: str, start: int, end: int, region: str | None,
-            has_ext: bool) -> list[PhoneIssue]:
+            has_ext: bool, ext_digits: str = "") -> list[PhoneIssue]:
     text = phone[start:end]
     plus = text.lstrip("( ").startswith("+")
+    idd = False
     if region is None and not plus:
-        return []  # a national number for an unknown country: nothing to validate against
+        if not _IDD_START.match(text):
+            return []  # a national number for an unknown country: nothing to validate against
+        # "0049 6131 177271": "00" is the international call prefix of most of the world, so
+        # the number is international even where the contact's country is unknown.
+        text, plus, idd = "+" + after_digits(text, 2), True, True
     issues: list[PhoneIssue] = []
     if _VANITY.match(text.strip()):
         text = phonenumbers.convert_alpha_characters_in_number(text)
@@ -265,9 +304,30 @@ def _number(phone: str, start: int, end: int, region: str | None,
                                  f"'{text.strip()}'", (start, end)))
     reading = read_number(text, region, plus)
     if reading is not None:
-        return issues + _valid_number(phone, start, end, text, *reading, region)
-    return [*issues, _invalid_number(phone, start, end, text, region, plus, has_ext)]
+        number, source = reading
+        return issues + _valid_number(phone, start, end, text, number,
+                                      FROM_IDD if idd else source, region)
+    split = _split(phone, start, end, text, region, plus, ext_digits)
+    if split is not None:
+        return [*issues, split]
+    return [*issues, _invalid_number(phone, start, end, text, region, plus, has_ext,
+                                     shown=phone[start:end].strip() if idd else None)]
 
+
+def _split(phone: str, start: int, end: int, text: str, region: str | None, plus: bool,
+           ext_digits: str) -> PhoneIssue | None:
+    """An invalid number whose extension field holds its last digits ("0049-6861" and
+    "992902"): together they make a valid number, so the extension is no extension."""
+    if not ext_digits or len(ext_digits) > 8:
+        return None
+    whole = read_number(text.rstrip() + ext_digits, region, plus)
+    if whole is None:
+        return None
+    shown = phone[start:end].strip()
+    return PhoneIssue(INVALID, f"the number is split between the phone and extension fields: "
+                      f"'{shown}' alone is no number, but with the extension '{ext_digits}' "
+                      f"it is {international_form(whole[0])}: write it whole in the phone "
+                      f"field", (start, end))
 
 
 def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumber,
@@ -284,7 +344,14 @@ def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumb
                            f"is {international}", (start, end), calling_code=code)]
     issues: list[PhoneIssue] = []
     trunk = kept_trunk_prefix(phone, start, end, number)
-    if trunk:
+    if trunk and phone[trunk[0]] == "(":
+        # The convention of several countries ("+44 (0)20 ...", GOV.UK's own style): a person
+        # knows to skip the bracketed prefix from abroad; diallers and links do not.
+        issues.append(PhoneIssue(
+            BRACKETED_TRUNK, f"the trunk prefix {phone[trunk[0]:trunk[1]]} after the country "
+            f"code +{code} is for a person to skip when calling from abroad; diallers and "
+            f"click-to-call links dial it: write {international}", trunk))
+    elif trunk:
         prefix = digits_of(phone[trunk[0]:trunk[1]])
         issues.append(PhoneIssue(
             TRUNK_PREFIX, f"the trunk prefix '{prefix}' is kept after the country code +{code}, "
@@ -302,7 +369,9 @@ def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumb
 
 
 def _invalid_number(phone: str, start: int, end: int, text: str, region: str | None,
-                    plus: bool, has_ext: bool) -> PhoneIssue:
+                    plus: bool, has_ext: bool, shown: str | None = None) -> PhoneIssue:
+    """What is wrong with a number no valid one can be read from; ``shown`` is the number as
+    written when ``text`` is a rewriting of it ("+49 ..." read for "0049 ...")."""
     if not plus and region and north_american_abroad(text, None, region):
         return _foreign(text, region, (start, end))
     trailing = None if has_ext else _TRAILING_GROUP.search(text)
@@ -313,7 +382,7 @@ def _invalid_number(phone: str, start: int, end: int, text: str, region: str | N
             return PhoneIssue(EXTENSION, f"'{phone[at:end]}' follows the complete number "
                               f"{international_form(head[0])}: an extension belongs in the "
                               f"extension field, another number in another contact", (at, end))
-    shown = text.strip()
+    shown = shown or text.strip()
     number = parse_number(text, region)
     digits = digits_of(text)
     if number is None:
@@ -324,10 +393,52 @@ def _invalid_number(phone: str, start: int, end: int, text: str, region: str | N
         where = (f"in {country_name(region)}" if number.country_code_source == FROM_DEFAULT
                  and region else f"for +{number.country_code} "
                  f"({country_of_code(number.country_code or 0)})")
-        reason = _REASONS.get(phonenumbers.is_possible_number_with_reason(number),
-                              "in no range of numbers in use")
+        possible = phonenumbers.is_possible_number_with_reason(number)
+        if (possible == ValidationResult.IS_POSSIBLE_LOCAL_ONLY
+                or (not plus and region and _local_without_area_code(digits, region))):
+            return PhoneIssue(INVALID, f"'{shown}' lacks its area code: a local number {where}, "
+                              "which can be dialled only from within its own area; write it "
+                              "with the area code", (start, end))
+        reason = _REASONS.get(possible, "in no range of numbers in use")
         message = f"not a valid number {where}: '{shown}' is {reason}"
     return PhoneIssue(INVALID, message + _hint(text, number, region, plus), (start, end))
+
+
+@lru_cache(maxsize=1024)
+def _local_without_area_code(digits: str, region: str) -> bool:
+    """Whether ``digits`` (written without trunk prefix or country code) are a fixed-line
+    number of ``region`` with its area code left off: a local-only length for the region's
+    fixed lines ("24177000" in India, "9342 7063" in Australia), or an area code of two to four
+    digits before them makes a valid fixed-line number whose whole area code they are
+    ("59976661" in China: 010 5997 6661).
+    A single digit is not tried: it makes a valid number of too many mistyped ones."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is None or metadata.fixed_line is None:
+        return False
+    prefix = metadata.national_prefix or ""
+    if prefix and digits.startswith(prefix):
+        return False  # written nationally, with a trunk prefix: the area code is there
+    fixed = metadata.fixed_line
+    general = metadata.general_desc
+    lengths = set(fixed.possible_length or (general.possible_length if general else ()) or ())
+    if len(digits) in set(fixed.possible_length_local_only or ()) - lengths:
+        return True
+    pattern = fixed.national_number_pattern
+    if len(digits) < 5 or not pattern:
+        return False
+    compiled = re.compile(f"(?:{pattern})")
+    for size in range(2, 5):
+        if len(digits) + size not in lengths:
+            continue
+        for area in range(10 ** (size - 1), 10 ** size):
+            if not compiled.fullmatch(f"{area}{digits}"):
+                continue
+            number = parse_valid(f"{prefix}{area}{digits}", region)
+            # the digits added must be the whole area code, not the start of a longer one
+            if number is not None and (
+                    phonenumbers.length_of_geographical_area_code(number) == size):
+                return True
+    return False
 
 
 def _hint(text: str, number: PhoneNumber | None, region: str | None, plus: bool) -> str:

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import import_module, resources
+from typing import NamedTuple
 
 import pycountry
 
@@ -337,6 +338,40 @@ def _link_iso_names(country: Country, code: str) -> None:
             continue
         division = matches.pop()
         _add_division_names(country, division, [name, iso_code.split("-", 1)[1]])
+
+
+class Split(NamedTuple):
+    """A first-level division formed from part of another: sites of its cities were rightly
+    entered under the older division until the day it was formed."""
+
+    division: str  # the GeoNames code of the new division ("IN.40")
+    parent: str  # the GeoNames code of the division it was part of ("IN.02")
+    formed: str  # the day it was formed, ISO ("2014-06-02")
+
+
+# Divisions formed in the years registries have records for, from the laws that formed them.
+# Only splits: a merger or a renaming leaves the old name to GeoNames' alternate names.
+DIVISION_SPLITS: tuple[Split, ...] = (
+    Split("IN.40", "IN.02", "2014-06-02"),  # Telangana from Andhra Pradesh
+    Split("IN.37", "IN.35", "2000-11-01"),  # Chhattisgarh from Madhya Pradesh
+    Split("IN.39", "IN.36", "2000-11-09"),  # Uttarakhand (Uttaranchal) from Uttar Pradesh
+    Split("IN.38", "IN.34", "2000-11-15"),  # Jharkhand from Bihar
+    Split("IN.41", "IN.12", "2019-10-31"),  # Ladakh from Jammu and Kashmir
+    Split("CN.33", "CN.32", "1997-06-18"),  # Chongqing from Sichuan
+    Split("KR.22", "KR.17", "2012-07-01"),  # Sejong from South Chungcheong
+    Split("KR.22", "KR.05", "2012-07-01"),  # ... and a part of North Chungcheong
+    Split("CL.17", "CL.14", "2007-10-02"),  # Los Ríos from Los Lagos
+    Split("CL.16", "CL.15", "2007-10-08"),  # Arica y Parinacota from Tarapacá
+    Split("CL.18", "CL.06", "2018-09-06"),  # Ñuble from Biobío
+    Split("ID.42", "ID.14", "2012-10-25"),  # North Kalimantan from East Kalimantan
+)
+
+
+def formed_from(division: str, parents: Iterable[str]) -> Split | None:
+    """The split that formed ``division`` from one of ``parents``, if one did."""
+    wanted = set(parents)
+    return next((s for s in DIVISION_SPLITS if s.division == division and s.parent in wanted),
+                None)
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -1,0 +1,419 @@
+"""Precision measured on the evaluation part of the corpus, from labels kept as data.
+
+A label is one finding of the evaluation part, read against its record by a person and judged
+true (TP) or false (FP), with a one-line reason. Labels live in ``evaluation/labels/NAME.tsv``,
+one file per check, one row per finding::
+
+    record  field  line  quote  verdict  reason  state  message
+
+``record`` is the file's path under the corpus root, ``field`` the finding's field address,
+``quote`` the text the finding points at (at most 120 characters, tabs and line breaks written
+``\\t`` and ``\\n``). Those three, with the check, identify a finding across runs, so a reworded
+message keeps its label. ``state`` is ``open`` while the finding is reported and ``fixed`` once a
+change made a false finding go away: a fixed one must never come back, and a true one must never
+go (tests/test_labels.py).
+
+The sample of a check is every finding up to 40, else the 40 whose identity hashes lowest, so a
+finding's place in the sample does not depend on what else the check reports. Precision is
+correct / judged over the sample, with a 95% Wilson interval.
+
+    python -m lintrials.evaluation sample   # add unjudged rows for sampled findings
+    python -m lintrials.evaluation measure  # the figures; --write updates data/evaluation.yaml
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lintrials.corpus_split import files_of, part_of
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "evaluation" / "labels"
+FIGURES = Path(__file__).resolve().parent / "data" / "evaluation.yaml"
+CORPUS = ROOT.parent / "shared" / "corpus"
+TODAY = "2026-11-22"  # fixed, so that date checks judge the same records the same way
+SAMPLE_SIZE = 40
+COLUMNS = ("record", "field", "line", "quote", "verdict", "reason", "state", "message")
+VERDICTS = ("TP", "FP")
+STATES = ("open", "fixed")
+_QUOTE_LIMIT = 120
+
+Key = tuple[str, str, str, str]  # check name, record path under the corpus, field, quote
+
+
+@dataclass
+class Label:
+    check: str
+    record: str
+    field: str
+    line: int
+    quote: str
+    verdict: str  # TP, FP, or "" while nobody has judged it
+    reason: str
+    state: str
+    message: str
+
+    @property
+    def key(self) -> Key:
+        return (self.check, self.record, self.field, self.quote)
+
+    def row(self) -> list[str]:
+        return [self.record, self.field, str(self.line), self.quote, self.verdict,
+                _escape(self.reason), self.state, self.message]
+
+
+@dataclass(frozen=True)
+class Found:
+    """One finding of a run on the evaluation part, as labels name it."""
+
+    check: str
+    record: str
+    field: str
+    line: int
+    quote: str
+    message: str
+    pointer: str = ""  # the JSON pointer or XML path (not part of the identity)
+
+    @property
+    def key(self) -> Key:
+        return (self.check, self.record, self.field, self.quote)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "")
+
+
+def read_labels(folder: Path = LABELS) -> dict[str, list[Label]]:
+    """Every label file of ``folder``, by check name."""
+    labels: dict[str, list[Label]] = {}
+    for path in sorted(folder.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as file:
+            rows = list(csv.reader(file, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None))
+        if not rows or tuple(rows[0]) != COLUMNS:
+            raise ValueError(f"{path.name}: the first row must be the header {COLUMNS}")
+        items = labels.setdefault(path.stem, [])
+        for number, row in enumerate(rows[1:], start=2):
+            if len(row) != len(COLUMNS):
+                raise ValueError(f"{path.name}:{number}: {len(row)} columns, not {len(COLUMNS)}")
+            record, field, line, quote, verdict, reason, state, message = row
+            items.append(Label(path.stem, record, field, int(line), quote, verdict, reason,
+                               state, message))
+    return labels
+
+
+def write_labels(check: str, labels: list[Label], folder: Path = LABELS) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = sorted(labels, key=lambda x: (x.record, x.line, x.field, x.quote))
+    with (folder / f"{check}.tsv").open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None,
+                            lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(label.row() for label in rows)
+
+
+def _quote(lines: list[str], finding: dict[str, Any]) -> str:
+    start, end = finding["line"] - 1, finding["end_line"] - 1
+    if not 0 <= start < len(lines):
+        return ""
+    if start == end:
+        text = lines[start][finding["column"] - 1:finding["end_column"] - 1]
+    else:
+        text = "\n".join([lines[start][finding["column"] - 1:], *lines[start + 1:end],
+                          lines[min(end, len(lines) - 1)][:finding["end_column"] - 1]])
+    return _escape(text)[:_QUOTE_LIMIT]
+
+
+def run(corpus: Path = CORPUS, python: str = sys.executable) -> tuple[int, list[Found]]:
+    """Run every check on the evaluation part: (files, findings)."""
+    files = [str(p) for p in files_of("evaluation", [corpus])]
+    command = [python, "-m", "lintrials", "check", "--no-cache", "--format", "json",
+               "--select", "ALL", "--today", TODAY, "--config",
+               str(ROOT / "evaluation" / "lintrials.yaml"), *files]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"lintrials failed ({done.returncode}): {done.stderr[-2000:]}")
+    return len(files), read_findings(done.stdout, corpus)
+
+
+def read_findings(report: str, corpus: Path = CORPUS) -> list[Found]:
+    """The findings of a ``--format json`` report on the evaluation part's files (findings on
+    other files, development records included, are left out)."""
+    found, texts = [], {}
+    for finding in json.loads(report):
+        path = Path(finding["path"])
+        try:
+            record = path.resolve().relative_to(corpus.resolve()).as_posix()
+        except ValueError:
+            continue
+        if part_of(record) != "evaluation":
+            continue
+        if path not in texts:
+            texts[path] = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        found.append(Found(finding["name"], record, finding.get("field") or "",
+                           finding["line"], _quote(texts[path], finding),
+                           _escape(finding["message"]), finding.get("pointer") or ""))
+    return found
+
+
+def _rank(key: Key, occurrence: int) -> str:
+    return hashlib.sha256("\x00".join((*key, str(occurrence))).encode()).hexdigest()
+
+
+def sample(found: Iterable[Found], size: int = SAMPLE_SIZE) -> dict[str, list[Found]]:
+    """Each check's sample: every finding up to ``size``, else the ``size`` that rank first."""
+    by_check: dict[str, list[tuple[str, Found]]] = {}
+    seen: Counter[Key] = Counter()
+    for item in sorted(found, key=lambda f: (f.key, f.line, f.message)):
+        seen[item.key] += 1
+        by_check.setdefault(item.check, []).append((_rank(item.key, seen[item.key]), item))
+    return {check: [f for _, f in sorted(items, key=lambda x: x[0])[:size]]
+            for check, items in by_check.items()}
+
+
+def wilson(correct: int, judged: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of ``correct / judged``."""
+    if not judged:
+        return (0.0, 1.0)
+    p = correct / judged
+    scale = 1 + z * z / judged
+    centre = (p + z * z / (2 * judged)) / scale
+    half = z * math.sqrt(p * (1 - p) / judged + z * z / (4 * judged * judged)) / scale
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+@dataclass
+class Figure:
+    check: str
+    findings: int
+    sampled: int
+    judged: int
+    correct: int
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return wilson(self.correct, self.judged)
+
+
+@dataclass
+class Measure:
+    files: int
+    figures: dict[str, Figure]
+    unjudged: list[Found]  # sampled findings that no label judges yet
+    lost: list[Label]  # true findings no longer reported
+    returned: list[Label]  # false findings marked fixed that are reported again
+    fixed: list[Label]  # false findings, still open in the labels, no longer reported
+
+
+def measure(files: int, found: list[Found], labels: dict[str, list[Label]]) -> Measure:
+    present = Counter(f.key for f in found)
+    by_key = {label.key: label for items in labels.values() for label in items}
+    figures, unjudged = {}, []
+    counts = Counter(f.check for f in found)
+    for check, items in sorted(sample(found).items()):
+        judged = [by_key[f.key] for f in items if f.key in by_key and by_key[f.key].verdict]
+        unjudged += [f for f in items if f.key not in by_key or not by_key[f.key].verdict]
+        figures[check] = Figure(check, counts[check], len(items), len(judged),
+                                sum(label.verdict == "TP" for label in judged))
+    every = [label for items in labels.values() for label in items]
+    lost = [x for x in every if x.verdict == "TP" and not present[x.key]]
+    returned = [x for x in every if x.state == "fixed" and present[x.key]]
+    fixed = [x for x in every if x.verdict == "FP" and x.state == "open" and not present[x.key]]
+    return Measure(files, figures, unjudged, lost, returned, fixed)
+
+
+def add_unjudged(result: Measure, labels: dict[str, list[Label]]) -> int:
+    """Add a row without a verdict for every sampled finding no label names; how many."""
+    known = {label.key for items in labels.values() for label in items}
+    added = 0
+    for f in result.unjudged:
+        if f.key not in known:
+            labels.setdefault(f.check, []).append(
+                Label(f.check, f.record, f.field, f.line, f.quote, "", "", "open", f.message))
+            known.add(f.key)
+            added += 1
+    return added
+
+
+def table(result: Measure) -> str:
+    """The figures as a plain table, one check a line."""
+    lines = [f"{'check':32} {'findings':>8} {'sample':>6} {'judged':>6} {'correct':>7} "
+             f"{'precision':>9}  95% interval"]
+    for f in result.figures.values():
+        share = f"{100 * f.correct / f.judged:.1f}%" if f.judged else "-"
+        low, high = f.interval
+        lines.append(f"{f.check:32} {f.findings:8} {f.sampled:6} {f.judged:6} {f.correct:7} "
+                     f"{share:>9}  {100 * low:.0f}-{100 * high:.0f}%")
+    return "\n".join(lines)
+
+
+RECALL = ROOT / "evaluation" / "recall"
+RECALL_RECORDS = 40
+_RECALL_FOLDERS = ("ctgov_v2_json", "ctgov_legacy_xml")
+
+
+def recall_records(group: str, corpus: Path = CORPUS) -> list[str]:
+    """The records read in full for a recall group: of the evaluation part's ClinicalTrials.gov
+    records, the 40 whose name hashes lowest with the group's name (a fixed rule, so the choice
+    cannot follow what lintrials finds)."""
+    files = [p for p in files_of("evaluation", [corpus]) if p.parent.name in _RECALL_FOLDERS]
+    ranked = sorted(files, key=lambda p: hashlib.sha256(f"{group}\x00{p.name}".encode()).digest())
+    return [p.relative_to(corpus).as_posix() for p in ranked[:RECALL_RECORDS]]
+
+
+@dataclass
+class Defect:
+    group: str
+    record: str
+    check: str
+    field: str
+    quote: str
+    reason: str
+
+
+def read_recall(folder: Path = RECALL) -> dict[str, tuple[list[str], list[Defect]]]:
+    """Each recall group's records read in full and the defects a reader listed in them."""
+    import yaml
+
+    groups = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        records, defects = [], []
+        for entry in data.get("records") or []:
+            records.append(str(entry["record"]))
+            for item in entry.get("defects") or []:
+                defects.append(Defect(path.stem, str(entry["record"]), str(item["check"]),
+                                      str(item.get("field", "")), str(item.get("quote", "")),
+                                      str(item.get("reason", ""))))
+        groups[path.stem] = (records, defects)
+    return groups
+
+
+def _dotted(pointer: str) -> str:
+    """A JSON pointer dotted: ``/a/locations/3/facility`` is ``a.locations[3].facility``."""
+    parts = [p for p in pointer.split("/") if p]
+    return "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in parts).lstrip(".")
+
+
+def _holds(a: str, b: str) -> bool:
+    """Whether field address ``a`` is ``b``, holds it, lies in it, or ends with it (a reader may
+    write a v2 path without its leading ``protocolSection.``)."""
+    if a == b:
+        return True
+    a, b = sorted((a, b), key=len)
+    return b.startswith((a + ".", a + "[")) or b.endswith("." + a)
+
+
+def reported(defect: Defect, found: Iterable[Found]) -> bool:
+    """Whether a finding of the defect's check names it: the same record, and a field (as the
+    finding names it, or as its JSON pointer or XML path spells it) that is the defect's, holds
+    it or lies in it (a finding on ``locations[4]`` names a defect of ``locations[4].facility``,
+    and the other way round)."""
+    for f in found:
+        if f.check == defect.check and f.record == defect.record:
+            if not defect.field or not (f.field or f.pointer):
+                return True
+            names = [n for n in (f.field, _dotted(f.pointer)) if n]
+            if any(_holds(n, defect.field) for n in names):
+                return True
+    return False
+
+
+def recall_table(found: list[Found], groups: dict[str, tuple[list[str], list[Defect]]]) -> str:
+    lines = [f"{'group':26} {'records':>7} {'defects':>7} {'reported':>8} {'recall':>7}"]
+    by_record: dict[str, list[Found]] = {}
+    for f in found:
+        by_record.setdefault(f.record, []).append(f)
+    misses = []
+    for group, (records, defects) in groups.items():
+        hits = [d for d in defects if reported(d, by_record.get(d.record, []))]
+        misses += [d for d in defects if d not in hits]
+        share = f"{100 * len(hits) / len(defects):.0f}%" if defects else "-"
+        lines.append(f"{group:26} {len(records):7} {len(defects):7} {len(hits):8} {share:>7}")
+    lines += [f"missed: {d.group}: {d.check} {d.record} {d.field} {d.quote!r}" for d in misses]
+    return "\n".join(lines)
+
+
+def _entry(figure: Figure, files: int, date: str) -> dict[str, Any]:
+    whole = figure.sampled == figure.findings
+    return {
+        "part": "evaluation",
+        "command": f"python -m lintrials.evaluation measure  (lintrials check --select ALL "
+                   f"--today {TODAY} on the evaluation part)",
+        "records": files,
+        "findings": figure.findings,
+        "judged": figure.judged,
+        "correct": figure.correct,
+        "sample": ("every finding" if whole else
+                   f"a fixed sample of {figure.sampled} (those whose identity hashes lowest)")
+                  + ", judged in evaluation/labels/" + figure.check + ".tsv",
+        "date": date,
+    }
+
+
+def write_figures(result: Measure, date: str, path: Path = FIGURES) -> None:
+    import yaml
+
+    data = {check: [_entry(f, result.files, date)] for check, f in result.figures.items()}
+    head = ("# Generated by `python -m lintrials.evaluation measure --write` from the labels in\n"
+            "# evaluation/labels/: precision on the evaluation part of the corpus. Do not edit.\n")
+    path.write_text(head + yaml.safe_dump(data, sort_keys=True, allow_unicode=True, width=96),
+                    encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+    import datetime
+
+    parser = argparse.ArgumentParser(prog="python -m lintrials.evaluation")
+    parser.add_argument("action", choices=("sample", "measure", "recall"))
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--findings", type=Path,
+                        help="measure a saved `lintrials check --format json` report instead")
+    parser.add_argument("--write", action="store_true",
+                        help="measure: write data/evaluation.yaml and mark fixed false findings")
+    args = parser.parse_args(argv)
+    labels = read_labels()
+    if args.findings:
+        files = sum(1 for _ in files_of("evaluation", [args.corpus]))
+        found = read_findings(args.findings.read_text(encoding="utf-8"), args.corpus)
+    else:
+        files, found = run(args.corpus)
+    if args.action == "recall":
+        print(recall_table(found, read_recall()))
+        return 0
+    result = measure(files, found, labels)
+    if args.action == "sample":
+        added = add_unjudged(result, labels)
+        for check, items in labels.items():
+            write_labels(check, items)
+        print(f"{added} sampled findings added to evaluation/labels/ for judging")
+        return 0
+    print(table(result))
+    for title, items in (("true findings no longer reported", result.lost),
+                         ("fixed false findings reported again", result.returned),
+                         ("false findings no longer reported", result.fixed)):
+        for label in items:
+            print(f"{title}: {label.check} {label.record} {label.field} {label.quote!r}")
+    if result.unjudged:
+        print(f"{len(result.unjudged)} sampled findings have no verdict: run `sample` and judge")
+    if args.write:
+        for label in result.fixed:
+            label.state = "fixed"
+        for check, items in labels.items():
+            write_labels(check, items)
+        write_figures(result, datetime.date.today().isoformat())
+    return 1 if result.lost or result.returned else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
