@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from lintrials.plugins import Check
 
 FOLDER = ".lintrials_cache"
-FORMAT = 3  # bump when the entry layout changes
+FORMAT = 4  # bump when the entry layout changes
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a larger entry is neither written nor read
 TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# lintrials cache: safe to delete.\n"
 _MAC_CHARS = 64  # an entry: the hex HMAC, a newline, the JSON
@@ -332,7 +332,7 @@ def _finding(d: dict[str, Any], path: str) -> Finding:
         code=d["code"], name=d["name"], severity=d["severity"], message=d["message"],
         path=path, line=d["line"], column=d["column"], end_line=d["end_line"],
         end_column=d["end_column"], record=d["record"], field=d["field"], pointer=d["pointer"],
-        related=[RelatedLocation(**r) for r in d["related"]],
+        related=[RelatedLocation(**r) for r in d["related"]], identity=d["identity"],
         fix=FixEdits(fix["description"], fix["safe"], tuple(Edit(**e) for e in fix["edits"]))
         if fix else None,
     )

@@ -21,7 +21,7 @@ from lintrials.config import Config, excluded, ignored_for
 from lintrials.findings import Finding
 from lintrials.plugins import Check
 from lintrials.results import RunResult, assign_fingerprints
-from lintrials.rules import ENGINE_RULES, UNUSED_SUPPRESSION
+from lintrials.rules import ENGINE_RULES, UNUSED_BASELINE_ENTRY, UNUSED_SUPPRESSION
 from lintrials.schedule import Scheduler
 
 if TYPE_CHECKING:
@@ -91,8 +91,7 @@ class Runner:
         if self.config.suppressions is not None:
             self._suppress(result, self.config.suppressions)
         if self.baseline is not None:
-            result.findings, result.baselined = suppressions.apply_baseline(
-                self.baseline, result.findings)
+            self._apply_baseline(result, self.baseline)
         if emit is not None:
             emit(result.findings[sent:])
         return result
@@ -138,6 +137,25 @@ class Runner:
                 f"suppression of {entry.check} on {entry.record}"
                 f"{' ' + entry.field if entry.field else ''} matches no finding: remove the entry",
                 str(path), entry.line, 1, record=entry.record, field=entry.field))
+        result.findings.sort(key=Finding.sort_key)
+
+    def _apply_baseline(self, result: RunResult, path: Path) -> None:
+        baseline = suppressions.load_baseline(path)
+        result.findings, result.baselined = suppressions.apply_baseline(baseline, result.findings)
+        if not self.checker.engine_rules[UNUSED_BASELINE_ENTRY.code]:
+            return
+        checked = {c.code for c in self.checker.checks} | {
+            code for code, on in self.checker.engine_rules.items() if on
+            and code != UNUSED_BASELINE_ENTRY.code}  # not of itself, in a baseline written so
+        for code, record, field, count, line in baseline.left():
+            if record not in result.record_ids or code not in checked:
+                continue  # only what this run could have matched is stale
+            times = f" ({count} of its findings)" if count > 1 else ""
+            result.findings.append(self.checker.locate.engine(
+                UNUSED_BASELINE_ENTRY,
+                f"baseline entry for {code} on {record}{' ' + field if field else ''} matches "
+                f"no finding{times}: write the baseline again to drop it",
+                str(path), line, 1, record=record, field=field or None))
         result.findings.sort(key=Finding.sort_key)
 
 

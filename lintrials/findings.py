@@ -115,10 +115,21 @@ class Finding:
     fingerprint: str = ""
     suppression: str | None = None  # the reason, when a suppression entry accepts the finding
     fix: FixEdits | None = None
+    # The field as a re-export keeps it: list items named by what identifies them, not their
+    # place (see `lintrials.identity`); None when that is the field itself.
+    identity: str | None = None
 
     @property
     def key(self) -> str:
-        """What the finding is about, independent of where the file puts it."""
+        """What the finding is about, independent of where the file puts it and of the order
+        of the lists of its record: what fingerprints, baselines and suppressions match."""
+        where = self.record or self.path
+        return f"{self.code}|{where}|{self.identity or self.field or self.pointer or ''}"
+
+    @property
+    def index_key(self) -> str:
+        """The key as lintrials wrote it before identities, with list items by place
+        (``locations[3]``): what older baseline files hold."""
         where = self.record or self.path
         return f"{self.code}|{where}|{self.field or self.pointer or ''}"
 
@@ -139,6 +150,7 @@ class Finding:
             "record": self.record,
             "field": self.field,
             "pointer": self.pointer,
+            "identity": self.identity,
             "fingerprint": self.fingerprint,
             "suppression": self.suppression,
             "fix": self.fix.as_dict() if self.fix else None,

@@ -12,6 +12,7 @@ from typing import Any
 from lintrials.config import Config
 from lintrials.findings import Finding, FixEdits, Position, Problem, RelatedLocation
 from lintrials.formats import ParsedRecord
+from lintrials.identity import Identities
 from lintrials.rules import CHECK_FAILED, Rule
 from lintrials.summaries import share
 
@@ -22,6 +23,7 @@ class Locate:
     def __init__(self, config: Config, shared: dict[Any, Any]) -> None:
         self.config = config
         self.shared = shared  # the same few hundred fields and pointers recur in every record
+        self.identities = Identities()
 
     def problem(self, rule: Rule, problem: Problem, parsed: ParsedRecord, path: str) -> Finding:
         """A check's problem on a record."""
@@ -37,9 +39,11 @@ class Locate:
                 continue
             related.append(RelatedLocation(other, where.line, where.column, other_pointer))
         severity = self.config.severities.get(rule.code) or problem.severity or rule.severity
-        return self._finding(rule, severity, problem.message, path, position,
-                             record=parsed.record.nct_id, field=problem.field, pointer=pointer,
-                             related=related, fix=self._fix(problem, parsed))
+        finding = self._finding(rule, severity, problem.message, path, position,
+                                record=parsed.record.nct_id, field=problem.field,
+                                pointer=pointer, related=related, fix=self._fix(problem, parsed))
+        finding.identity = self.identities.of(parsed.record, problem.field, problem.span)
+        return finding
 
     def check_failed(self, message: str, path: str = "-", parsed: ParsedRecord | None = None
                      ) -> Finding:

@@ -194,7 +194,31 @@ UNUSED_SUPPRESSION = EngineRule(
     Fix safety: no fix.""",
     severity="warning",
 )
+UNUSED_BASELINE_ENTRY = EngineRule(
+    "X003",
+    "unused-baseline-entry",
+    """\
+    A baseline entry matches no finding in a run that checked its record.
+
+    What it finds: a key of the `--baseline` file that fewer findings of the run matched than
+    it counts, although the run checked its record with its check.
+
+    Why it matters: the defect was fixed (good), but while the entry stays in the baseline the
+    same defect may come back unreported. Write the baseline again (`--write-baseline`) to drop
+    it. It is information, not a warning: a baseline fails a run on new findings only, and a
+    fixed one is not new (set `checks: {X003: {severity: warning}}` to fail on it).
+
+    Fails: a baseline entry for duplicate-site on NCT07314060 after the second site was deleted.
+
+    Passes: a baseline whose every entry still matches a finding, or an entry of a record or a
+    check the run did not check.
+
+    Options: none.
+
+    Fix safety: no fix.""",
+    severity="info",
+)
 ENGINE_RULES: list[EngineRule] = [
     INVALID_SYNTAX, UNKNOWN_FORMAT, INVALID_RECORD, UNREADABLE_FILE, CHECK_FAILED,
-    UNUSED_SUPPRESSION,
+    UNUSED_SUPPRESSION, UNUSED_BASELINE_ENTRY,
 ]
