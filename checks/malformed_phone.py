@@ -57,7 +57,8 @@ from dataclasses import dataclass
 
 from lintrials.context import Context
 from lintrials.findings import Fix, Problem
-from lintrials.knowledge.phones import FOREIGN, MALFORMED_KINDS, phone_issues
+from lintrials.knowledge.phone_kinds import FOREIGN, MALFORMED_KINDS
+from lintrials.knowledge.phones import phone_issues
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "C301", "malformed-phone", "error"

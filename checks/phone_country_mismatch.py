@@ -48,13 +48,14 @@ from dataclasses import dataclass
 from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.geo import country_code, country_name
+from lintrials.knowledge.phone_kinds import MALFORMED_KINDS
 from lintrials.knowledge.phone_numbers import (
     PhoneReading,
     country_calling_code,
     number_in_city,
     plus_for_trunk_prefix,
 )
-from lintrials.knowledge.phones import MALFORMED_KINDS, phone_issues, phone_reading
+from lintrials.knowledge.phones import phone_issues, phone_reading
 from lintrials.model import Contact, Record
 
 CODE, NAME, SEVERITY = "C306", "phone-country-mismatch", "warning"

@@ -47,13 +47,8 @@ import phonenumbers
 from lintrials.context import Context
 from lintrials.findings import Problem
 from lintrials.knowledge.geo import country_code
-from lintrials.knowledge.phones import (
-    FORMAT_KINDS,
-    IDD_PREFIX,
-    NATIONAL_FORM,
-    NO_PLUS,
-    phone_issues,
-)
+from lintrials.knowledge.phone_kinds import FORMAT_KINDS, IDD_PREFIX, NATIONAL_FORM, NO_PLUS
+from lintrials.knowledge.phones import phone_issues
 from lintrials.model import Record
 
 CODE, NAME, SEVERITY = "C302", "phone-format", "info"

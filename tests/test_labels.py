@@ -15,17 +15,14 @@ from lintrials.evaluation import (
     FIGURES,
     STATES,
     VERDICTS,
-    Defect,
     Found,
     Label,
     measure,
     read_labels,
-    read_recall,
-    recall_records,
-    reported,
     sample,
     wilson,
 )
+from lintrials.evaluation.recall import Defect, read_recall, recall_records, reported
 from lintrials.plugins import discover
 from lintrials.rules import ENGINE_RULES
 

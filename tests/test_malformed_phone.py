@@ -10,7 +10,8 @@ import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS, WHOLE_CORPUS, findings
 from lintrials.knowledge.geo import country_code
-from lintrials.knowledge.phones import MALFORMED_KINDS, phone_issues
+from lintrials.knowledge.phone_kinds import MALFORMED_KINDS
+from lintrials.knowledge.phones import phone_issues
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
-from lintrials.knowledge.phones import FORMAT_KINDS, phone_issues
+from lintrials.knowledge.phone_kinds import FORMAT_KINDS
+from lintrials.knowledge.phones import phone_issues
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"

@@ -4,79 +4,45 @@
 country the number should be dialled in (None when unknown), and returns every `PhoneIssue`
 found. Two checks share it: ``malformed-phone`` reports the kinds in `MALFORMED_KINDS` (a number
 that cannot be dialled as written), ``phone-format`` those in `FORMAT_KINDS` (a right number in
-a form readers abroad or machines trip over). Results are cached: sponsors repeat one number at
+a form readers abroad or machines trip over); the kinds are in `phone_kinds`, what a number that
+parses is told in `phone_verdicts`. Results are cached: sponsors repeat one number at
 hundreds of sites. The numbers themselves are read by `phone_numbers`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
-from phonenumbers import PhoneNumber, PhoneNumberType, ValidationResult
 
-from lintrials.knowledge.geo import country_name
+from lintrials.knowledge.phone_kinds import (
+    BAD_EXTENSION,
+    EXTENSION,
+    INVALID,
+    LETTERS,
+    NOT_A_NUMBER,
+    NOTE,
+    SEVERAL,
+    PhoneIssue,
+)
 from lintrials.knowledge.phone_numbers import (
-    FROM_DEFAULT,
     FROM_IDD,
-    WITHOUT_PLUS,
     PhoneReading,
     after_digits,
-    country_of_code,
     digits_of,
-    idd_written,
     international_form,
-    kept_trunk_prefix,
-    longest_valid_prefix,
-    north_american_abroad,
     parse_number,
     parse_valid,
     read_number,
     region_of,
 )
-
-# Kinds: a number that cannot be right as written ...
-NOT_A_NUMBER = "not-a-number"  # text, a placeholder or an email address instead of a number
-SEVERAL = "several"  # more than one number in one field
-EXTENSION = "extension"  # an extension written inside the number
-TRUNK_PREFIX = "trunk-prefix"  # the national trunk prefix kept after the country code
-FOREIGN = "foreign"  # a North American number in national form for a site elsewhere
-INVALID = "invalid"  # no valid number for the country
-BAD_EXTENSION = "bad-extension"  # the extension field holds a country code or another number
-# ... and a right number in a form that is hard to use.
-NATIONAL_FORM = "national-form"  # no country code
-NO_PLUS = "no-plus"  # country code without "+"
-IDD_PREFIX = "idd-prefix"  # "00" (a country's own international call prefix) instead of "+"
-LETTERS = "letters"  # a vanity number: 1-800-DIAL-NOW
-NOTE = "note"  # a label or a remark around the number
-BRACKETED_TRUNK = "bracketed-trunk"  # "+44 (0)20 ...": the trunk prefix in brackets, to skip
-
-MALFORMED_KINDS = frozenset({NOT_A_NUMBER, SEVERAL, EXTENSION, TRUNK_PREFIX, FOREIGN, INVALID,
-                             BAD_EXTENSION})
-FORMAT_KINDS = frozenset({NATIONAL_FORM, NO_PLUS, IDD_PREFIX, LETTERS, NOTE, BRACKETED_TRUNK})
-
-
-@dataclass(frozen=True)
-class PhoneIssue:
-    """One thing wrong with a phone number.
-
-    ``in_ext`` is true when the issue is in the extension field rather than the phone field;
-    ``span`` is the part of that field's value at fault (None: the whole value).
-    ``calling_code`` is the number's country calling code when known (``national-form`` uses it
-    to let numbers of the registry's own country be written nationally).
-    """
-
-    kind: str
-    message: str
-    span: tuple[int, int] | None = None
-    in_ext: bool = False
-    calling_code: int | None = None
-    # An unambiguous rewrite: the number's international form, for the part ``rewrite_span``.
-    rewrite: str | None = None
-    rewrite_span: tuple[int, int] | None = None
-
+from lintrials.knowledge.phone_verdicts import (
+    MIN_DIGITS_PER_NUMBER,
+    invalid_number_issue,
+    skip,
+    valid_number_issues,
+)
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PLACEHOLDER = re.compile(r"[xX]{3,}|#{3,}")
@@ -89,7 +55,6 @@ _EXTENSION = re.compile(
 )
 # A short group of digits after a complete number: "+86-021-65115006-3050", "...2525(3259)".
 # (A match may start only where a run of spaces starts: a phone of 5,000 spaces is read once.)
-_TRAILING_GROUP = re.compile(r"(?<!\s)(?:\s*[-/]\s*|\s*(?=\())\(?(\d{1,6})\)?\s*$")
 # A remark in brackets after the number: "(U.S. Only)", "(M-F 9-5 JST)".
 _TRAILING_NOTE = re.compile(r"(?<!\s)\s*\((?=[^()]*[^\W\d_])[^()]*\)\s*$")
 _LABEL = re.compile(r"^\s*[^\W\d_][^+(\d]*?(?=[+(\d])")
@@ -102,11 +67,9 @@ _SEPARATOR = re.compile(
 )
 
 _VANITY = re.compile(r"^\+?[\d\s().-]*[A-Z]{2}[A-Z\d\s.-]*$")
-_FIRST_GROUP = re.compile(r"\D*(\d+)\D")
 # What an extension field holds instead of an extension: "6861/6017", "+33", "0039".
 _SEVERAL_EXTENSIONS = re.compile(r"\d{1,6}(?:\s*(?:/|,|;|\bor\b|&)\s*\d{1,6})+")
 _COUNTRY_CODE = re.compile(r"(?:\+|00)\s*([1-9]\d{0,2})")
-_MIN_DIGITS_PER_NUMBER = 7
 # O, I and l written for 0 and 1, beside a digit: "+49 7O71", "O2O 7946 0018", "l-800".
 _LOOKALIKE = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)")
 _DIGIT_FOR = {"O": "0", "o": "0", "I": "1", "l": "1"}
@@ -114,13 +77,6 @@ _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 # "00" and a country code: the international call prefix of most of the world.
 _IDD_START = re.compile(r"[\s(]*00\s*[1-9]")
 
-_REASONS = {
-    ValidationResult.TOO_SHORT: "too short",
-    ValidationResult.TOO_LONG: "too long",
-    ValidationResult.INVALID_LENGTH: "of a wrong length",
-    ValidationResult.INVALID_COUNTRY_CODE: "of no country code",
-    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "a local number without the area code",
-}
 
 @lru_cache(maxsize=16384)
 def phone_issues(phone: str | None, ext: str | None, country: str | None) -> tuple[PhoneIssue, ...]:
@@ -225,8 +181,8 @@ def _around_number(phone: str) -> tuple[list[PhoneIssue], tuple[int, int] | None
     start = len(phone) - len(phone.lstrip())
     end = len(phone.rstrip())
     extension = _EXTENSION.search(phone, 0, end)
-    if extension and len(digits_of(phone[:extension.start()])) >= _MIN_DIGITS_PER_NUMBER:
-        at = _skip(phone, extension.start(), end, " ,;-")
+    if extension and len(digits_of(phone[:extension.start()])) >= MIN_DIGITS_PER_NUMBER:
+        at = skip(phone, extension.start(), end, " ,;-")
         issues.append(PhoneIssue(
             EXTENSION, f"an extension inside the number ('{phone[at:end]}'): put "
             f"{extension.group(1)} in the extension field", (at, end)))
@@ -241,7 +197,7 @@ def _around_number(phone: str) -> tuple[list[PhoneIssue], tuple[int, int] | None
     note = _TRAILING_NOTE.search(phone, start, end)
     core_end = note.start() if note else _core_end(phone, start, end)
     if core_end < end and _LETTER.search(phone[core_end:end]):
-        at = _skip(phone, core_end, end, " ")
+        at = skip(phone, core_end, end, " ")
         issues.append(PhoneIssue(NOTE, f"text after the number: '{phone[at:end]}'", (at, end)))
         end = core_end
 
@@ -249,13 +205,6 @@ def _around_number(phone: str) -> tuple[list[PhoneIssue], tuple[int, int] | None
     if several:
         return [*issues, several], None, extension is not None
     return issues, (start, end), extension is not None
-
-
-def _skip(text: str, start: int, end: int, chars: str) -> int:
-    """The first position from ``start`` that is not one of ``chars``."""
-    while start < end and text[start] in chars:
-        start += 1
-    return start
 
 
 def _core_end(text: str, start: int, end: int) -> int:
@@ -277,7 +226,7 @@ def _several(phone: str, start: int, end: int) -> PhoneIssue | None:
         at = sep.end()
     pieces.append((at, end))
     pieces = [(a, b) for a, b in pieces if digits_of(phone[a:b])]
-    numbers = [(a, b) for a, b in pieces if len(digits_of(phone[a:b])) >= _MIN_DIGITS_PER_NUMBER
+    numbers = [(a, b) for a, b in pieces if len(digits_of(phone[a:b])) >= MIN_DIGITS_PER_NUMBER
                or (phone[a:a + 1] == "+" and len(digits_of(phone[a:b])) >= 3)]
     if len(numbers) < 2 or len(numbers) != len(pieces):
         return None
@@ -305,12 +254,12 @@ def _number(phone: str, start: int, end: int, region: str | None,
     reading = read_number(text, region, plus)
     if reading is not None:
         number, source = reading
-        return issues + _valid_number(phone, start, end, text, number,
+        return issues + valid_number_issues(phone, start, end, text, number,
                                       FROM_IDD if idd else source, region)
     split = _split(phone, start, end, text, region, plus, ext_digits)
     if split is not None:
         return [*issues, split]
-    return [*issues, _invalid_number(phone, start, end, text, region, plus, has_ext,
+    return [*issues, invalid_number_issue(phone, start, end, text, region, plus, has_ext,
                                      shown=phone[start:end].strip() if idd else None)]
 
 
@@ -328,172 +277,6 @@ def _split(phone: str, start: int, end: int, text: str, region: str | None, plus
                       f"'{shown}' alone is no number, but with the extension '{ext_digits}' "
                       f"it is {international_form(whole[0])}: write it whole in the phone "
                       f"field", (start, end))
-
-
-def _valid_number(phone: str, start: int, end: int, text: str, number: PhoneNumber,
-                  source: int, region: str | None) -> list[PhoneIssue]:
-    international = international_form(number)
-    code = number.country_code
-    if source == FROM_DEFAULT:
-        abroad = north_american_abroad(text, number, region) if region else False
-        if abroad is None:
-            return []
-        if abroad:
-            return [_foreign(text, region or "", (start, end))]
-        return [PhoneIssue(NATIONAL_FORM, f"written without the country code: from abroad it "
-                           f"is {international}", (start, end), calling_code=code)]
-    issues: list[PhoneIssue] = []
-    trunk = kept_trunk_prefix(phone, start, end, number)
-    if trunk and phone[trunk[0]] == "(":
-        # The convention of several countries ("+44 (0)20 ...", GOV.UK's own style): a person
-        # knows to skip the bracketed prefix from abroad; diallers and links do not.
-        issues.append(PhoneIssue(
-            BRACKETED_TRUNK, f"the trunk prefix {phone[trunk[0]:trunk[1]]} after the country "
-            f"code +{code} is for a person to skip when calling from abroad; diallers and "
-            f"click-to-call links dial it: write {international}", trunk))
-    elif trunk:
-        prefix = digits_of(phone[trunk[0]:trunk[1]])
-        issues.append(PhoneIssue(
-            TRUNK_PREFIX, f"the trunk prefix '{prefix}' is kept after the country code +{code}, "
-            f"so the number cannot be dialled from abroad: write {international}", trunk,
-            rewrite=international, rewrite_span=(start, end)))
-    if source == FROM_IDD:
-        idd = idd_written(digits_of(text), code or 0, region)
-        issues.append(PhoneIssue(IDD_PREFIX, f"'{idd}' (an international call prefix, which "
-                                 f"differs between countries) instead of '+': write "
-                                 f"{international}", (start, end), calling_code=code))
-    elif source == WITHOUT_PLUS:
-        issues.append(PhoneIssue(NO_PLUS, f"the country code {code} is written without '+': "
-                                 f"write {international}", (start, end), calling_code=code))
-    return issues
-
-
-def _invalid_number(phone: str, start: int, end: int, text: str, region: str | None,
-                    plus: bool, has_ext: bool, shown: str | None = None) -> PhoneIssue:
-    """What is wrong with a number no valid one can be read from; ``shown`` is the number as
-    written when ``text`` is a rewriting of it ("+49 ..." read for "0049 ...")."""
-    if not plus and region and north_american_abroad(text, None, region):
-        return _foreign(text, region, (start, end))
-    trailing = None if has_ext else _TRAILING_GROUP.search(text)
-    if trailing and len(digits_of(text[:trailing.start()])) >= _MIN_DIGITS_PER_NUMBER:
-        head = read_number(text[:trailing.start()], region, plus)
-        if head is not None:
-            at = _skip(phone, start + trailing.start(), end, " -/")
-            return PhoneIssue(EXTENSION, f"'{phone[at:end]}' follows the complete number "
-                              f"{international_form(head[0])}: an extension belongs in the "
-                              f"extension field, another number in another contact", (at, end))
-    shown = shown or text.strip()
-    number = parse_number(text, region)
-    digits = digits_of(text)
-    if number is None:
-        problem = ("no country code begins with 0" if plus and digits.startswith("0")
-                   else "it cannot be read as a number")
-        message = f"not a valid phone number: '{shown}': {problem}"
-    else:
-        where = (f"in {country_name(region)}" if number.country_code_source == FROM_DEFAULT
-                 and region else f"for +{number.country_code} "
-                 f"({country_of_code(number.country_code or 0)})")
-        possible = phonenumbers.is_possible_number_with_reason(number)
-        if (possible == ValidationResult.IS_POSSIBLE_LOCAL_ONLY
-                or (not plus and region and _local_without_area_code(digits, region))):
-            return PhoneIssue(INVALID, f"'{shown}' lacks its area code: a local number {where}, "
-                              "which can be dialled only from within its own area; write it "
-                              "with the area code", (start, end))
-        reason = _REASONS.get(possible, "in no range of numbers in use")
-        message = f"not a valid number {where}: '{shown}' is {reason}"
-    return PhoneIssue(INVALID, message + _hint(text, number, region, plus), (start, end))
-
-
-@lru_cache(maxsize=1024)
-def _local_without_area_code(digits: str, region: str) -> bool:
-    """Whether ``digits`` (written without trunk prefix or country code) are a fixed-line
-    number of ``region`` with its area code left off: a local-only length for the region's
-    fixed lines ("24177000" in India, "9342 7063" in Australia), or an area code of two to four
-    digits before them makes a valid fixed-line number whose whole area code they are
-    ("59976661" in China: 010 5997 6661).
-    A single digit is not tried: it makes a valid number of too many mistyped ones."""
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if metadata is None or metadata.fixed_line is None:
-        return False
-    prefix = metadata.national_prefix or ""
-    if prefix and digits.startswith(prefix):
-        return False  # written nationally, with a trunk prefix: the area code is there
-    fixed = metadata.fixed_line
-    general = metadata.general_desc
-    lengths = set(fixed.possible_length or (general.possible_length if general else ()) or ())
-    if len(digits) in set(fixed.possible_length_local_only or ()) - lengths:
-        return True
-    pattern = fixed.national_number_pattern
-    if len(digits) < 5 or not pattern:
-        return False
-    compiled = re.compile(f"(?:{pattern})")
-    for size in range(2, 5):
-        if len(digits) + size not in lengths:
-            continue
-        for area in range(10 ** (size - 1), 10 ** size):
-            if not compiled.fullmatch(f"{area}{digits}"):
-                continue
-            number = parse_valid(f"{prefix}{area}{digits}", region)
-            # the digits added must be the whole area code, not the start of a longer one
-            if number is not None and (
-                    phonenumbers.length_of_geographical_area_code(number) == size):
-                return True
-    return False
-
-
-def _hint(text: str, number: PhoneNumber | None, region: str | None, plus: bool) -> str:
-    """What the number may have been meant to be, for the message of an invalid number."""
-    digits = digits_of(text)
-    if plus and digits.startswith("00"):
-        fixed = parse_valid("+" + digits[2:], None)
-        if fixed:
-            return f"; without the '00' after '+' it is {international_form(fixed)}"
-    if plus and region and (number is None or number.country_code
-                            != phonenumbers.country_code_for_region(region)):
-        # "+0518-81220121", "+13181713436" for a site in China: a "+" before a national number
-        fixed = parse_valid(text.replace("+", "", 1), region)
-        if fixed and fixed.country_code_source == FROM_DEFAULT:
-            return f"; without the '+' it is the national number {international_form(fixed)}"
-    if number is not None and number.country_code == 52:
-        national = phonenumbers.national_significant_number(number)
-        fixed = parse_valid(f"+52{national[1:]}", None) if national.startswith("1") else None
-        if fixed:
-            return (f"; Mexico dropped the '1' of mobile numbers in 2019: "
-                    f"{international_form(fixed)}")
-    if number is not None and number.country_code == 39:
-        national = phonenumbers.national_significant_number(number)
-        fixed = parse_valid(f"+390{national}", None)
-        if fixed:
-            return f"; Italian numbers keep their leading 0: {international_form(fixed)}?"
-    if not plus and region:
-        first_group = _FIRST_GROUP.match(text)
-        fixed = parse_valid("+" + text.strip(), None)
-        if fixed and first_group and first_group.group(1) == str(fixed.country_code):
-            return (f"; with a '+' in front it reads as {international_form(fixed)} "
-                    f"({country_of_code(fixed.country_code or 0)})")
-        code = str(phonenumbers.country_code_for_region(region))
-        if code != "1" and not digits.startswith(code) and len(digits) in (10, 11):
-            fixed = parse_valid(text, "US")
-            if fixed:
-                return f"; it may be the North American number {international_form(fixed)}"
-    if number is not None and phonenumbers.is_possible_number_with_reason(number) in (
-            ValidationResult.TOO_LONG, ValidationResult.INVALID_LENGTH):
-        prefix = longest_valid_prefix(number)
-        trailing = _TRAILING_GROUP.search(text)
-        if prefix and (trailing is None or trailing.group(1) == prefix[1]):
-            return f"; its first digits make {prefix[0]}: is '{prefix[1]}' an extension?"
-    return ""
-
-
-def _foreign(text: str, region: str, span: tuple[int, int]) -> PhoneIssue:
-    north_american = parse_valid(text, "US")  # valid: north_american_abroad has checked
-    toll_free = north_american is not None and (
-        phonenumbers.number_type(north_american) == PhoneNumberType.TOLL_FREE)
-    written = international_form(north_american) if north_american else f"+1 {text.strip()}"
-    return PhoneIssue(FOREIGN, f"a North American {'toll-free ' if toll_free else ''}number "
-                      f"written without +1 for a site in {country_name(region)}, where dialled "
-                      f"as written it does not reach North America: {written}", span)
-
 
 
 def _ext_field(ext: str, phone: str) -> list[PhoneIssue]:
@@ -517,7 +300,7 @@ def _ext_field(ext: str, phone: str) -> list[PhoneIssue]:
         fix = f": the number is {international_form(number)}" if number else ""
         return [PhoneIssue(BAD_EXTENSION, f"the extension field holds {what} '{value}', not an "
                            f"extension{fix}", span, in_ext=True)]
-    if len(digits) >= 8 or (value.startswith("+") and len(digits) >= _MIN_DIGITS_PER_NUMBER):
+    if len(digits) >= 8 or (value.startswith("+") and len(digits) >= MIN_DIGITS_PER_NUMBER):
         same = " (the same number again)" if digits == digits_of(phone) else ""
         return [PhoneIssue(BAD_EXTENSION, f"the extension field holds another phone number "
                            f"'{value}'{same}, not an extension", span, in_ext=True)]

@@ -38,9 +38,9 @@ from typing import Any
 
 from lintrials.corpus_split import files_of, part_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "evaluation" / "labels"
-FIGURES = Path(__file__).resolve().parent / "data" / "evaluation.yaml"
+FIGURES = ROOT / "lintrials" / "data" / "evaluation.yaml"
 CORPUS = ROOT.parent / "shared" / "corpus"
 TODAY = "2026-11-22"  # fixed, so that date checks judge the same records the same way
 SAMPLE_SIZE = 40
@@ -257,93 +257,6 @@ def table(result: Measure) -> str:
     return "\n".join(lines)
 
 
-RECALL = ROOT / "evaluation" / "recall"
-RECALL_RECORDS = 40
-_RECALL_FOLDERS = ("ctgov_v2_json", "ctgov_legacy_xml")
-
-
-def recall_records(group: str, corpus: Path = CORPUS) -> list[str]:
-    """The records read in full for a recall group: of the evaluation part's ClinicalTrials.gov
-    records, the 40 whose name hashes lowest with the group's name (a fixed rule, so the choice
-    cannot follow what lintrials finds)."""
-    files = [p for p in files_of("evaluation", [corpus]) if p.parent.name in _RECALL_FOLDERS]
-    ranked = sorted(files, key=lambda p: hashlib.sha256(f"{group}\x00{p.name}".encode()).digest())
-    return [p.relative_to(corpus).as_posix() for p in ranked[:RECALL_RECORDS]]
-
-
-@dataclass
-class Defect:
-    group: str
-    record: str
-    check: str
-    field: str
-    quote: str
-    reason: str
-
-
-def read_recall(folder: Path = RECALL) -> dict[str, tuple[list[str], list[Defect]]]:
-    """Each recall group's records read in full and the defects a reader listed in them."""
-    import yaml
-
-    groups = {}
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        records, defects = [], []
-        for entry in data.get("records") or []:
-            records.append(str(entry["record"]))
-            for item in entry.get("defects") or []:
-                defects.append(Defect(path.stem, str(entry["record"]), str(item["check"]),
-                                      str(item.get("field", "")), str(item.get("quote", "")),
-                                      str(item.get("reason", ""))))
-        groups[path.stem] = (records, defects)
-    return groups
-
-
-def _dotted(pointer: str) -> str:
-    """A JSON pointer dotted: ``/a/locations/3/facility`` is ``a.locations[3].facility``."""
-    parts = [p for p in pointer.split("/") if p]
-    return "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in parts).lstrip(".")
-
-
-def _holds(a: str, b: str) -> bool:
-    """Whether field address ``a`` is ``b``, holds it, lies in it, or ends with it (a reader may
-    write a v2 path without its leading ``protocolSection.``)."""
-    if a == b:
-        return True
-    a, b = sorted((a, b), key=len)
-    return b.startswith((a + ".", a + "[")) or b.endswith("." + a)
-
-
-def reported(defect: Defect, found: Iterable[Found]) -> bool:
-    """Whether a finding of the defect's check names it: the same record, and a field (as the
-    finding names it, or as its JSON pointer or XML path spells it) that is the defect's, holds
-    it or lies in it (a finding on ``locations[4]`` names a defect of ``locations[4].facility``,
-    and the other way round)."""
-    for f in found:
-        if f.check == defect.check and f.record == defect.record:
-            if not defect.field or not (f.field or f.pointer):
-                return True
-            names = [n for n in (f.field, _dotted(f.pointer)) if n]
-            if any(_holds(n, defect.field) for n in names):
-                return True
-    return False
-
-
-def recall_table(found: list[Found], groups: dict[str, tuple[list[str], list[Defect]]]) -> str:
-    lines = [f"{'group':26} {'records':>7} {'defects':>7} {'reported':>8} {'recall':>7}"]
-    by_record: dict[str, list[Found]] = {}
-    for f in found:
-        by_record.setdefault(f.record, []).append(f)
-    misses = []
-    for group, (records, defects) in groups.items():
-        hits = [d for d in defects if reported(d, by_record.get(d.record, []))]
-        misses += [d for d in defects if d not in hits]
-        share = f"{100 * len(hits) / len(defects):.0f}%" if defects else "-"
-        lines.append(f"{group:26} {len(records):7} {len(defects):7} {len(hits):8} {share:>7}")
-    lines += [f"missed: {d.group}: {d.check} {d.record} {d.field} {d.quote!r}" for d in misses]
-    return "\n".join(lines)
-
-
 def _history(labels: list[Label]) -> str:
     """What the labels say of earlier code: false findings fixed, true ones given up."""
     fixed = sum(x.state == "fixed" for x in labels)
@@ -386,52 +299,3 @@ def write_figures(result: Measure, labels: dict[str, list[Label]], date: str,
             "# evaluation/labels/: precision on the evaluation part of the corpus. Do not edit.\n")
     path.write_text(head + yaml.safe_dump(data, sort_keys=True, allow_unicode=True, width=96),
                     encoding="utf-8")
-
-
-def main(argv: list[str]) -> int:
-    import argparse
-    import datetime
-
-    parser = argparse.ArgumentParser(prog="python -m lintrials.evaluation")
-    parser.add_argument("action", choices=("sample", "measure", "recall"))
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--findings", type=Path,
-                        help="measure a saved `lintrials check --format json` report instead")
-    parser.add_argument("--write", action="store_true",
-                        help="measure: write data/evaluation.yaml and mark fixed false findings")
-    args = parser.parse_args(argv)
-    labels = read_labels()
-    if args.findings:
-        files = sum(1 for _ in files_of("evaluation", [args.corpus]))
-        found = read_findings(args.findings.read_text(encoding="utf-8"), args.corpus)
-    else:
-        files, found = run(args.corpus)
-    if args.action == "recall":
-        print(recall_table(found, read_recall()))
-        return 0
-    result = measure(files, found, labels)
-    if args.action == "sample":
-        added = add_unjudged(result, labels)
-        for check, items in labels.items():
-            write_labels(check, items)
-        print(f"{added} sampled findings added to evaluation/labels/ for judging")
-        return 0
-    print(table(result))
-    for title, items in (("true findings no longer reported", result.lost),
-                         ("fixed false findings reported again", result.returned),
-                         ("false findings no longer reported", result.fixed)):
-        for label in items:
-            print(f"{title}: {label.check} {label.record} {label.field} {label.quote!r}")
-    if result.unjudged:
-        print(f"{len(result.unjudged)} sampled findings have no verdict: run `sample` and judge")
-    if args.write:
-        for label in result.fixed:
-            label.state = "fixed"
-        for check, items in labels.items():
-            write_labels(check, items)
-        write_figures(result, labels, datetime.date.today().isoformat())
-    return 1 if result.lost or result.returned else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
