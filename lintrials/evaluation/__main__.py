@@ -11,7 +11,6 @@ from lintrials.corpus_split import files_of
 from lintrials.evaluation import (
     CORPUS,
     add_unjudged,
-    files_of,
     measure,
     read_findings,
     read_labels,
