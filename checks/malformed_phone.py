@@ -29,7 +29,8 @@ Not reported: a valid number merely written without the country code (`"13693058
 China), with hyphens or unusual grouping, or `"(617) 555-0100"`, and the trunk prefix in
 brackets after the country code (`"+44 (0)20 8990 4466"`, the convention several countries
 use, GOV.UK's style among them, for "skip this when calling from abroad"): matters of form, for
-C302 phone-format.
+C302 phone-format; so is a right number of another country written with its country code but
+without "+" (`"852-35052858"` for a site in China, `"1-780-448-1400"` for one in India).
 
 Why it matters: a trial contact is how patients and referring doctors reach a site. A number
 no one can dial as written (a digit short, an extension run in, a trunk prefix after the

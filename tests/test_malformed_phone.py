@@ -347,3 +347,18 @@ def test_every_corpus_country_name_resolves() -> None:
         assert country_code(name) == code, name
     assert country_code("Atlantis") is None
     assert country_code("") is None
+
+
+def test_another_countrys_number_with_its_code_but_no_plus_is_a_matter_of_form() -> None:
+    # The country code written as a group of its own, without "+": a right number of another
+    # country (a Hong Kong office for a site in China, a Canadian one for a site in India).
+    assert kinds("852-35052858", "China") == []
+    assert kinds("1-780-448-1400", "India") == []
+    every = phone_issues("852-35052858", None, "China")
+    assert [(i.kind, i.message) for i in every] == [("no-plus", (
+        "the country code 852 (Hong Kong) is written without '+': write +852 3505 2858"))]
+    assert "(Canada)" in phone_issues("1-780-448-1400", None, "India")[0].message
+    # Without the "1", a North American number cannot be dialled from India as written.
+    assert kinds("780-448-1400", "India") == ["foreign"]
+    # Digits run together that only happen to start with a country code are not read so.
+    assert kinds("4420 7946 0018", "France") == ["invalid"]

@@ -90,13 +90,12 @@ def test_seeds_and_their_json_twins_have_only_numbers_of_their_sites_countries()
     assert c306(SEEDS, EXAMPLES) == []
 
 
-def test_malformed_number_abroad_is_left_to_malformed_phone() -> None:
-    # GSK's "+44 (0) 20 8990 4466" at sites on every continent: one phone, one finding (C301's,
-    # for the kept trunk prefix); it is also a central line, given at 185 sites.
+def test_a_sponsors_central_line_at_sites_abroad_is_no_mismatch() -> None:
+    # GSK's "+44 (0) 20 8990 4466" at sites on every continent: a central line, given at 185
+    # sites, so no C306; and its bracketed trunk prefix is a matter of form (C302), not C301.
     path = V2 / "NCT06256588.json"
     both = findings(path, select=["C301", "C306"])
-    uk_line = [f for f in both if f.field == "locations[27].contacts[1].phone"]
-    assert [f.code for f in uk_line] == ["C301"]
+    assert [f for f in both if f.field == "locations[27].contacts[1].phone"] == []
     assert not [f for f in both if f.code == "C306"]
 
 

@@ -69,8 +69,9 @@ class Label:
         return (self.check, self.record, self.field, self.quote)
 
     def row(self) -> list[str]:
-        return [self.record, self.field, str(self.line), self.quote, self.verdict,
-                _escape(self.reason), self.state, self.message]
+        reason = " ".join(self.reason.split())  # one line, no tabs: a TSV cell
+        return [self.record, self.field, str(self.line), self.quote, self.verdict, reason,
+                self.state, self.message]
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,16 @@ def invalid_number_issue(phone: str, start: int, end: int, text: str, region: st
                     plus: bool, has_ext: bool, shown: str | None = None) -> PhoneIssue:
     """What is wrong with a number no valid one can be read from; ``shown`` is the number as
     written when ``text`` is a rewriting of it ("+49 ..." read for "0049 ...")."""
+    elsewhere = None if plus else _country_code_without_plus(text)
+    if elsewhere is not None:
+        # "852-35052858" for a site in China, "1-780-448-1400" for one in India: a right number
+        # of another country, its country code written as a group of its own but without "+".
+        code = elsewhere.country_code or 0
+        region_of_number = phonenumbers.region_code_for_number(elsewhere)
+        country = country_name(region_of_number) if region_of_number else country_of_code(code)
+        return PhoneIssue(NO_PLUS, f"the country code {code} ({country}) is "
+                          f"written without '+': write {international_form(elsewhere)}",
+                          (start, end), calling_code=code)
     if not plus and region and north_american_abroad(text, None, region):
         return _foreign(text, region, (start, end))
     trailing = None if has_ext else _TRAILING_GROUP.search(text)
@@ -186,11 +196,6 @@ def _hint(text: str, number: PhoneNumber | None, region: str | None, plus: bool)
         if fixed:
             return f"; Italian numbers keep their leading 0: {international_form(fixed)}?"
     if not plus and region:
-        first_group = _FIRST_GROUP.match(text)
-        fixed = parse_valid("+" + text.strip(), None)
-        if fixed and first_group and first_group.group(1) == str(fixed.country_code):
-            return (f"; with a '+' in front it reads as {international_form(fixed)} "
-                    f"({country_of_code(fixed.country_code or 0)})")
         code = str(phonenumbers.country_code_for_region(region))
         if code != "1" and not digits.startswith(code) and len(digits) in (10, 11):
             fixed = parse_valid(text, "US")
@@ -203,6 +208,16 @@ def _hint(text: str, number: PhoneNumber | None, region: str | None, plus: bool)
         if prefix and (trailing is None or trailing.group(1) == prefix[1]):
             return f"; its first digits make {prefix[0]}: is '{prefix[1]}' an extension?"
     return ""
+
+
+def _country_code_without_plus(text: str) -> PhoneNumber | None:
+    """The valid number ``text`` is with a "+" in front, when its first group of digits is that
+    number's country code (so the digits are no accident of a run of digits)."""
+    first_group = _FIRST_GROUP.match(text)
+    fixed = parse_valid("+" + text.strip(), None)
+    if fixed and first_group and first_group.group(1) == str(fixed.country_code):
+        return fixed
+    return None
 
 
 def _foreign(text: str, region: str, span: tuple[int, int]) -> PhoneIssue:
