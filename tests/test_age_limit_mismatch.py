@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from conftest import CORPUS, SEEDS, findings
+from conftest import CORPUS, SEEDS, findings, record, run_check
+from lintrials.checks import age_limit_mismatch
 from lintrials.knowledge.age_limits import age_mentions, stated_age_limits
 from lintrials.knowledge.ages import Age, parse_age_field
 
@@ -374,3 +375,48 @@ def test_headings_on_windows_line_ends() -> None:
             "Life expectancy:\r\n\r\n  -  At least 3 months\r\n")
     assert [(m.kind, str(m.age)) for m in stated_age_limits(text)] == [
         ("lower", "18 Years"), ("upper", "65 Years")]
+
+
+PARENTS_OF_CHILDREN = [
+    "Inclusion Criteria:\n- Being the parent of a child with autism\n- Child aged 4 to 12 years",
+    "Inclusion Criteria:\n- Parents of adolescents treated for cancer\n"
+    "- The adolescent is from 12 to 17 years old",
+    "Inclusion Criteria:\n* Primary caregiver of a patient with dementia\n"
+    "* Patient aged 65 years or older",
+]
+
+
+@pytest.mark.parametrize("criteria", PARENTS_OF_CHILDREN)
+def test_the_age_of_the_person_participants_care_for_is_not_theirs(criteria: str) -> None:
+    r = record(eligibility={"criteria": criteria, "minimum_age": "18 Years"})
+    assert run_check(age_limit_mismatch, r) == []
+
+
+@pytest.mark.parametrize("criteria", [
+    # the children take part, the parent only consents
+    "Inclusion Criteria:\n- Children aged 4 to 12 years\n- Parent of the child gives consent",
+    # both take part
+    "Inclusion Criteria:\n- Parent-child dyads\n- Child aged 4 to 12 years",
+    "Inclusion Criteria:\n- Children from 4 to 12 years and their parents",
+])
+def test_children_who_take_part_keep_their_ages(criteria: str) -> None:
+    r = record(eligibility={"criteria": criteria, "minimum_age": "18 Years"})
+    assert [p.field for p in run_check(age_limit_mismatch, r)] == ["eligibility.criteria"]
+
+
+def test_a_real_record_turned_into_a_study_of_carers(tmp_path: Path) -> None:
+    # NCT06615518 enrols patients aged 18-85 with sciatica (fields 18 and 85 Years). Moved to
+    # a minimum of 40, its own patients' range contradicts the field; made into a study of
+    # the patients' spouses, the patients' range is no longer the participants'.
+    study = json.loads((JSON / "NCT06615518.json").read_text(encoding="utf-8"))
+    module = study["protocolSection"]["eligibilityModule"]
+    module["minimumAge"] = "40 Years"
+    patients = tmp_path / "patients.json"
+    patients.write_text(json.dumps(study), encoding="utf-8")
+    assert [f.code for f in findings(patients, select=["E101"])] == ["E101"]
+    spouse = "Inclusion Criteria:\n\n* Spouse of a patient with sciatica\n"
+    module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(
+        "Inclusion Criteria:\n\n", spouse, 1)
+    spouses = tmp_path / "spouses.json"
+    spouses.write_text(json.dumps(study), encoding="utf-8")
+    assert findings(spouses, select=["E101"]) == []

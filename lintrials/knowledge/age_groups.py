@@ -22,9 +22,11 @@ __all__ = [
     "SEX_WORDS",
     "SUBJECT_WORDS",
     "Phrase",
+    "cared_for",
     "group_section",
     "grouped",
     "in_flattened_list",
+    "singular",
 ]
 
 # Words that may stand before an age statement in its criterion: words for the participants
@@ -78,6 +80,41 @@ OTHER_PEOPLE_HEADING = re.compile(
 OTHER_AGE_BEFORE = re.compile(
     r"\b(?:donors?|partners?|caregivers?|care-?givers?|carers?|parents?|guardians?|spouses?|"
     r"relatives?|siblings?|mothers?|fathers?|household|their|his|her)\b", re.IGNORECASE)
+
+
+# A criterion that makes the participants carers or relatives of someone ("Parents of children
+# with autism", "Being the primary caregiver of a patient ..."): criteria about that someone
+# ("Child aged 12 to 29 years") then state the other person's age, not the participants'.
+_CARER_OF = re.compile(
+    r"^\W*(?:(?:be(?:ing)?|is|are|must\s+be)\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:parents?|mothers?|fathers?|caregivers?|care-?givers?|carers?|guardians?|partners?|"
+    r"spouses?|relatives?)\b[^.;:\n]{0,40}?\bof\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:\w+\s+){0,3}?(?P<noun>child(?:ren)?|infants?|bab(?:y|ies)|newborns?|neonates?|sons?|"
+    r"daughters?|patients?|adolescents?|youths?|teen(?:ager)?s?|kids?|toddlers?|students?|"
+    r"persons?|people|individuals?|adults?)\b", re.IGNORECASE | re.MULTILINE)
+# Words that make such a criterion about consent ("The parent of the child signs consent").
+_CONSENT = re.compile(r"\b(?:consent\w*|assent\w*|permission|sign(?:s|ed|ing|ature)?)\b",
+                      re.IGNORECASE)
+# Words that say both take part ("parent-child dyads", "children and their parents").
+_BOTH_TAKE_PART = re.compile(
+    r"\b(?:dyads?|pairs?|triads?|and\s+(?:their|his|her)\s+(?:parents?|caregivers?|carers?|"
+    r"partners?|mothers?|fathers?|guardians?))\b", re.IGNORECASE)
+_SINGULAR = {"children": "child", "babies": "baby", "people": "person", "youths": "youth"}
+
+
+def singular(word: str) -> str:
+    word = word.lower()
+    return _SINGULAR.get(word) or (word[:-1] if word.endswith("s") and len(word) > 3 else word)
+
+
+def cared_for(text: str) -> frozenset[str]:
+    """The people the participants are carers or relatives of, as the criteria call them
+    ("child" for "Parents of children with autism"); none when both take part, and not from
+    a criterion about consent ("The parent of the child gives consent")."""
+    if _BOTH_TAKE_PART.search(text):
+        return frozenset()
+    return frozenset(singular(m.group("noun")) for m in _CARER_OF.finditer(text)
+                     if not _CONSENT.search(text, m.start(), line_end(text, m.start())))
 
 
 def group_section(layout: Layout, text: str, pos: int) -> bool:

@@ -49,9 +49,11 @@ from lintrials.knowledge.age_groups import (
     SEX_WORDS,
     SUBJECT_WORDS,
     Phrase,
+    cared_for,
     group_section,
     grouped,
     in_flattened_list,
+    singular,
 )
 from lintrials.knowledge.age_phrases import MAX_VALUE, Kind, Text, find_phrases, flip, read_phrase
 from lintrials.knowledge.ages import Age
@@ -182,6 +184,7 @@ _OTHER_AGE = re.compile(
 )
 
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+_ARTICLES = frozenset({"a", "an", "the", "their", "his", "her", "my", "your", "each", "any"})
 _MARKER = re.compile(  # from the start of a run of spaces only: one pass over a long run
     r"(?<!\s)\s*(?:[-*•·+>#]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?!\d))\s*", re.IGNORECASE)
 
@@ -277,6 +280,7 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
     if not matches:
         return ()
     layout = Layout(text, low)
+    dependants = cared_for(low)
     found: list[tuple[StatedLimit, bool]] = []
     phrases: list[Phrase] = []
     for m in matches:
@@ -305,6 +309,9 @@ def age_bounds(criteria: str) -> tuple[tuple[StatedLimit, bool], ...]:
                     or bool(re.search(r"old|young|elder", m.group(0), re.IGNORECASE)))
         words = None if window > crit_start else _words_before(
             before[:anchor.start()] if anchor is not None else before)
+        subject = next((w for w in words or () if w not in _ARTICLES), None)
+        if subject is not None and singular(subject) in dependants:
+            continue  # "Child aged 12 to 29" where the participants are the child's parents
         subject_only = words is not None and all(w in SUBJECT_WORDS for w in words)
         units = {b.unit for b in bounds} - {None}
         rest = text[end:min(line_end(text, end), end + 200)]  # read up to 60 characters
