@@ -24,10 +24,11 @@ One finding per field, at the envelope's bound.
 
 Not read as the participant's age limit: age at onset or diagnosis, gestational, bone or
 corrected age; durations ("for ≥ 5 years", "within 6 months"); life expectancy; ages of other
-people (partners, parents, caregivers, donors, siblings, the child of a participating
-parent, and, where a criterion makes the participants carers of someone, "Parents of children
-with autism", the criteria about that someone: "Child aged 4 to 12 years"; not when both take
-part, "dyads", "children and their parents", or the carer only consents); statements about people the fields cannot be about (mothers and their infants:
+people (partners, parents, caregivers, donors, siblings, a child of the participant's: "having
+a child from 2 to 5 years"; and, where a criterion makes the participants carers of someone,
+"Parents of children with autism", the criteria about that someone: "Child aged 4 to 12
+years"; not when both take part, "dyads", "children and their parents", or the carer only
+consents); statements about people the fields cannot be about (mothers and their infants:
 ranges that admit nobody together are read as different people's, and the field may be any
 one of theirs); conditions ("Karnofsky for patients > 16 years", "women < 50 years will be
 considered postmenopausal if ...", nested sub-items, items after "one of the following:").

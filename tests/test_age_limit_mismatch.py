@@ -383,6 +383,9 @@ PARENTS_OF_CHILDREN = [
     "- The adolescent is from 12 to 17 years old",
     "Inclusion Criteria:\n* Primary caregiver of a patient with dementia\n"
     "* Patient aged 65 years or older",
+    # a child of the participant's, in the same criterion
+    "Inclusion Criteria:\n- Parent having at least one child from 12 to 17 years old",
+    "Inclusion Criteria:\n- Mothers whose infant is between 2 and 6 months of age",
 ]
 
 

@@ -76,10 +76,14 @@ OTHER_PEOPLE_HEADING = re.compile(
     r"nurses?|household)\b", re.IGNORECASE)
 
 
-# Before a phrase in its criterion: someone other than the participants.
+# Before a phrase in its criterion: someone other than the participants, or a child of theirs
+# ("Having a child aged 2 to 5 years", "women with a son from 12 to 17", "whose infant is").
 OTHER_AGE_BEFORE = re.compile(
     r"\b(?:donors?|partners?|caregivers?|care-?givers?|carers?|parents?|guardians?|spouses?|"
-    r"relatives?|siblings?|mothers?|fathers?|household|their|his|her)\b", re.IGNORECASE)
+    r"relatives?|siblings?|mothers?|fathers?|household|their|his|her)\b|"
+    r"\b(?:hav(?:e|ing)|has|with|whose)\s+(?:an?\s+|one\s+|at\s+least\s+one\s+)?(?:\w+\s+)?"
+    r"(?:child(?:ren)?|sons?|daughters?|bab(?:y|ies)|infants?|kids?|toddlers?|newborns?)\b",
+    re.IGNORECASE)
 
 
 # A criterion that makes the participants carers or relatives of someone ("Parents of children
