@@ -362,3 +362,13 @@ def test_another_countrys_number_with_its_code_but_no_plus_is_a_matter_of_form()
     assert kinds("780-448-1400", "India") == ["foreign"]
     # Digits run together that only happen to start with a country code are not read so.
     assert kinds("4420 7946 0018", "France") == ["invalid"]
+
+
+def test_a_north_american_toll_free_line_abroad_stays_malformed_with_its_1() -> None:
+    # A toll-free line cannot be reached from abroad however it is written; the message says
+    # what is written ("with its 1 but without '+'"), not that the 1 is missing.
+    (issue,) = phone_issues("1-877-379-3718", None, "Spain")
+    assert issue.kind == "foreign"
+    assert "written with its 1 but without '+' for a site in Spain" in issue.message
+    (issue,) = phone_issues("877-379-3718", None, "Spain")
+    assert "written without +1 for a site in Spain" in issue.message

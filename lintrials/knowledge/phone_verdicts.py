@@ -59,6 +59,9 @@ def valid_number_issues(phone: str, start: int, end: int, text: str, number: Pho
         if abroad is None:
             return []
         if abroad:
+            elsewhere = _country_code_without_plus(text)
+            if elsewhere is not None and elsewhere.country_code == 1 and not _toll_free(elsewhere):
+                return [_without_plus(elsewhere, (start, end))]  # "1-780-448-1400" in China
             return [_foreign(text, region or "", (start, end))]
         return [PhoneIssue(NATIONAL_FORM, f"written without the country code: from abroad it "
                            f"is {international}", (start, end), calling_code=code)]
@@ -93,15 +96,10 @@ def invalid_number_issue(phone: str, start: int, end: int, text: str, region: st
     """What is wrong with a number no valid one can be read from; ``shown`` is the number as
     written when ``text`` is a rewriting of it ("+49 ..." read for "0049 ...")."""
     elsewhere = None if plus else _country_code_without_plus(text)
-    if elsewhere is not None:
+    if elsewhere is not None and not (elsewhere.country_code == 1 and _toll_free(elsewhere)):
         # "852-35052858" for a site in China, "1-780-448-1400" for one in India: a right number
         # of another country, its country code written as a group of its own but without "+".
-        code = elsewhere.country_code or 0
-        region_of_number = phonenumbers.region_code_for_number(elsewhere)
-        country = country_name(region_of_number) if region_of_number else country_of_code(code)
-        return PhoneIssue(NO_PLUS, f"the country code {code} ({country}) is "
-                          f"written without '+': write {international_form(elsewhere)}",
-                          (start, end), calling_code=code)
+        return _without_plus(elsewhere, (start, end))
     if not plus and region and north_american_abroad(text, None, region):
         return _foreign(text, region, (start, end))
     trailing = None if has_ext else _TRAILING_GROUP.search(text)
@@ -210,6 +208,20 @@ def _hint(text: str, number: PhoneNumber | None, region: str | None, plus: bool)
     return ""
 
 
+def _toll_free(number: PhoneNumber) -> bool:
+    """A North American toll-free line, which callers abroad mostly cannot reach at all: for a
+    site elsewhere it stays malformed-phone's even with its 1 written."""
+    return phonenumbers.number_type(number) == PhoneNumberType.TOLL_FREE
+
+
+def _without_plus(number: PhoneNumber, span: tuple[int, int]) -> PhoneIssue:
+    code = number.country_code or 0
+    region = phonenumbers.region_code_for_number(number)
+    country = country_name(region) if region else country_of_code(code)
+    return PhoneIssue(NO_PLUS, f"the country code {code} ({country}) is written without '+': "
+                      f"write {international_form(number)}", span, calling_code=code)
+
+
 def _country_code_without_plus(text: str) -> PhoneNumber | None:
     """The valid number ``text`` is with a "+" in front, when its first group of digits is that
     number's country code (so the digits are no accident of a run of digits)."""
@@ -225,8 +237,11 @@ def _foreign(text: str, region: str, span: tuple[int, int]) -> PhoneIssue:
     toll_free = north_american is not None and (
         phonenumbers.number_type(north_american) == PhoneNumberType.TOLL_FREE)
     written = international_form(north_american) if north_american else f"+1 {text.strip()}"
+    first_group = _FIRST_GROUP.match(text)
+    how = "with its 1 but without '+'" if first_group and first_group.group(1) == "1" else (
+        "without +1")
     return PhoneIssue(FOREIGN, f"a North American {'toll-free ' if toll_free else ''}number "
-                      f"written without +1 for a site in {country_name(region)}, where dialled "
+                      f"written {how} for a site in {country_name(region)}, where dialled "
                       f"as written it does not reach North America: {written}", span)
 
 
