@@ -8,7 +8,9 @@ What it finds:
 - as the whole value or a whole line of it: "to be determined" (confirmed, announced, added,
   completed), "TBA", "placeholder";
 - as the whole value only (not the acronym): "TBC", "N/A", "NA", "none", "not applicable",
-  "test", "-", ".", "..." and "?" ("None" as a line under "Exclusion Criteria" is an answer).
+  "test", and a value of punctuation only ("-", ".", "...", "???") ("None" as a line under
+  "Exclusion Criteria" is an answer);
+- a writer's note to self: "TODO:", "FIXME", "TBW:" (in capitals: Spanish "todo" is a word).
 
 Inside a sentence these words are ordinary ("the dose to be determined by the safety
 committee") and are not reported. The span is the placeholder itself. A withheld record (status
@@ -51,6 +53,11 @@ _ANYWHERE = re.compile(
     r"[^\]>}\n]{0,80}\\?[\]>}]",
     re.IGNORECASE,
 )
+# A writer's note to self, in capitals as such notes are written ("TODO: add summary"); not
+# Spanish or Portuguese "todo" ("all"), which is not followed by a colon in capitals.
+_NOTE_TO_SELF = re.compile(r"\b(?:TODO|FIXME|TBW)\b\s*:|\bFIXME\b")
+# A whole value with no letter or digit: "???", "--", "*".
+_NOTHING = re.compile(r"[^\w]+")
 # A line, less its list marker and closing punctuation.
 _LINE = re.compile(  # unambiguous, so that a line of 50,000 tabs and colons is read in one pass
     r"^[ \t]*(?:(?:\\?[*•\-+]|\d{1,3}\\?[.)])[ \t]*)?"
@@ -80,7 +87,8 @@ def _may_hold(value: str) -> bool:
 def _whole(field: str, value: str) -> Iterator[tuple[int, int]]:
     """Spans of the value, or of its lines, that are nothing but a placeholder."""
     stripped = value.strip()
-    if field != "acronym" and stripped.lower() in PLACEHOLDER_VALUES:
+    if field != "acronym" and (stripped.lower() in PLACEHOLDER_VALUES
+                               or _NOTHING.fullmatch(stripped)):
         start = value.index(stripped)
         yield start, start + len(stripped)
         return
@@ -97,6 +105,8 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         if not value:
             continue
         found = {m.span() for m in _ANYWHERE.finditer(value)} if _may_hold(value) else set()
+        if "TODO" in value or "FIXME" in value or "TBW" in value:
+            found.update(m.span() for m in _NOTE_TO_SELF.finditer(value))
         found.update(_whole(field, value))
         for start, end in sorted(found):
             yield Problem(

@@ -6,7 +6,15 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from conftest import REPO
-from lintrials.catalogue import FAMILIES, HEADINGS, family, figures, sections
+from lintrials.catalogue import (
+    FAMILIES,
+    HEADINGS,
+    development,
+    evaluation,
+    family,
+    figures,
+    sections,
+)
 from lintrials.cli import main
 from lintrials.engine import ENGINE_RULES
 from lintrials.plugins import Check, discover
@@ -37,17 +45,32 @@ def test_every_check_has_every_heading_in_order() -> None:
         assert len(doc.splitlines()) <= 60, f"{check.name}: too long to read on a terminal"
 
 
-def test_every_default_on_check_has_a_figure_of_at_least_90_percent() -> None:
+def test_every_default_on_check_has_a_development_figure() -> None:
     measured = figures()
     names = {c.name for c in _built_in()}
     assert set(measured) <= names, "figures.yaml names a check that does not exist"
     for check in _built_in():
-        if not check.enabled:
+        if check.enabled:
+            assert development(check.name), f"{check.name}: no measurement in figures.yaml"
+
+
+# The target of issue 12: a check that warns or fails by default is right at least 95% of the
+# time on the evaluation part. Under ten judged findings the figure says little (its interval
+# shows it); such a check is held to it once the labels reach ten.
+TARGET, ENOUGH = 0.95, 10
+
+
+def test_every_check_that_warns_by_default_meets_the_target_on_the_evaluation_part() -> None:
+    for check in _built_in():
+        if not check.enabled or check.severity == "info":
             continue
-        assert measured.get(check.name), f"{check.name}: no measurement in figures.yaml"
-        for m in measured[check.name]:
-            assert m.precision is None or m.precision >= 0.9, (
-                f"{check.name}: precision under 90% but on by default")
+        m = evaluation(check.name)
+        if m is None or m.judged < ENOUGH:
+            continue
+        assert m.precision is not None and m.precision >= TARGET, (
+            f"{check.name}: {m.correct} of {m.judged} right on the evaluation part, under 95%, "
+            "yet on by default at severity " + check.severity + ": make it info or off, and say "
+            "why in its documentation")
 
 
 def test_every_code_is_in_a_documented_family() -> None:

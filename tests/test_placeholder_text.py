@@ -98,3 +98,21 @@ def test_ordinary_text_passes(tmp_path: Path, summary: str) -> None:
         p["descriptionModule"]["briefSummary"] = summary
 
     assert flagged(variant(tmp_path, ordinary)) == []
+
+
+def test_a_note_to_self_or_a_value_of_punctuation_is_a_placeholder(tmp_path: Path) -> None:
+    def draft(study: dict[str, Any]) -> None:
+        study["descriptionModule"]["briefSummary"] = "TODO: write summary"
+        study["conditionsModule"]["conditions"][0] = "??"
+
+    found = flagged(variant(tmp_path, draft))
+    assert ("brief_summary", "TODO:") in found
+    assert ("conditions[0]", "??") in found
+
+
+def test_todo_as_a_word_in_another_language_is_content(tmp_path: Path) -> None:
+    def spanish(study: dict[str, Any]) -> None:
+        study["descriptionModule"]["briefSummary"] = (
+            "Estudio de todo el proceso: TODO EL PERSONAL recibe la misma formación.")
+
+    assert flagged(variant(tmp_path, spanish)) == []
