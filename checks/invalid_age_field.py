@@ -9,7 +9,8 @@ What it finds:
 - a minimum age above the maximum age (both on one scale: "12 Months" is "1 Year");
 - with `unit_slips`, a minimum age in minutes or hours when nothing in the record (titles,
   conditions, summary, criteria) speaks of newborns, infants, babies, birth or preterm
-  children: only newborn studies count ages in minutes or hours.
+  children ("birth control", "date of birth" and a drug's delivery are not such words): only
+  newborn studies count ages in minutes or hours.
 
 An empty value is left to T101 empty-field; "N/A" and no field both mean "no limit".
 
@@ -55,9 +56,12 @@ _REGISTRY_FORM = re.compile(
 _NUMBER_AND_WORD = re.compile(r"\s*([\d.,]+)\s*([A-Za-z.]*)\s*")
 _UNIT_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour",
                "hours", "minute", "minutes"}
+# Words of newborn studies; "birth" not in "birth control" or "date of birth", and delivery
+# only as a birth ("at delivery", not a drug's delivery).
 _NEWBORN = re.compile(
-    r"neonat|newborn|new-born|new born|infan|bab(?:y|ies)|birth|preterm|premature|nicu\b|"
-    r"perinat|deliver|gestation", re.IGNORECASE)
+    r"neonat|newborn|new-born|new born|infan|bab(?:y|ies)|(?<!date of )birth(?![\s-]*control|"
+    r"days?\b)|preterm|premature|nicu\b|perinat|post-?partum|(?:at|after|before|of)\s+delivery"
+    r"|gestation", re.IGNORECASE)
 _FIELDS = (("minimum_age", "minimum age"), ("maximum_age", "maximum age"))
 
 

@@ -102,6 +102,17 @@ def test_hours_in_a_newborn_study_pass(tmp_path: Path) -> None:
     assert e103(path, search_from=tmp_path) == []
 
 
+@pytest.mark.parametrize("title", [
+    "Adults using reliable birth control during a vaccine trial",
+    "Date of birth recorded at entry: a survey of adults",
+    "Drug delivery by patch in adults with pain",
+])
+def test_hours_for_adults_are_a_slip_whatever_words_near_birth_say(tmp_path: Path,
+                                                                    title: str) -> None:
+    path = study_file(tmp_path, "18 Hours", title=title)
+    assert [f.code for f in e103(path, search_from=tmp_path)] == ["E103"]
+
+
 def test_unit_slips_option(tmp_path: Path) -> None:
     (tmp_path / "lintrials.yaml").write_text(
         "checks:\n  invalid-age-field:\n    unit_slips: false\n")
