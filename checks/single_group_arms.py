@@ -21,7 +21,11 @@ NCT04946890: one drug at 80, 120 and 180 mg/d).
 Why it matters: ClinicalTrials.gov defines Single Group as "clinical trials with a single
 arm": every participant gets the same intervention. A randomized single-group study, or one
 with a comparator arm, is a parallel (or crossover...) study registered with the wrong model,
-and design filters and analyses of single-arm trials count it wrongly.
+and design filters and analyses of single-arm trials count it wrongly. Severity info by default:
+on the evaluation part, 15 of 16 findings were right (93.8%, under the 95% a check must reach to
+warn by default); the wrong one was two periods of one group (the same participants treated in
+turn, after a washout) entered as two arms; telling periods from groups needs a reading of the
+arm descriptions the check does not do yet.
 
 Fails: NCT00008411, SINGLE_GROUP, allocation RANDOMIZED, arms "Docetaxel Weekly" and "Docetaxel
 Every 3 Weeks"; NCT06372145, EXPERIMENTAL "Tolebrutinib" and ACTIVE_COMPARATOR
@@ -48,7 +52,7 @@ from lintrials.findings import Problem
 from lintrials.knowledge.interventions import without_dose
 from lintrials.model import Record
 
-CODE, NAME, SEVERITY = "D106", "single-group-arms", "warning"
+CODE, NAME, SEVERITY = "D106", "single-group-arms", "info"
 
 
 @dataclass(frozen=True)

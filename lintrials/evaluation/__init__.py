@@ -276,8 +276,8 @@ def _entry(figure: Figure, files: int, date: str, labels: list[Label]) -> dict[s
     notes = _history(labels)
     return {
         "part": "evaluation",
-        "command": f"python -m lintrials.evaluation measure  (lintrials check --select ALL "
-                   f"--today {TODAY} on the evaluation part)",
+        "command": f"python -m lintrials.evaluation measure (lintrials check --select ALL "
+                   f"--today {TODAY} over the evaluation part)",
         "records": files,
         "findings": figure.findings,
         "judged": figure.judged,
