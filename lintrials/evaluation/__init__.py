@@ -28,6 +28,7 @@ import csv
 import hashlib
 import json
 import math
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -137,22 +138,25 @@ def _quote(lines: list[str], finding: dict[str, Any]) -> str:
 
 def run(corpus: Path = CORPUS, python: str = sys.executable) -> tuple[int, list[Found]]:
     """Run every check on the evaluation part: (files, findings)."""
-    files = [str(p) for p in files_of("evaluation", [corpus])]
+    # Paths relative to the repository, as a user would name them: messages that name another
+    # file then hold no machine's own folders.
+    files = [os.path.relpath(p, ROOT) for p in files_of("evaluation", [corpus])]
     command = [python, "-m", "lintrials", "check", "--no-cache", "--format", "json",
                "--select", "ALL", "--today", TODAY, "--config",
                str(ROOT / "evaluation" / "lintrials.yaml"), *files]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"lintrials failed ({done.returncode}): {done.stderr[-2000:]}")
-    return len(files), read_findings(done.stdout, corpus)
+    return len(files), read_findings(done.stdout, corpus, ROOT)
 
 
-def read_findings(report: str, corpus: Path = CORPUS) -> list[Found]:
+def read_findings(report: str, corpus: Path = CORPUS, base: Path | None = None) -> list[Found]:
     """The findings of a ``--format json`` report on the evaluation part's files (findings on
-    other files, development records included, are left out)."""
+    other files, development records included, are left out); relative paths are read from
+    ``base`` (default: the current folder)."""
     found, texts = [], {}
     for finding in json.loads(report):
-        path = Path(finding["path"])
+        path = (base or Path.cwd()) / finding["path"]
         try:
             record = path.resolve().relative_to(corpus.resolve()).as_posix()
         except ValueError:
