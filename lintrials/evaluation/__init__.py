@@ -39,7 +39,18 @@ from typing import Any
 
 from lintrials.corpus_split import files_of, part_of
 
-ROOT = Path(__file__).resolve().parents[2]
+
+def _repository() -> Path:
+    """The lintrials repository the labels live in: this package's own, when it runs from a
+    checkout, else the current folder or the nearest parent that holds ``evaluation/`` (an
+    installed lintrials run from inside a checkout, as CI runs the tests)."""
+    for here in (Path(__file__).resolve().parents[2], Path.cwd(), *Path.cwd().parents):
+        if (here / "evaluation" / "lintrials.yaml").is_file():
+            return here
+    return Path.cwd()
+
+
+ROOT = _repository()
 LABELS = ROOT / "evaluation" / "labels"
 FIGURES = ROOT / "lintrials" / "data" / "evaluation.yaml"
 CORPUS = ROOT.parent / "shared" / "corpus"
