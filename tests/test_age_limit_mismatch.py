@@ -246,6 +246,8 @@ def test_ages_compare_across_units() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("* Age ≥ 18", [("lower", True, "18 Years", "≥ 18")]),
+    ("* Age 2,5-18 years", [("lower", True, "2.5 Years", "2,5-18 years"),
+                            ("upper", True, "18 Years", "2,5-18 years")]),
     ("* Age > 17", [("lower", False, "17 Years", "> 17")]),
     ("* Age >=18 years", [("lower", True, "18 Years", ">=18 years")]),
     ("* At least 18 years of age", [("lower", True, "18 Years", "At least 18 years of age")]),
@@ -287,6 +289,7 @@ def test_forms_people_write(text: str, expected: list[tuple[str, bool, str, str]
     "* Women < 50 years old will be considered postmenopausal if amenorrheic",
     "Exclusion Criteria:\n\n* Children under 2 years in the household",
     "Exclusion Criteria:\n\n* Patients over 75 years with heart failure",
+    "* Age 12,13,14 years",  # a list, not a decimal comma
 ])
 def test_other_ages_and_durations_are_not_limits(text: str) -> None:
     assert stated_age_limits(text) == []
