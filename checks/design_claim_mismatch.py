@@ -39,7 +39,9 @@ systematic reviewers and ethics committees rely on, and the allocation, masking 
 are what the registry's filters and meta-research read. When they disagree, one is wrong.
 
 Fails: NCT00460083, "A Randomized, Double-Blinded Study of Epiceram Versus Elidel", masking
-SINGLE; NCT04757038, "An Open Label, Randomized-controlled Trial", masking DOUBLE.
+SINGLE; NCT04757038, "An Open Label, Randomized-controlled Trial", masking DOUBLE; NCT05704153,
+intervention model description "a multicentre, national, randomized, double-blind ... study",
+masking SINGLE.
 
 Passes: seed NCT07314060, "randomized, double-blind, placebo-controlled", allocation RANDOMIZED,
 masking QUADRUPLE, a PLACEBO_COMPARATOR arm; NCT00143221, "Double-blind ... With and
