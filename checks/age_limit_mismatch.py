@@ -20,7 +20,8 @@ of two ranges in a criterion, or of an "or" alternative ("older than 65, or adul
 age with diabetes") counts only as that group's: the field is checked against the envelope
 of the groups (a group open on one side leaves that side open), and reported from the groups
 alone only when there are several and no age the criteria mention agrees with the field.
-One finding per field, at the envelope's bound.
+One finding per field, at the envelope's bound. Criteria that mention no age leave the
+detailed description's statements led by "age" or "old" to be read ("Age range: 40-60 years").
 
 Not read as the participant's age limit: age at onset or diagnosis, gestational, bone or
 corrected age; durations ("for ≥ 5 years", "within 6 months"); life expectancy; ages of other
@@ -54,6 +55,7 @@ Options:
     of 65 Years ("up to 65"), "Exclusion: > 75" as a maximum of 74. False reads "<" and ">"
     on whole years only.
   no_limit_fields (true): report a stated limit when the age field is "N/A" or absent.
+  read_description (true): read the detailed description when the criteria mention no age.
 
 Fix safety: no fix: which of the two is right, the criteria or the field, is for a person.
 """
@@ -67,7 +69,7 @@ from fractions import Fraction
 
 from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.age_limits import StatedLimit, says_no_age_limit
+from lintrials.knowledge.age_limits import StatedLimit, age_mentions, says_no_age_limit
 from lintrials.knowledge.ages import Age, is_no_limit, parse_age_field
 from lintrials.model import Record
 
@@ -78,6 +80,7 @@ CODE, NAME, SEVERITY = "E101", "age-limit-mismatch", "info"
 class Options:
     lenient: bool = True
     no_limit_fields: bool = True
+    read_description: bool = True
 
 
 _FIELDS = (("lower", "minimum_age", "minimum age"), ("upper", "maximum_age", "maximum age"))
@@ -194,13 +197,34 @@ def _other_person(limit: StatedLimit, other_field: Age | None) -> bool:
     return limit.days > other_field.days
 
 
+# In prose, only a phrase that says it is an age ("Age range: 40-60 years", "aged 18 or
+# older") is read: a bare "1-6 weeks" there is a schedule as often as an age.
+_SAYS_AGE = re.compile(r"\bage[ds]?\b|\bold\b|\bolder\b|\byounger\b", re.IGNORECASE)
+
+
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
-    eligibility = record.eligibility
-    criteria = eligibility.criteria
-    if not criteria:
-        return
-    lenient = ctx.options.lenient
+    criteria = record.eligibility.criteria or ""
     mentions = ctx.analysis.age_mentions
+    if mentions:
+        yield from _compare(record, ctx, criteria, mentions, "eligibility.criteria")
+        return
+    # The criteria mention no age: an age range the detailed description states for all
+    # participants ("Age range: 40-60 years") is the study's.
+    description = record.detailed_description
+    if (ctx.options.read_description and description and not says_no_age_limit(criteria)
+            and not says_no_age_limit(description)):
+        found = [m for m in age_mentions(description)
+                 if m.confident and _SAYS_AGE.search(description, *m.phrase_span)]
+        if found:
+            yield from _compare(record, ctx, description, found, "detailed_description")
+
+
+def _compare(record: Record, ctx: Context, criteria: str, mentions: list[StatedLimit],
+             where: str) -> Iterator[Problem]:
+    """The findings of the age statements ``mentions`` of the text ``criteria`` (the field
+    ``where``) against the age fields."""
+    eligibility = record.eligibility
+    lenient = ctx.options.lenient
     whole = [m for m in mentions if m.confident]
     disjoint = _disjoint(whole)
     fields = {kind: parse_age_field(getattr(eligibility, field)) for kind, field, _ in _FIELDS}
@@ -235,12 +259,13 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         if value is None and _other_person(limit, fields["upper" if kind == "lower" else
                                                           "lower"]):
             continue
-        part = "exclusion criteria state" if limit.section == "exclusion" else "criteria state"
+        part = ("the detailed description states" if where == "detailed_description" else
+                "exclusion criteria state" if limit.section == "exclusion" else "criteria state")
         field_says = (f"the {label} field is {value}" if value is not None else
                       f"the {label} field sets no limit ({raw.strip() or 'empty'})" if raw
                       else f"there is no {label} field")
         yield Problem(
-            field="eligibility.criteria",
+            field=where,
             message=(f'{part} "{_quote(criteria, limit.span)}" ('
                      f"{_meaning(limit, label, lenient)}), but {field_says}"),
             span=limit.span,

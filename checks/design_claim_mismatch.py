@@ -17,10 +17,11 @@ followed, across design words only, by "study", "trial", "RCT", "design" or "inv
 a claim about a period or a part ("Open-Label Extension", "randomized withdrawal") is not one.
 In the brief summary the claim must also be introduced as this study ("This is a randomized",
 "In this single-blinded randomized controlled trial", "PURPOSE: Randomized phase III trial") or
-open the summary; sentences about other studies are skipped. The detailed description is not
-read for claims (only for parts and what is randomized, below); observational studies are not
-checked. One finding per claim and record, at the first
-place that makes it, with the design field and other places related.
+open the summary; sentences about other studies are skipped. The intervention model
+description is about this design alone and needs no introduction. The criteria count only for
+a stratified randomization ("stratify subjects for randomization"); the detailed description
+is not read for claims (only for parts and what is randomized, below); observational studies
+are not checked. One finding per claim and record, at the first place that makes it.
 
 Claims of one part are not the whole study's. A claim in a summary sentence that names a part
 ("In Part 2, patients will be randomized") is skipped. In a study in parts (the titles,
@@ -38,7 +39,9 @@ systematic reviewers and ethics committees rely on, and the allocation, masking 
 are what the registry's filters and meta-research read. When they disagree, one is wrong.
 
 Fails: NCT00460083, "A Randomized, Double-Blinded Study of Epiceram Versus Elidel", masking
-SINGLE; NCT04757038, "An Open Label, Randomized-controlled Trial", masking DOUBLE.
+SINGLE; NCT04757038, "An Open Label, Randomized-controlled Trial", masking DOUBLE; NCT05704153,
+intervention model description "a multicentre, national, randomized, double-blind ... study",
+masking SINGLE.
 
 Passes: seed NCT07314060, "randomized, double-blind, placebo-controlled", allocation RANDOMIZED,
 masking QUADRUPLE, a PLACEBO_COMPARATOR arm; NCT00143221, "Double-blind ... With and
@@ -47,7 +50,8 @@ Open-label Extension", masking DOUBLE (the open label is the extension's); NCT07
 and a randomized part".
 
 Options:
-  fields ([official_title, brief_title, brief_summary]): the text fields read.
+  fields ([official_title, brief_title, brief_summary, intervention_model_description]): the
+    text fields read.
 
 Fix safety: no fix: whether the claim or the field is wrong is for a person to say.
 """
@@ -67,10 +71,25 @@ CODE, NAME, SEVERITY = "D103", "design-claim-mismatch", "warning"
 
 @dataclass(frozen=True)
 class Options:
-    fields: tuple[str, ...] = ("official_title", "brief_title", "brief_summary")
+    fields: tuple[str, ...] = ("official_title", "brief_title", "brief_summary",
+                               "intervention_model_description")
 
 
 _TITLES = frozenset({"brief_title", "official_title"})
+_CRITERIA = "eligibility.criteria"
+# The criteria say how the randomization is done: "Stratify subjects for randomization by
+# age", "stratified randomization", "randomization will be stratified by site". (Criteria
+# that only time something "before randomization" are often copied from another protocol,
+# and are not read.)
+_STRATIFIED = re.compile(
+    r"\bstratif(?:y|ied|ying|ication)\b[^.;\n]{0,60}?\b(?:for|at|before|prior[ \t]+to|in)"
+    r"[ \t]+(?:the[ \t]+)?randomi[sz]ation\b"
+    r"|\bstratified[ \t]+randomi[sz](?:ation|ed)\b"
+    r"|\brandomi[sz]ation[ \t]+(?:will[ \t]+be|is|was)[ \t]+stratified\b",
+    re.IGNORECASE,
+)
+# Fields about nothing but the design of this study: a claim there needs no introduction.
+_DESIGN_TEXTS = frozenset({"intervention_model_description"})
 
 _CLAIM = re.compile(
     r"(?<![\w-])(?:(?P<negation>(?:non|not|un|quasi|pseudo)[ \t-]*)?"
@@ -279,6 +298,10 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         if isinstance(text, str) and text:
             for claim in _claims(str(field), text):
                 found.setdefault(claim.kind, []).append(claim)
+    stratified = _STRATIFIED.search(record.eligibility.criteria or "")
+    if stratified and _contradiction("random", record) is not None:
+        found.setdefault("random", []).append(
+            _Claim("random", _CRITERIA, (stratified.start(), stratified.end())))
     everything = "\n".join(_texts(record))
     in_parts = _PARTS.search(everything) is not None
     for kind in _KINDS:
@@ -295,21 +318,25 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             continue  # the claim is one part's, the fields another's (or the whole study's)
         design_field, what = contradiction
         first = claims[0]
-        text = getattr(record, first.field)
+        text = (record.eligibility.criteria if first.field == _CRITERIA
+                else getattr(record, first.field)) or ""
         phrase = " ".join(text[first.span[0] : first.span[1]].split())
         others = tuple(dict.fromkeys(c.field for c in claims[1:] if c.field != first.field))
+        said = ("the criteria say" if first.field == _CRITERIA
+                else f"{first.field.replace('_', ' ')} says")
         yield Problem(
             first.field,
-            f"{first.field.replace('_', ' ')} says {phrase!r} but {what}",
+            f"{said} {phrase!r} but {what}",
             span=first.span,
             related=(design_field, *others),
         )
 
 
 def _texts(record: Record) -> Iterator[str]:
-    """Every text that may describe the design: titles, summaries and arms."""
+    """Every text that may describe the design: titles, summaries, the intervention model
+    description and arms."""
     for text in (record.official_title, record.brief_title, record.brief_summary,
-                 record.detailed_description):
+                 record.detailed_description, record.intervention_model_description):
         if text:
             yield text
     for arm in record.arms:
@@ -325,11 +352,14 @@ def _claims(field: str, text: str) -> Iterator[_Claim]:
         if not _qualifies_the_study(text, m.end()):
             continue
         if title or (
-            _introduced_as_this_study(text, m.start()) and not _of_a_part(text, m.start())
+            (field in _DESIGN_TEXTS or _introduced_as_this_study(text, m.start()))
+            and not _of_a_part(text, m.start()) and not _of_another_study(text, m.start())
         ):
             yield _Claim(kind, field, (m.start(), m.end()))
     if not title:
         for m in _RANDOM_VERB.finditer(text):
+            if _NOT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "will not be randomized"
             start = _sentence_start(text, m.start())
             end = _sentence_end(text, m.end())
             if not (_OTHER_STUDY.search(text, start, end) or _PART_NAMED.search(text, start, end)):
@@ -352,6 +382,15 @@ def _within_participant(text: str) -> bool:
         if not m.group("subject") or not _PEOPLE_BEFORE.search(text, before, m.start()):
             return True
     return False
+
+
+_NOT_BEFORE = re.compile(r"\b(?:not|never)[ \t]+$", re.IGNORECASE)
+
+
+def _of_another_study(text: str, offset: int) -> bool:
+    """Whether the sentence around ``offset`` is about other studies ("previous trials")."""
+    start = _sentence_start(text, offset)
+    return _OTHER_STUDY.search(text, start, _sentence_end(text, offset)) is not None
 
 
 def _of_a_part(text: str, offset: int) -> bool:

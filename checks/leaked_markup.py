@@ -12,7 +12,7 @@ What it finds: by how the source writes text (`Record.text_format`):
 
 Every occurrence is a finding, its span the escape, entity or tag itself. Fields: titles,
 acronym, brief summary, detailed description, conditions, eligibility criteria, why stopped,
-and the labels and descriptions of arms and interventions.
+intervention model description, and the labels and descriptions of arms and interventions.
 
 Why it matters: the registry shows these characters as they are, so a reader sees `urinary
 protein \>6 g` or `HbA1c &gt; 6.5%` instead of `>6 g` and `> 6.5%`. They come from text copied
@@ -69,6 +69,7 @@ def _text_fields(record: Record) -> Iterator[tuple[str, str | None]]:
         yield f"conditions[{i}]", condition
     yield "eligibility.criteria", record.eligibility.criteria
     yield "why_stopped", record.why_stopped
+    yield "intervention_model_description", record.intervention_model_description
     for i, arm in enumerate(record.arms):
         yield f"arms[{i}].label", arm.label
         yield f"arms[{i}].description", arm.description

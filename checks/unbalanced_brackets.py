@@ -21,7 +21,8 @@ wrapped line or holds a sub-list passes. Not brackets to match:
 Each unmatched bracket is one finding, its span the bracket; a bracket closed by another kind
 (`(BMI, kg/m2]`) is one finding spanning the aside. A field reports at most ten; the tenth says
 how many more there are. Fields: brief title, official title, brief summary, detailed
-description, eligibility criteria.
+description, eligibility criteria, intervention model description, and the descriptions of
+arms and interventions.
 
 Why it matters: an unclosed "(" or a stray ")" makes a reader guess where an aside ends, and in
 the criteria that guess decides who may enrol. It is also the mark of text cut or pasted
@@ -235,6 +236,11 @@ def _text_fields(record: Record) -> Iterator[tuple[str, str | None]]:
     yield "brief_summary", record.brief_summary
     yield "detailed_description", record.detailed_description
     yield "eligibility.criteria", record.eligibility.criteria
+    yield "intervention_model_description", record.intervention_model_description
+    for i, arm in enumerate(record.arms):
+        yield f"arms[{i}].description", arm.description
+    for i, intervention in enumerate(record.interventions):
+        yield f"interventions[{i}].description", intervention.description
 
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:

@@ -114,6 +114,7 @@ class Record:
     phases: list[str] = field(default_factory=list)
     allocation: str | None = None
     intervention_model: str | None = None
+    intervention_model_description: str | None = None  # free text on the design
     primary_purpose: str | None = None
     masking: str | None = None
     who_masked: list[str] = field(default_factory=list)

@@ -176,6 +176,49 @@ def test_stated_maximum_without_a_maximum_field(tmp_path: Path) -> None:
     assert "there is no maximum age field" in finding.message
 
 
+def _described(description: str, criteria: str = "Inclusion Criteria:\n\n* Type 2 diabetes\n",
+               **fields: Any) -> list[Any]:
+    eligibility = {"criteria": criteria, "sex": "ALL", "std_ages": ["ADULT"], **fields}
+    return run_check(age_limit_mismatch, record(eligibility=eligibility,
+                                                detailed_description=description))
+
+
+def test_description_age_range_when_the_criteria_give_none() -> None:
+    text = "Background.\n\nAge range: 40-60 years\n\nParticipants will walk daily."
+    [finding] = _described(text, minimum_age="40 Years", maximum_age="65 Years")
+    assert finding.field == "detailed_description"
+    assert finding.message.startswith('the detailed description states "40-60 years"')
+    assert _described(text, minimum_age="40 Years", maximum_age="60 Years") == []
+
+
+def test_description_is_not_read_when_the_criteria_state_an_age() -> None:
+    criteria = "Inclusion Criteria:\n\n* Aged 18 years or older\n"
+    assert _described("Age range: 40-60 years", criteria, minimum_age="18 Years") == []
+
+
+def test_description_schedules_and_groups_are_not_ages() -> None:
+    # a schedule table, and the age groups of a sub-study (both once read as age limits)
+    assert _described("Weeks 1-6 Weeks 7-12 Weeks 13-18", minimum_age="18 Years",
+                      maximum_age="60 Years") == []
+    assert _described("children in the three age groups of 3-4 years, 5-6 years, and 7-8 "
+                      "years", minimum_age="N/A", maximum_age="100 Years") == []
+
+
+def test_description_real_record_agrees_and_can_be_off_by_option(tmp_path: Path) -> None:
+    # "Eligibility: Men with erectile dysfunction. Ages 50-80." with 50 and 80 Years
+    assert e101(JSON / "NCT04357353.json") == []
+    assert e101(XML / "NCT00000317.xml") == []  # "Weeks 1-6 Weeks 7-12" in a schedule
+    study = json.loads((JSON / "NCT04357353.json").read_text(encoding="utf-8"))
+    study["protocolSection"]["eligibilityModule"]["maximumAge"] = "75 Years"
+    path = tmp_path / "NCT04357353.json"
+    path.write_text(json.dumps(study), encoding="utf-8")
+    [finding] = e101(path)
+    assert finding.field == "detailed_description"
+    (tmp_path / "lintrials.yaml").write_text(
+        "checks:\n  age-limit-mismatch:\n    read_description: false\n", encoding="utf-8")
+    assert e101(path, search_from=tmp_path) == []
+
+
 # --- the parser ----------------------------------------------------------------------------
 
 
@@ -203,6 +246,8 @@ def test_ages_compare_across_units() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("* Age ≥ 18", [("lower", True, "18 Years", "≥ 18")]),
+    ("* Age 2,5-18 years", [("lower", True, "2.5 Years", "2,5-18 years"),
+                            ("upper", True, "18 Years", "2,5-18 years")]),
     ("* Age > 17", [("lower", False, "17 Years", "> 17")]),
     ("* Age >=18 years", [("lower", True, "18 Years", ">=18 years")]),
     ("* At least 18 years of age", [("lower", True, "18 Years", "At least 18 years of age")]),
@@ -244,6 +289,7 @@ def test_forms_people_write(text: str, expected: list[tuple[str, bool, str, str]
     "* Women < 50 years old will be considered postmenopausal if amenorrheic",
     "Exclusion Criteria:\n\n* Children under 2 years in the household",
     "Exclusion Criteria:\n\n* Patients over 75 years with heart failure",
+    "* Age 12,13,14 years",  # a list, not a decimal comma
 ])
 def test_other_ages_and_durations_are_not_limits(text: str) -> None:
     assert stated_age_limits(text) == []

@@ -85,7 +85,7 @@ def test_options_are_checked_against_their_types(tmp_path: Path) -> None:
         "illogical-age-statement:\n    max_years: 120.5": r"max_years: expected int, got float",
         "age-limit-mismatch:\n    lenient_: true": r":3: checks\.age-limit-mismatch\.lenient_: "
         r"unknown option for age-limit-mismatch \(expected one of: severity, lenient, "
-        r"no_limit_fields\)",
+        r"no_limit_fields, read_description\)",
     }
     for settings, error in bad.items():
         path.write_text(f"checks:\n  {settings}\n")

@@ -97,8 +97,12 @@ def test_made_up_blinded_device_is_not_a_blinded_design(tmp_path: Path) -> None:
         " monitoring (CGM) will be performed for 10-14 days.\n    </textblock>\n"
         "  </brief_summary>"
     )
+    text = text[:start] + summary + text[end:]
+    # (its intervention model description's "double-blinded ... trial" is a claim: drop it)
+    start = text.index("<intervention_model_description>")
+    end = text.index("</intervention_model_description>") + len("</intervention_model_description>")
     path = tmp_path / "NCT05702931.xml"
-    path.write_text(text[:start] + summary + text[end:])
+    path.write_text(text[:start] + text[end:])
     assert d103(path) == []
 
 
@@ -134,11 +138,13 @@ def test_a_randomized_part_of_a_study_in_parts_is_not_the_whole_study(tmp_path: 
     # "Phase 1b/2, Open-label, Randomized": the summary says "a dose escalation part (Phase 1b)
     # and a randomized part (Phase 2)"; allocation NA is the escalation's.
     assert d103(V2 / "NCT07040059.json") == []
-    # Without the parts, the randomized title contradicts allocation NA.
+    # Without the parts (the intervention model description names them too), the randomized
+    # title contradicts allocation NA.
     study = json.loads((V2 / "NCT07040059.json").read_text())
     study["protocolSection"]["descriptionModule"] = {
         "briefSummary": "AUR103 Calcium with trastuzumab and CAPOX in gastric cancer."
     }
+    del study["protocolSection"]["designModule"]["designInfo"]["interventionModelDescription"]
     path = tmp_path / "NCT07040059.json"
     path.write_text(json.dumps(study, indent=2, ensure_ascii=False))
     (f,) = d103(path)
@@ -201,3 +207,57 @@ def test_made_up_randomized_eyes_sides_and_teeth(tmp_path: Path) -> None:
     path.write_text(json.dumps(study, indent=2))
     (f,) = d103(path)
     assert flagged_text(f) == "randomized"
+
+
+# --- the intervention model description and the criteria ------------------------------------
+
+
+def test_intervention_model_description_claims() -> None:
+    # "VaNeSA is a multicentre, national, randomized, double-blind, ..." with masking SINGLE
+    (f,) = d103(LEGACY / "NCT05704153.xml")
+    assert (f.field, flagged_text(f)) == ("intervention_model_description", "double-blind")
+    assert "masking is SINGLE (Participant)" in f.message
+    # "Prospective, open-label randomized study with parallel groups." with the participant masked
+    (f,) = d103(V2 / "NCT04766866.json")
+    assert (f.field, flagged_text(f)) == ("intervention_model_description", "open-label")
+    # "... for a randomized, unblinded, cross-over stepped wedge study design", allocation N/A
+    (f,) = d103(LEGACY / "NCT05689281.xml")
+    assert f.message.startswith("intervention model description says 'randomized'")
+
+
+def test_intervention_model_description_negations_are_not_claims() -> None:
+    assert d103(V2 / "NCT03899298.json") == []  # "The treatments will not be randomized"
+    assert d103(V2 / "NCT04615260.json") == []  # "a prospective, non-randomized, single center"
+
+
+def _non_randomized(tmp_path: Path, description: str | None = None,
+                    criterion: str | None = None) -> list[Finding]:
+    study = json.loads((V2 / "NCT03899298.json").read_text(encoding="utf-8"))
+    protocol = study["protocolSection"]
+    if description is not None:
+        protocol["designModule"]["designInfo"]["interventionModelDescription"] = description
+    if criterion is not None:
+        eligibility = protocol["eligibilityModule"]
+        eligibility["eligibilityCriteria"] += f"\n* {criterion}\n"
+    path = tmp_path / "NCT03899298.json"
+    path.write_text(json.dumps(study, indent=2), encoding="utf-8")
+    return d103(path)
+
+
+def test_made_up_intervention_model_descriptions(tmp_path: Path) -> None:
+    (f,) = _non_randomized(tmp_path, "Participants are randomized 1:1 to two parallel arms.")
+    assert "allocation is NON_RANDOMIZED" in f.message
+    (f,) = _non_randomized(tmp_path, "Two-arm, randomised controlled trial.")
+    assert flagged_text(f) == "randomised"
+    assert _non_randomized(tmp_path, "Unlike previous randomized trials, all receive X.") == []
+    assert _non_randomized(tmp_path, "Participants will never be randomized.") == []
+
+
+def test_made_up_stratified_randomization_in_the_criteria(tmp_path: Path) -> None:
+    (f,) = _non_randomized(tmp_path, criterion="Stratify subjects for randomization by age")
+    assert f.field == "eligibility.criteria"
+    assert f.message.startswith("the criteria say 'Stratify subjects for randomization'")
+    (f,) = _non_randomized(tmp_path, criterion="Stratified randomization by site is used")
+    assert f.field == "eligibility.criteria"
+    # timing words copied from another protocol are not a design claim
+    assert _non_randomized(tmp_path, criterion="Surgery within 2 weeks before randomization") == []

@@ -91,3 +91,9 @@ def test_ordinary_text_passes() -> None:
     assert run_check(leaked_markup, plain) == []
     # A format that does not say how it writes text is not checked.
     assert run_check(leaked_markup, record(brief_summary="a \\> b &gt; c")) == []
+
+
+def test_made_up_entity_in_the_intervention_model_description() -> None:
+    problems = run_check(leaked_markup, record(
+        text_format="plain", intervention_model_description="Two arms &amp; blinded outcome"))
+    assert [p.field for p in problems] == ["intervention_model_description"]

@@ -148,3 +148,21 @@ def test_balanced_text_passes(text: str) -> None:
 )
 def test_unbalanced_text_is_flagged(text: str, flagged: list[str]) -> None:
     assert problems(text) == flagged
+
+
+def test_arm_and_intervention_descriptions_are_read() -> None:
+    # the control arm: "treatment of active cases of malaria (artesunate-mefloquine (AS-MQ)
+    # for ..." (one "(" more than ")"), and the intervention "((CQ: Day1 600 mg, ...)."
+    found = findings(LEGACY / "NCT05690841.xml", select=["T103"])
+    assert {f.field for f in found} == {"arms[0].description", "interventions[0].description"}
+    assert all("is never closed" in f.message for f in found)
+
+
+def test_made_up_design_texts() -> None:
+    problems = run_check(unbalanced_brackets, record(
+        intervention_model_description="Three groups (31 each, with hotpack (20 minutes).",
+        arms=[{"label": "A", "description": "Sessions (60 minutes each, 2/week))."}],
+        interventions=[{"name": "X", "description": "Drug X (10 mg (oral) daily)."}],
+    ))
+    assert [p.field for p in problems] == ["intervention_model_description",
+                                           "arms[0].description"]

@@ -60,6 +60,8 @@ _TABLE: dict[str, Any] = {
     "phases": f"{_P}/designModule/phases",
     "allocation": f"{_P}/designModule/designInfo/allocation",
     "intervention_model": f"{_P}/designModule/designInfo/interventionModel",
+    "intervention_model_description":
+        f"{_P}/designModule/designInfo/interventionModelDescription",
     "primary_purpose": f"{_P}/designModule/designInfo/primaryPurpose",
     "masking": f"{_P}/designModule/designInfo/maskingInfo/masking",
     "who_masked": f"{_P}/designModule/designInfo/maskingInfo/whoMasked",

@@ -156,6 +156,8 @@ class StudyReader:
         infop = f"{dp}/designInfo"
         record.allocation = self.text(info, "allocation", infop)
         record.intervention_model = self.text(info, "interventionModel", infop)
+        record.intervention_model_description = self.text(
+            info, "interventionModelDescription", infop)
         record.primary_purpose = self.text(info, "primaryPurpose", infop)
         masking = self.obj(info, "maskingInfo", infop)
         record.masking = self.text(masking, "masking", f"{infop}/maskingInfo")

@@ -42,6 +42,7 @@ _TABLE: dict[str, Any] = {
     "phases": "phase",
     "allocation": "study_design_info/allocation",
     "intervention_model": "study_design_info/intervention_model",
+    "intervention_model_description": "study_design_info/intervention_model_description",
     "primary_purpose": "study_design_info/primary_purpose",
     "masking": "study_design_info/masking",
     "who_masked": "study_design_info/masking",

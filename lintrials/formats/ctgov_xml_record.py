@@ -166,6 +166,8 @@ def read_record(root: Any) -> Record:
     r.allocation = enum_value(_text(root, "study_design_info/allocation"))
     model = enum_value(_text(root, "study_design_info/intervention_model"))
     r.intervention_model = _MODEL.get(model or "", model)
+    r.intervention_model_description = _text(
+        root, "study_design_info/intervention_model_description")
     r.primary_purpose = enum_value(_text(root, "study_design_info/primary_purpose"))
     r.masking, r.who_masked = _masking(_text(root, "study_design_info/masking"))
     enrollment = root.find("enrollment")

@@ -1,10 +1,10 @@
 """Age phrases in a criteria text, read as written: "≥ 18 years", "aged 18-75", "6 weeks to
 18 months".
 
-`Text` spells a criteria text in ASCII ("≥" is ">=") without markdown escapes and maps each
-position back to the text as given; `find_phrases` finds the age-like phrases of its lower-cased
-form, and `read_phrase` the bounds one phrase states, before any reading of what they limit
-(`age_limits` decides that).
+`Text` spells a criteria text in ASCII ("≥" is ">=", a decimal comma "2,5" is "2.5") without
+markdown escapes and maps each position back to the text as given; `find_phrases` finds the
+age-like phrases of its lower-cased form, and `read_phrase` the bounds one phrase states,
+before any reading of what they limit (`age_limits` decides that).
 """
 
 from __future__ import annotations
@@ -60,14 +60,16 @@ def _number_word(m: re.Match[str]) -> str:
 
 _SPECIAL = re.compile(
     r"\\[" + re.escape("".join(sorted(_ESCAPABLE))) + "]|["
-    + re.escape("".join(sorted(_CHAR_MAP))) + "]|" + _NUMBER_WORD, re.IGNORECASE)
+    + re.escape("".join(sorted(_CHAR_MAP))) + "]|" + _NUMBER_WORD
+    # a decimal comma, "2,5 years" (one digit after it: "1,000" and "1, 2" are not decimals)
+    + r"|(?<![.,]\d)(?<![.,]\d\d)(?<=\d)(?P<decimal>,)(?=\d(?![\d.,]))", re.IGNORECASE)
 
 
 @dataclass
 class Text:
     """A criteria text with markdown escapes dropped, symbols spelled in ASCII ("≥" is
-    ">=") and numbers in words as digits ("sixty-five" is "65"), and where each replaced piece
-    came from in the text as given."""
+    ">=", "2,5" is "2.5") and numbers in words as digits ("sixty-five" is "65"), and where each
+    replaced piece came from in the text as given."""
 
     text: str
     # (start in text, length in text, start in original, length in original), in order
@@ -82,7 +84,7 @@ class Text:
         length = 0
         for m in _SPECIAL.finditer(original):
             ch = m.group()
-            rep = (_number_word(m) if m.group("word") else
+            rep = ("." if m.group("decimal") else _number_word(m) if m.group("word") else
                    _CHAR_MAP.get(ch[-1], ch[-1]) if ch[0] == "\\" else _CHAR_MAP[ch])
             pieces.append(original[last:m.start()])
             length += m.start() - last
