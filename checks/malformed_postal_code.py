@@ -14,15 +14,20 @@ code is set aside, so that only a code whose characters are wrong is reported. S
   districts ("Dublin 9", "D9").
 
 A country without postal codes in the data (Hong Kong, the United Arab Emirates...) is not
-judged, nor a code whose country lintrials cannot name. The message says what is wrong when it
-can tell: a leading zero lost ("8916" for 08916), or the pattern and an example.
+judged, nor a code whose country lintrials cannot name, with one exception: a territory without
+postal codes whose sites are often given a code of the country around it (a mainland Chinese
+six-digit code, "150001", for a site in Hong Kong or Macau) is reported, except the code China
+Post assigns the territory for mail from the mainland (999077 Hong Kong, 999078 Macau). The
+message says what is wrong when it can tell: a leading zero lost ("8916" for 08916), or the
+pattern and an example.
 
 Why it matters: the registry shows the code on the address and uses it in its distance search.
 A code with a digit too few (a spreadsheet dropped the zero of 08916), a letter O for a zero
 ("M31 OUH"), a placeholder ("0", "DUMMY_VALUE") or another country's code puts the site
 nowhere, or somewhere else.
 
-Fails: "Badalona, Barcelona, 8916, Spain" (08916); "Glasgow, M31 OUH" (a letter O).
+Fails: "Badalona, Barcelona, 8916, Spain" (08916); "Glasgow, M31 OUH" (a letter O); "Hong
+Kong, 150001" (a code of mainland China).
 
 Passes: "D-80336" in Germany; "135-710" in South Korea; "400 012" in India.
 
@@ -64,6 +69,9 @@ _FORMER_FORMATS = {
     "PE": re.compile(r"(?:LIMA|CALLAO|L)? ?(?:0?[1-9]|[1-4]\d)"),  # Lima's and Callao's, to 2011
     "CY": re.compile(r"99\d{3}"),  # northern Cyprus, which uses Turkey's 99xxx codes
 }
+# Territories without postal codes -> the country whose codes their sites are given by mistake,
+# and the code China Post assigns the territory (written by many, not a mistake).
+_BORROWED_CODES = {"HK": ("CN", "999077"), "MO": ("CN", "999078")}
 _GLUED_LETTERS = re.compile(r"(\d+)[A-Z]{1,3}")
 _LABEL = re.compile(
     r"^(?:C\.? ?P\.?|CEP|PIN(?: CODE)?|ZIP(?: CODE)?|POSTAL CODE|POST ?CODE|PLZ)[:.]? *"
@@ -100,11 +108,29 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             continue
         fmt = _format(code)
         written = (loc.zip or "").strip()
+        if fmt is None and written:
+            message = _borrowed(written, code)
+            if message:
+                yield Problem(f"locations[{i}].zip", message)
+            continue
         if fmt is None or not written or fmt.pattern.fullmatch(written):
             continue
         if _acceptable(written, code, fmt):
             continue
         yield Problem(f"locations[{i}].zip", _message(written, code, fmt, loc.state))
+
+
+def _borrowed(written: str, code: str) -> str | None:
+    """For a territory without postal codes, a code of the country around it, if it is one."""
+    other, assigned = _BORROWED_CODES.get(code, ("", ""))
+    other_format = _format(other) if other else None
+    compact = _SEPARATORS.sub("", written)
+    if other_format is None or compact == assigned or not compact.strip("0"):
+        return None
+    if not other_format.pattern.fullmatch(compact):
+        return None
+    return (f"postal code {written!r}: {country_name(code)} has no postal codes, and this has "
+            f"the form of a code of {country_name(other)}: leave the field empty")
 
 
 def _acceptable(written: str, code: str, fmt: _Format) -> bool:

