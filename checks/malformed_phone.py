@@ -4,7 +4,10 @@ What it finds: judged with the `phonenumbers` library (Google's libphonenumber m
 the country of the contact's site (a central contact's country is known only when all sites
 are in one country; a number whose country is unknown is judged only in international form:
 after `"+"`, or after `"00"`, the international call prefix of most countries, as in `"0049
-6131 177271"`), each at the phone value or the part of it at fault:
+6131 177271"`, or after a single `"0"` when the digits are too many for a national number, 13
+or more, and a country code and a valid number follow the 0: `"086-15712867910"` is +86 157
+1286 7910 with a 0 before it, which no one can dial), each at the phone value or the part of
+it at fault:
 
 - not a valid number for the country: too short, too long, in no range in use
   (`"86-1581140843"`, `"613"`), with a hint when the intent is clear (a `"+"` before a national
