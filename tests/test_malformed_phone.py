@@ -402,3 +402,31 @@ def test_national_numbers_of_unknown_country_left_alone(phone: str) -> None:
 def test_real_central_contact_with_zero_and_country_code() -> None:
     found = [f for f in findings(V2 / "NCT04100187.json", select=["C301"]) if f.code == "C301"]
     assert [f.field for f in found] == ["central_contacts[0].phone", "central_contacts[1].phone"]
+
+
+def central_contact(tmp_path: Path, phone: str, countries: tuple[str, ...]) -> Path:
+    study = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT09999996", "briefTitle": "Made-up study"},
+        "contactsLocationsModule": {
+            "centralContacts": [{"name": "Study Desk", "role": "CONTACT", "phone": phone}],
+            "locations": [{"facility": f"Hospital {i}", "city": "X", "country": country}
+                          for i, country in enumerate(countries)]},
+    }}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(study, indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("phone", "countries", "flagged"), [
+    ("(399) 662-6728", ("United States", "Spain"), True),  # no such area code
+    ("247-434-4210", ("Canada", "Japan"), True),
+    ("289-434-4210", ("United States", "Spain"), False),  # a Canadian area code in service
+    ("844-434-4210", ("United States", "Spain"), False),  # toll-free, in service
+    ("399-662-6728", ("Spain", "Italy"), False),  # no North American site: not judged
+])
+def test_central_number_written_the_north_american_way(tmp_path: Path, phone: str,
+                                                       countries: tuple[str, ...],
+                                                       flagged: bool) -> None:
+    found = [f for f in findings(central_contact(tmp_path, phone, countries), select=["C301"])
+             if f.code == "C301"]
+    assert bool(found) == flagged
