@@ -10,6 +10,11 @@ What it finds: each signal read on the name alone:
   name. Never flagged: standard abbreviations ("Med", "Univ", "Hosp", "Ctr", "Dept", "Sch"),
   words ending in a full stop ("Inc.", "Hosp."), all-capital acronyms in a name that is not
   all capitals;
+- a last word of four letters or more that is the start of a word of the site's own city,
+  three letters or more short of it, and no facility word, ordinary word or name of the
+  country or one of its states ("Centro Médico de Guadalaj" in Guadalajara, "Klinikum
+  Mönchen" in Mönchengladbach; "Rehabilitation Associates of Indiana" in Indianapolis is
+  whole);
 - a dangling connector or mark at the end: "of", "and", "the", "de", "und", "für", "&", a
   hyphen or dash ("University Institute of Cardiology and"). A stray comma or semicolon at the
   end is set aside: "..., LLC," is a complete name, "... Cardiology and," is not;
@@ -59,6 +64,8 @@ from typing import Any, NamedTuple
 
 from lintrials.context import Context
 from lintrials.findings import Problem
+from lintrials.knowledge import places
+from lintrials.knowledge.geo import country_code, country_name
 from lintrials.knowledge.text import fold_word
 from lintrials.knowledge.words import (
     DOTTED_ABBREVIATIONS,
@@ -226,6 +233,40 @@ def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] 
 
 
 @lru_cache(maxsize=32768)
+def _cut_place(name: str, city: str, country: str,
+               allowed: frozenset[str]) -> tuple[str, int, str, bool] | None:
+    """The last word, if it is the start of a word of the site's own city and no word of its
+    own, nor of a name of the country or its states ("Centro Médico de Guadalaj" in
+    Guadalajara): (word, start, completion, sure), like `_cut_word`."""
+    last = _last_word(name.rstrip(_STRAY_END))
+    if last is None or last[2].strip():
+        return None
+    word, start, _ = last
+    folded = fold_word(word)
+    words = _words()
+    if (len(word) < 4 or (word.isupper() and not name.isupper()) or folded in allowed
+            or folded in words.ordinary or folded in words.facility
+            or folded in words.abbreviations or not name[:start].strip()):
+        return None
+    for place_word in _WORD.findall(city):
+        if fold_word(place_word).startswith(folded) and len(place_word) - len(word) >= 3:
+            if folded in _region_words(country):  # "Indiana" in Indianapolis: a word itself
+                return None
+            return word, start, place_word, True
+    return None
+
+
+@lru_cache(maxsize=256)
+def _region_words(country: str) -> frozenset[str]:
+    """The folded words of a country's names and of its first-level divisions' names."""
+    code = country_code(country) if country else None
+    names = [country] + ([name for _, name, _ in places.subdivisions(code)] if code else [])
+    if code:
+        names.append(country_name(code))
+    return frozenset(fold_word(w) for name in names for w in _WORD.findall(name or ""))
+
+
+@lru_cache(maxsize=32768)
 def _dangling_end(name: str) -> str | None:
     """The connector or mark the name ends on, if it ends on one (a stray comma set aside)."""
     stripped = name.rstrip(_STRAY_END)
@@ -304,7 +345,7 @@ def _candidate(index: int, site: Site, options: Options) -> Candidate | None:
     allowed = _allowed(options.allow_words)
     ends = [found for found in (_dangling_end(name), _unclosed(name), _unopened(name))
             if found is not None]
-    cut = _cut_word(name, allowed)
+    cut = _cut_word(name, allowed) or _cut_place(name, site.city, site.country, allowed)
     if not (at_limit or cut or ends):
         return None
     word, completion, sure = (cut[0], cut[2], cut[3]) if cut else ("", "", True)
