@@ -8,8 +8,9 @@ punctuation and spacing and dropping a leading "The" (`lintrials.knowledge.names
 the end set aside ("Inc.", "GmbH", "S.A.", "Ltd"...), and a bracketed part set aside when only
 one of the two names has one ("Hospital X (HX)" = "Hospital X"; two different bracketed parts
 are two sites); cities, states, countries and zip codes likewise ("Petah-Tikva" = "Petah
-Tikva", "Kyoto-shi" = "Kyoto", "Seongnam-si" = "Seongnam", ZIP+4 = its five digits). Not
-duplicates:
+Tikva", "Kyoto-shi" = "Kyoto", "Seongnam-si" = "Seongnam", ZIP+4 = its five digits), and a
+city written in two languages is one city when GeoNames gives both names to one place
+("Munich" = "München", "Firenze" = "Florence"). Not duplicates:
 
 - a different name, however close ("Hospital X" and "Hospital X, Department of Cardiology");
 - the same name in another city, with another zip code in the same city (chains and university
@@ -67,6 +68,7 @@ from lintrials.knowledge.names import (
     site_number,
     zip_key,
 )
+from lintrials.knowledge.places import city_ids
 from lintrials.model import Location, Record
 
 CODE, NAME, SEVERITY = "L201", "duplicate-site", "warning"
@@ -120,6 +122,9 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     # name/city/country (and zip, for placeholders) -> each distinct _Site -> its first entry.
     # A later entry is compared with the distinct sites of its group, never with every entry.
     groups: dict[tuple[str, ...], dict[_Site, int]] = {}
+    # name/country -> the cities, as written, of the groups of that name (for "Munich" and
+    # "München": one city written in two languages).
+    by_name: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
     for j, loc in enumerate(record.locations):
         key, aside = _name_parts(loc.facility)
         if not key:
@@ -135,6 +140,8 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             if not _as_written(loc.zip):
                 continue
             group_key = (key, *map(_as_written, (loc.city, loc.state, loc.zip, loc.country)))
+        else:
+            group_key = _same_city_group(group_key, loc, by_name, groups)
         site = _Site(place_key(loc.state), zip_key(loc.zip), loc.status or "",
                      contact_keys(loc.contacts, _INVESTIGATOR_ROLES), numbers, aside)
         group = groups.setdefault(group_key, {})
@@ -155,6 +162,22 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             fix=fix,
         )
         group.setdefault(site, earlier)
+
+
+def _same_city_group(group_key: tuple[str, ...], loc: Location,
+                     by_name: dict[tuple[str, str], dict[str, tuple[str, ...]]],
+                     groups: dict[tuple[str, ...], dict[_Site, int]]) -> tuple[str, ...]:
+    """The group of an earlier entry of this name whose city is this entry's city written
+    another way ("München" for "Munich"), else ``group_key`` itself."""
+    cities = by_name.setdefault((group_key[0], group_key[2]), {})
+    if group_key not in groups and loc.city and loc.country:
+        here = city_ids(loc.city, loc.country) if cities else frozenset()
+        for city, other in cities.items() if here else ():
+            if here & city_ids(city, loc.country):
+                return other
+    if loc.city:
+        cities.setdefault(loc.city, group_key)
+    return group_key
 
 
 def _name_parts(facility: str | None) -> tuple[str, str]:
