@@ -21,6 +21,9 @@ Post assigns the territory for mail from the mainland (999077 Hong Kong, 999078 
 message says what is wrong when it can tell: a leading zero lost ("8916" for 08916), or the
 pattern and an example.
 
+A postal code of the site's country written in the state field ("Taunton", state "Ta1 5da",
+United Kingdom) is reported there: a state field with a digit that is a code of the country.
+
 Why it matters: the registry shows the code on the address and uses it in its distance search.
 A code with a digit too few (a spreadsheet dropped the zero of 08916), a letter O for a zero
 ("M31 OUH"), a placeholder ("0", "DUMMY_VALUE") or another country's code puts the site
@@ -96,7 +99,9 @@ class _Format:
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
     sites = [(i, loc) for i, loc in enumerate(record.locations) if loc.zip and loc.country]
-    if not sites:
+    in_state = [(i, loc) for i, loc in enumerate(record.locations)
+                if loc.state and loc.country and any(c.isdigit() for c in loc.state)]
+    if not sites and not in_state:
         return
     if not _installed():
         ctx.note(f"{NAME} ({CODE}) checked nothing: the postal code data is not installed "
@@ -118,6 +123,14 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
         if _acceptable(written, code, fmt):
             continue
         yield Problem(f"locations[{i}].zip", _message(written, code, fmt, loc.state))
+    for i, loc in in_state:
+        code = country_code(loc.country)
+        fmt = _format(code) if code else None
+        state = _SPACES.sub(" ", (loc.state or "").strip().upper())
+        if fmt is not None and _matches(state, fmt):
+            yield Problem(f"locations[{i}].state", (
+                f"the state field holds a postal code ({loc.state!r}): it belongs in the zip "
+                "field, and the state or region in the state field"))
 
 
 def _borrowed(written: str, code: str) -> str | None:

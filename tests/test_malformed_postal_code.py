@@ -156,3 +156,30 @@ def test_no_code_territory_left_alone(tmp_path: Path, zip_code: str, country: st
 def test_real_hong_kong_site_with_a_harbin_code() -> None:
     found = [f for f in l212(V2 / "NCT06764875.json") if "Hong Kong" in f.message]
     assert [f.field for f in found] == ["locations[129].zip"]
+
+
+# --- a postal code in the state field ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("state", "country"), [
+    ("SW1A 1AA", "United Kingdom"), ("M5G 2M9", "Canada"), ("08036", "Spain"),
+])
+def test_postal_code_in_the_state_field(tmp_path: Path, state: str, country: str) -> None:
+    [finding] = l212(study(tmp_path, {"facility": "Hospital", "city": "X", "state": state,
+                                      "country": country}))
+    assert finding.field == "locations[0].state"
+    assert finding.message.startswith(f"the state field holds a postal code ({state!r})")
+
+
+@pytest.mark.parametrize(("state", "country"), [
+    ("Ontario", "Canada"), ("48", "Spain"), ("District 7", "Vietnam"), ("Region 5", "Chile"),
+])
+def test_states_with_digits_that_are_no_postal_code(tmp_path: Path, state: str,
+                                                    country: str) -> None:
+    assert l212(study(tmp_path, {"facility": "Hospital", "city": "X", "state": state,
+                                 "country": country})) == []
+
+
+def test_real_british_postcodes_in_the_state_field() -> None:
+    found = [f for f in l212(V2 / "NCT00648596.json") if f.field.endswith(".state")]
+    assert [f.field for f in found] == ["locations[59].state", "locations[66].state"]
