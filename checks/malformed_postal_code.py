@@ -22,7 +22,9 @@ message says what is wrong when it can tell: a leading zero lost ("8916" for 089
 pattern and an example.
 
 A postal code of the site's country written in the state field ("Taunton", state "Ta1 5da",
-United Kingdom) is reported there: a state field with a digit that is a code of the country.
+United Kingdom) is reported there: a state field with a digit that is a code of the country;
+so is a French "CEDEX" (with or without its number) in the state field, which belongs after
+the postal code and city.
 
 Why it matters: the registry shows the code on the address and uses it in its distance search.
 A code with a digit too few (a spreadsheet dropped the zero of 08916), a letter O for a zero
@@ -79,6 +81,7 @@ _GLUED_LETTERS = re.compile(r"(\d+)[A-Z]{1,3}")
 _LABEL = re.compile(
     r"^(?:C\.? ?P\.?|CEP|PIN(?: CODE)?|ZIP(?: CODE)?|POSTAL CODE|POST ?CODE|PLZ)[:.]? *"
 )
+_STATE_CEDEX = re.compile(r"\s*CEDEX(?: ?\d{1,2})?\s*", re.IGNORECASE)
 _CEDEX = re.compile(r"(?<![ ,])[ ,]*\bCEDEX(?: ?\d{1,2})?$")
 _DOTTED = re.compile(r"(?<=\d)\.(?=\d)")
 _EDGE_PUNCTUATION = re.compile(r"^[\s,.;:'\"`\-]+|[\s,.;:'\"`\-]+$")
@@ -100,7 +103,8 @@ class _Format:
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
     sites = [(i, loc) for i, loc in enumerate(record.locations) if loc.zip and loc.country]
     in_state = [(i, loc) for i, loc in enumerate(record.locations)
-                if loc.state and loc.country and any(c.isdigit() for c in loc.state)]
+                if loc.state and loc.country and (any(c.isdigit() for c in loc.state)
+                                                  or _STATE_CEDEX.fullmatch(loc.state))]
     if not sites and not in_state:
         return
     if not _installed():
@@ -126,8 +130,13 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     for i, loc in in_state:
         code = country_code(loc.country)
         fmt = _format(code) if code else None
-        state = _SPACES.sub(" ", (loc.state or "").strip().upper())
-        if fmt is not None and _matches(state, fmt):
+        state_written = (loc.state or "").strip()
+        state = _SPACES.sub(" ", state_written.upper())
+        if _STATE_CEDEX.fullmatch(state):
+            yield Problem(f"locations[{i}].state", (
+                f"the state field holds {state_written!r}, part of a French postal address "
+                "(after the postal code and the city), not a state or region"))
+        elif fmt is not None and _matches(state, fmt):
             yield Problem(f"locations[{i}].state", (
                 f"the state field holds a postal code ({loc.state!r}): it belongs in the zip "
                 "field, and the state or region in the state field"))

@@ -90,8 +90,10 @@ def test_acceptable_codes(path: Path) -> None:
 def test_latvian_code_without_its_lv_prefix_and_czech_space_moved() -> None:
     # NCT05850520 writes "1002" (LV-1002) for Riga and "61 800" for Brno; its Georgian and
     # Spanish codes lost their leading zeros.
+    # Its French site with "Cedex 12" in the state field is reported on the state.
     fields = {f.field for f in l212(V2 / "NCT05850520.json")}
-    assert len(fields) == 4
+    assert len({f for f in fields if f.endswith(".zip")}) == 4
+    assert {f for f in fields if f.endswith(".state")} == {"locations[129].state"}
     assert not any("Latvia" in f.message or "Czechia" in f.message
                    for f in l212(V2 / "NCT05850520.json", V2 / "NCT05813288.json"))
 
@@ -183,3 +185,16 @@ def test_states_with_digits_that_are_no_postal_code(tmp_path: Path, state: str,
 def test_real_british_postcodes_in_the_state_field() -> None:
     found = [f for f in l212(V2 / "NCT00648596.json") if f.field.endswith(".state")]
     assert [f.field for f in found] == ["locations[59].state", "locations[66].state"]
+
+
+@pytest.mark.parametrize("state", ["Cedex", "CEDEX 9", "cedex 12"])
+def test_cedex_in_the_state_field(tmp_path: Path, state: str) -> None:
+    [finding] = l212(study(tmp_path, {"facility": "CHU", "city": "Reims", "state": state,
+                                      "zip": "51092", "country": "France"}))
+    assert finding.field == "locations[0].state"
+    assert finding.message.startswith(f"the state field holds {state!r}, part of a French")
+
+
+def test_cedex_in_the_city_is_no_state_finding(tmp_path: Path) -> None:
+    assert l212(study(tmp_path, {"facility": "CHU", "city": "Reims Cedex", "state": "Grand Est",
+                                 "zip": "51092", "country": "France"})) == []
