@@ -20,6 +20,9 @@ What it finds: each signal read on the name alone:
   end is set aside: "..., LLC," is a complete name, "... Cardiology and," is not;
 - a bracket or quotation mark opened and never closed, or closed and never opened (the start
   was lost: 'Prof. Dr. Ion Chiricuta" Institute of Oncology');
+- a first word in lower case, of four letters or more, that is the end of a facility word
+  (one to three letters lost) and no word of its own: "niversity Hospital", "ospital
+  Central" (the start was lost; a name all in lower case is not judged);
 - a name exactly `name_limit` characters long: ClinicalTrials.gov's definitions give the
   Facility Name 254 characters, counted as Unicode code points, not bytes;
 - a name as long as three or more clearly cut names of its record (a tool cut them at 30
@@ -300,6 +303,35 @@ def _unclosed(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32768)
+def _cut_start(name: str) -> str | None:
+    """A first word in lower case that is the end of a facility word and no word of its own
+    ("niversity Hospital of Lyon", "ospital Central"): the start is cut off."""
+    match = _WORD.search(name)
+    if match is None or match.start() or name.islower():
+        return None
+    word = match.group()
+    folded = fold_word(word)
+    words = _words()
+    if (len(word) < 4 or not word.islower() or folded in words.ordinary
+            or folded in words.facility or folded in words.abbreviations):
+        return None
+    whole = next((w for w in _facility_ends().get(folded, ()) if len(w) - len(folded) <= 3), None)
+    if whole is None:
+        return None
+    return f'its first word "{word}" is the end of "{whole}": the start is cut off'
+
+
+@cache
+def _facility_ends() -> dict[str, tuple[str, ...]]:
+    """Proper endings (four letters or more) of the facility words -> those words."""
+    ends: dict[str, list[str]] = {}
+    for whole in _words().facility:
+        for cut in range(1, len(whole) - 3):
+            ends.setdefault(whole[cut:], []).append(whole)
+    return {end: tuple(found) for end, found in ends.items()}
+
+
 def _unopened(name: str) -> str | None:
     """A closing bracket or quotation mark with no opening one: the start is cut off."""
     if ")" not in name and '"' not in name:
@@ -343,8 +375,8 @@ def _candidate(index: int, site: Site, options: Options) -> Candidate | None:
     limit = options.name_limit
     at_limit = limit if limit and len(name) == limit else 0
     allowed = _allowed(options.allow_words)
-    ends = [found for found in (_dangling_end(name), _unclosed(name), _unopened(name))
-            if found is not None]
+    ends = [found for found in (_dangling_end(name), _unclosed(name), _unopened(name),
+                                _cut_start(name)) if found is not None]
     cut = _cut_word(name, allowed) or _cut_place(name, site.city, site.country, allowed)
     if not (at_limit or cut or ends):
         return None

@@ -342,3 +342,22 @@ def test_last_word_cut_from_the_city(tmp_path: Path, name: str, city: str,
 def test_whole_words_that_begin_the_city_name(tmp_path: Path, name: str, city: str,
                                               country: str) -> None:
     assert l202(record_file(tmp_path, "NCT09999995", (name, city, country))) == []
+
+
+@pytest.mark.parametrize(("name", "whole"), [
+    ("niversity Hospital of Lyon", "university"), ("ospital Central de Asturias", "hospital"),
+    ("nstitute of Oncology", "institute"),
+])
+def test_first_word_cut_at_its_start(tmp_path: Path, name: str, whole: str) -> None:
+    [finding] = l202(record_file(tmp_path, "NCT09999994", (name, "Lyon", "France")))
+    assert f'its first word "{name.split()[0]}" is the end of "{whole}"' in finding.message
+
+
+@pytest.mark.parametrize("name", [
+    "iSpine Physicians",  # a brand in lower case
+    "de la Salud Clinic",  # a connector
+    "emovis GmbH",  # a brand, no facility word's end
+    "university hospital of lyon",  # all lower case: a matter of style (L207)
+])
+def test_lower_case_first_words_that_are_whole(tmp_path: Path, name: str) -> None:
+    assert l202(record_file(tmp_path, "NCT09999994", (name, "Lyon", "France"))) == []
