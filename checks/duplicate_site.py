@@ -3,9 +3,14 @@
 What it finds: a later location that repeats an earlier one (reported at its `facility`, the
 earlier one related; the message names the earlier entry's position, "entry 24 of 32", and says
 whether the copy is exact or a respelling). Names are compared after folding case, accents,
-punctuation and spacing and dropping a leading "The" (`lintrials.knowledge.names`); cities,
-states, countries and zip codes likewise ("Petah-Tikva" = "Petah Tikva", ZIP+4 = its five
-digits). Not duplicates:
+punctuation and spacing and dropping a leading "The" (`lintrials.knowledge.names`), with
+"Univ.", "Hosp.", "Ctr.", "Inst." and "Dept." read as the words they shorten, a legal form at
+the end set aside ("Inc.", "GmbH", "S.A.", "Ltd"...), and a bracketed part set aside when only
+one of the two names has one ("Hospital X (HX)" = "Hospital X"; two different bracketed parts
+are two sites); cities, states, countries and zip codes likewise ("Petah-Tikva" = "Petah
+Tikva", "Kyoto-shi" = "Kyoto", "Seongnam-si" = "Seongnam", ZIP+4 = its five digits), and a
+city written in two languages is one city when GeoNames gives both names to one place
+("Munich" = "München", "Firenze" = "Florence"). Not duplicates:
 
 - a different name, however close ("Hospital X" and "Hospital X, Department of Cardiology");
 - the same name in another city, with another zip code in the same city (chains and university
@@ -58,10 +63,12 @@ from lintrials.knowledge.names import (
     fold_name,
     is_placeholder_name,
     name_key,
+    normalise_name,
     place_key,
     site_number,
     zip_key,
 )
+from lintrials.knowledge.places import city_ids
 from lintrials.model import Location, Record
 
 CODE, NAME, SEVERITY = "L201", "duplicate-site", "warning"
@@ -90,6 +97,22 @@ class _Site:
     status: str
     investigators: frozenset[str]
     numbers: frozenset[str]  # site numbers in the facility name or the contacts' names
+    aside: str = ""  # the name's bracketed part, folded
+
+
+# Abbreviated words of facility names, and the words they stand for.
+_ABBREVIATIONS = {
+    "univ": "university", "hosp": "hospital", "ctr": "center", "inst": "institute",
+    "dept": "department",
+}
+# Legal forms at the end of a company's name: "Clinic X, Inc." is "Clinic X".
+_LEGAL_FORMS = frozenset({
+    "inc", "llc", "pllc", "ltd", "limited", "gmbh", "mbh", "ag", "sa", "sas", "sarl", "srl",
+    "spa", "sl", "slu", "bv", "nv", "plc", "corp", "oy", "ab", "sac", "ooo", "kft", "sro",
+})
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+# Administrative suffixes of city names: "Kyoto-shi" is Kyoto, "Seongnam-si" is Seongnam.
+_CITY_SUFFIXES = (" shi", " si")
 
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
@@ -99,13 +122,16 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     # name/city/country (and zip, for placeholders) -> each distinct _Site -> its first entry.
     # A later entry is compared with the distinct sites of its group, never with every entry.
     groups: dict[tuple[str, ...], dict[_Site, int]] = {}
+    # name/country -> the cities, as written, of the groups of that name (for "Munich" and
+    # "München": one city written in two languages).
+    by_name: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
     for j, loc in enumerate(record.locations):
-        key = name_key(loc.facility)
+        key, aside = _name_parts(loc.facility)
         if not key:
             continue
         number = site_number(loc.facility)
         numbers = _site_numbers(loc, number)
-        group_key: tuple[str, ...] = (key, place_key(loc.city), place_key(loc.country))
+        group_key: tuple[str, ...] = (key, _city_key(loc.city), place_key(loc.country))
         if not number and is_placeholder_name(loc.facility, extra):
             # An anonymised name says nothing; only an address written the same way down to the
             # zip code does. Spelling the city another way ("Ho Chi Minh City", "Ho Chi Minh")
@@ -114,8 +140,10 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             if not _as_written(loc.zip):
                 continue
             group_key = (key, *map(_as_written, (loc.city, loc.state, loc.zip, loc.country)))
+        else:
+            group_key = _same_city_group(group_key, loc, by_name, groups)
         site = _Site(place_key(loc.state), zip_key(loc.zip), loc.status or "",
-                     contact_keys(loc.contacts, _INVESTIGATOR_ROLES), numbers)
+                     contact_keys(loc.contacts, _INVESTIGATOR_ROLES), numbers, aside)
         group = groups.setdefault(group_key, {})
         earlier = next((i for other, i in group.items() if _same_site(other, site, separate)),
                        None)
@@ -134,6 +162,44 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             fix=fix,
         )
         group.setdefault(site, earlier)
+
+
+def _same_city_group(group_key: tuple[str, ...], loc: Location,
+                     by_name: dict[tuple[str, str], dict[str, tuple[str, ...]]],
+                     groups: dict[tuple[str, ...], dict[_Site, int]]) -> tuple[str, ...]:
+    """The group of an earlier entry of this name whose city is this entry's city written
+    another way ("München" for "Munich"), else ``group_key`` itself."""
+    cities = by_name.setdefault((group_key[0], group_key[2]), {})
+    if group_key not in groups and loc.city and loc.country:
+        here = city_ids(loc.city, loc.country) if cities else frozenset()
+        for city, other in cities.items() if here else ():
+            if here & city_ids(city, loc.country):
+                return other
+    if loc.city:
+        cities.setdefault(loc.city, group_key)
+    return group_key
+
+
+def _name_parts(facility: str | None) -> tuple[str, str]:
+    """A facility name's key (`name_key` with abbreviations spelled out, a final legal form
+    and bracketed parts dropped) and its bracketed parts, folded."""
+    if not facility:
+        return "", ""
+    aside = " ".join(name_key(m.group(1)) for m in _BRACKETED.finditer(facility)).strip()
+    words = normalise_name(_BRACKETED.sub(" ", facility)).split()
+    words = [_ABBREVIATIONS.get(w, w) for w in words]
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    key = "".join(words)
+    return (key, aside) if key else (name_key(facility), "")
+
+
+def _city_key(city: str | None) -> str:
+    folded = fold_name(city)
+    for suffix in _CITY_SUFFIXES:
+        if folded.endswith(suffix) and len(folded) > len(suffix):
+            return place_key(folded[: -len(suffix)])
+    return place_key(city)
 
 
 def _site_numbers(loc: Location, in_name: str) -> frozenset[str]:
@@ -158,6 +224,8 @@ def _same_site(a: _Site, b: _Site, separate: bool) -> bool:
         return False
     if a.state and b.state and not _same_state(a.state, b.state):
         return False
+    if a.aside != b.aside and ((a.aside and b.aside) or a.numbers or b.numbers):
+        return False  # "Hospital X (Adults)" and "Hospital X (Children)", or "(Site 2)"
     if a.numbers and b.numbers:
         return bool(a.numbers & b.numbers)
     if separate:

@@ -12,9 +12,10 @@ What it finds: in each location's facility name:
   no vowel, or the start of a longer facility word); trailing commas, hyphens and "&" are
   L202's (a name cut off);
 - a person's name in the facility field, with no facility word: a name with a degree
-  ("Smith, John MD"), or a title and a name ("Dr.  John Smith") that has slips of its own,
-  which are then said to be a person's name's, not reported as spacing (a title and a name
-  alone may be a hospital's short name: "Dr. Negrín");
+  ("Smith, John MD"), the name or surname of the site's own contact ("Michel" for a site whose
+  contact is "Guillaume MICHEL, MD"), or a title and a name ("Dr.  John Smith") that has slips
+  of its own, which are then said to be a person's name's, not reported as spacing (a title
+  and a name alone may be a hospital's short name: "Dr. Negrín");
 - proper names in lower case: the whole name; a place name of the site (its city, state or
   country: "The first hospital of jilin university" in Jilin); in a name in English title case,
   institution words in lower case ("The fifth Affiliated hospital", "Hubei Cancer hospital");
@@ -145,8 +146,8 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             continue
         field = f"locations[{i}].facility"
         problems = list(_problems(name, loc, allowed, field))
-        person = _person(name)
-        if person == "degree" or (person and problems):
+        person = _person(name) or _contact_name(name, loc)
+        if person in ("degree", "contact") or (person and problems):
             # A name with a degree is a person's. A title and a name alone may be a hospital's
             # short name ("Dr. Negrín"): said only when its spacing or case would be reported,
             # for those are a person's name's, not slips in a facility's.
@@ -278,6 +279,20 @@ _PERSON = re.compile(
     rf"^(?:{_TITLE}\s*(?:(?:{_TITLE}|med\.)\s*)*{_NAME}(?:{_DEGREE})*"  # "Dr. John Smith"
     rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}},\s*{_NAME}(?:{_DEGREE})+"  # "Smith, John MD"
     rf"|{_NAME}(?:{_DEGREE})+)\s*$")  # "John Smith, M.D."
+
+
+def _contact_name(name: str, loc: Location) -> str:
+    """"contact" when every word of a facility name is a word of the name of one of the site's
+    own contacts ("Michel" for a site whose contact is "Guillaume
+    MICHEL, MD"): the person was typed where the facility goes. Else ""."""
+    words = [_fold(w) for w in _LETTERS.findall(name)]
+    if not words or set(words) & (facility_vocabulary() | _INSTITUTION_WORDS | _PRACTICE_WORDS):
+        return ""
+    for contact in loc.contacts:
+        person = [_fold(w) for w in _LETTERS.findall((contact.name or "").split(",")[0])]
+        if len(person) >= 2 and set(words) <= set(person):
+            return "contact"
+    return ""
 
 
 def _person(name: str) -> str:

@@ -4,7 +4,12 @@ What it finds: judged with the `phonenumbers` library (Google's libphonenumber m
 the country of the contact's site (a central contact's country is known only when all sites
 are in one country; a number whose country is unknown is judged only in international form:
 after `"+"`, or after `"00"`, the international call prefix of most countries, as in `"0049
-6131 177271"`), each at the phone value or the part of it at fault:
+6131 177271"`, or after a single `"0"` when the digits are too many for a national number, 13
+or more, and a country code and a valid number follow the 0: `"086-15712867910"` is +86 157
+1286 7910 with a 0 before it, which no one can dial; a central number written the North
+American way, 3-3-4 digits, in a trial with sites in the US, Canada or Puerto Rico is judged as
+a North American one: `"(399) 662-6728"` has no area code in service), each at the phone value
+or the part of it at fault:
 
 - not a valid number for the country: too short, too long, in no range in use
   (`"86-1581140843"`, `"613"`), with a hint when the intent is clear (a `"+"` before a national
@@ -59,8 +64,13 @@ from dataclasses import dataclass
 from lintrials.context import Context
 from lintrials.findings import Fix, Problem
 from lintrials.knowledge.phone_kinds import FOREIGN, MALFORMED_KINDS
+from lintrials.knowledge.phone_numbers import region_of, written_north_american
 from lintrials.knowledge.phones import phone_issues
 from lintrials.model import Record
+
+# Regions of the North American Numbering Plan whose sites make a central number written the
+# North American way a North American one.
+_NORTH_AMERICAN = frozenset({"US", "CA", "PR"})
 
 CODE, NAME, SEVERITY = "C301", "malformed-phone", "error"
 FIXABLE = True
@@ -73,7 +83,13 @@ class Options:
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
     report_foreign = ctx.options.north_american_abroad
+    north_american_sites = any(region_of(loc.country) in _NORTH_AMERICAN
+                               for loc in record.locations)
     for path, contact, country in record.contacts_with_country():
+        if country is None and north_american_sites and written_north_american(contact.phone):
+            # A central number of a trial with North American sites, written 3-3-4: judged as
+            # the North American number it is written as ("(555) 240-9479": no such area code).
+            country = "United States"
         for issue in phone_issues(contact.phone, contact.phone_ext, country):
             if issue.kind not in MALFORMED_KINDS or (issue.kind == FOREIGN and not report_foreign):
                 continue

@@ -14,15 +14,25 @@ code is set aside, so that only a code whose characters are wrong is reported. S
   districts ("Dublin 9", "D9").
 
 A country without postal codes in the data (Hong Kong, the United Arab Emirates...) is not
-judged, nor a code whose country lintrials cannot name. The message says what is wrong when it
-can tell: a leading zero lost ("8916" for 08916), or the pattern and an example.
+judged, nor a code whose country lintrials cannot name, with one exception: a territory without
+postal codes whose sites are often given a code of the country around it (a mainland Chinese
+six-digit code, "150001", for a site in Hong Kong or Macau) is reported, except the code China
+Post assigns the territory for mail from the mainland (999077 Hong Kong, 999078 Macau). The
+message says what is wrong when it can tell: a leading zero lost ("8916" for 08916), or the
+pattern and an example.
+
+A postal code of the site's country written in the state field ("Taunton", state "Ta1 5da",
+United Kingdom) is reported there: a state field with a digit that is a code of the country;
+so is a French "CEDEX" (with or without its number) in the state field, which belongs after
+the postal code and city.
 
 Why it matters: the registry shows the code on the address and uses it in its distance search.
 A code with a digit too few (a spreadsheet dropped the zero of 08916), a letter O for a zero
 ("M31 OUH"), a placeholder ("0", "DUMMY_VALUE") or another country's code puts the site
 nowhere, or somewhere else.
 
-Fails: "Badalona, Barcelona, 8916, Spain" (08916); "Glasgow, M31 OUH" (a letter O).
+Fails: "Badalona, Barcelona, 8916, Spain" (08916); "Glasgow, M31 OUH" (a letter O); "Hong
+Kong, 150001" (a code of mainland China).
 
 Passes: "D-80336" in Germany; "135-710" in South Korea; "400 012" in India.
 
@@ -64,10 +74,14 @@ _FORMER_FORMATS = {
     "PE": re.compile(r"(?:LIMA|CALLAO|L)? ?(?:0?[1-9]|[1-4]\d)"),  # Lima's and Callao's, to 2011
     "CY": re.compile(r"99\d{3}"),  # northern Cyprus, which uses Turkey's 99xxx codes
 }
+# Territories without postal codes -> the country whose codes their sites are given by mistake,
+# and the code China Post assigns the territory (written by many, not a mistake).
+_BORROWED_CODES = {"HK": ("CN", "999077"), "MO": ("CN", "999078")}
 _GLUED_LETTERS = re.compile(r"(\d+)[A-Z]{1,3}")
 _LABEL = re.compile(
     r"^(?:C\.? ?P\.?|CEP|PIN(?: CODE)?|ZIP(?: CODE)?|POSTAL CODE|POST ?CODE|PLZ)[:.]? *"
 )
+_STATE_CEDEX = re.compile(r"\s*CEDEX(?: ?\d{1,2})?\s*", re.IGNORECASE)
 _CEDEX = re.compile(r"(?<![ ,])[ ,]*\bCEDEX(?: ?\d{1,2})?$")
 _DOTTED = re.compile(r"(?<=\d)\.(?=\d)")
 _EDGE_PUNCTUATION = re.compile(r"^[\s,.;:'\"`\-]+|[\s,.;:'\"`\-]+$")
@@ -88,7 +102,10 @@ class _Format:
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
     sites = [(i, loc) for i, loc in enumerate(record.locations) if loc.zip and loc.country]
-    if not sites:
+    in_state = [(i, loc) for i, loc in enumerate(record.locations)
+                if loc.state and loc.country and (any(c.isdigit() for c in loc.state)
+                                                  or _STATE_CEDEX.fullmatch(loc.state))]
+    if not sites and not in_state:
         return
     if not _installed():
         ctx.note(f"{NAME} ({CODE}) checked nothing: the postal code data is not installed "
@@ -100,11 +117,42 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             continue
         fmt = _format(code)
         written = (loc.zip or "").strip()
+        if fmt is None and written:
+            message = _borrowed(written, code)
+            if message:
+                yield Problem(f"locations[{i}].zip", message)
+            continue
         if fmt is None or not written or fmt.pattern.fullmatch(written):
             continue
         if _acceptable(written, code, fmt):
             continue
         yield Problem(f"locations[{i}].zip", _message(written, code, fmt, loc.state))
+    for i, loc in in_state:
+        code = country_code(loc.country)
+        fmt = _format(code) if code else None
+        state_written = (loc.state or "").strip()
+        state = _SPACES.sub(" ", state_written.upper())
+        if _STATE_CEDEX.fullmatch(state):
+            yield Problem(f"locations[{i}].state", (
+                f"the state field holds {state_written!r}, part of a French postal address "
+                "(after the postal code and the city), not a state or region"))
+        elif fmt is not None and _matches(state, fmt):
+            yield Problem(f"locations[{i}].state", (
+                f"the state field holds a postal code ({loc.state!r}): it belongs in the zip "
+                "field, and the state or region in the state field"))
+
+
+def _borrowed(written: str, code: str) -> str | None:
+    """For a territory without postal codes, a code of the country around it, if it is one."""
+    other, assigned = _BORROWED_CODES.get(code, ("", ""))
+    other_format = _format(other) if other else None
+    compact = _SEPARATORS.sub("", written)
+    if other_format is None or compact == assigned or not compact.strip("0"):
+        return None
+    if not other_format.pattern.fullmatch(compact):
+        return None
+    return (f"postal code {written!r}: {country_name(code)} has no postal codes, and this has "
+            f"the form of a code of {country_name(other)}: leave the field empty")
 
 
 def _acceptable(written: str, code: str, fmt: _Format) -> bool:

@@ -10,11 +10,19 @@ What it finds: each signal read on the name alone:
   name. Never flagged: standard abbreviations ("Med", "Univ", "Hosp", "Ctr", "Dept", "Sch"),
   words ending in a full stop ("Inc.", "Hosp."), all-capital acronyms in a name that is not
   all capitals;
+- a last word of four letters or more that is the start of a word of the site's own city,
+  three letters or more short of it, and no facility word, ordinary word or name of the
+  country or one of its states ("Centro Médico de Guadalaj" in Guadalajara, "Klinikum
+  Mönchen" in Mönchengladbach; "Rehabilitation Associates of Indiana" in Indianapolis is
+  whole);
 - a dangling connector or mark at the end: "of", "and", "the", "de", "und", "für", "&", a
   hyphen or dash ("University Institute of Cardiology and"). A stray comma or semicolon at the
   end is set aside: "..., LLC," is a complete name, "... Cardiology and," is not;
 - a bracket or quotation mark opened and never closed, or closed and never opened (the start
   was lost: 'Prof. Dr. Ion Chiricuta" Institute of Oncology');
+- a first word in lower case, of four letters or more, that is the end of a facility word
+  (one to three letters lost) and no word of its own: "niversity Hospital", "ospital
+  Central" (the start was lost; a name all in lower case is not judged);
 - a name exactly `name_limit` characters long: ClinicalTrials.gov's definitions give the
   Facility Name 254 characters, counted as Unicode code points, not bytes;
 - a name as long as three or more clearly cut names of its record (a tool cut them at 30
@@ -59,6 +67,8 @@ from typing import Any, NamedTuple
 
 from lintrials.context import Context
 from lintrials.findings import Problem
+from lintrials.knowledge import places
+from lintrials.knowledge.geo import country_code, country_name
 from lintrials.knowledge.text import fold_word
 from lintrials.knowledge.words import (
     DOTTED_ABBREVIATIONS,
@@ -226,6 +236,40 @@ def _cut_word(name: str, allowed: frozenset[str]) -> tuple[str, int, str, bool] 
 
 
 @lru_cache(maxsize=32768)
+def _cut_place(name: str, city: str, country: str,
+               allowed: frozenset[str]) -> tuple[str, int, str, bool] | None:
+    """The last word, if it is the start of a word of the site's own city and no word of its
+    own, nor of a name of the country or its states ("Centro Médico de Guadalaj" in
+    Guadalajara): (word, start, completion, sure), like `_cut_word`."""
+    last = _last_word(name.rstrip(_STRAY_END))
+    if last is None or last[2].strip():
+        return None
+    word, start, _ = last
+    folded = fold_word(word)
+    words = _words()
+    if (len(word) < 4 or (word.isupper() and not name.isupper()) or folded in allowed
+            or folded in words.ordinary or folded in words.facility
+            or folded in words.abbreviations or not name[:start].strip()):
+        return None
+    for place_word in _WORD.findall(city):
+        if fold_word(place_word).startswith(folded) and len(place_word) - len(word) >= 3:
+            if folded in _region_words(country):  # "Indiana" in Indianapolis: a word itself
+                return None
+            return word, start, place_word, True
+    return None
+
+
+@lru_cache(maxsize=256)
+def _region_words(country: str) -> frozenset[str]:
+    """The folded words of a country's names and of its first-level divisions' names."""
+    code = country_code(country) if country else None
+    names = [country] + ([name for _, name, _ in places.subdivisions(code)] if code else [])
+    if code:
+        names.append(country_name(code))
+    return frozenset(fold_word(w) for name in names for w in _WORD.findall(name or ""))
+
+
+@lru_cache(maxsize=32768)
 def _dangling_end(name: str) -> str | None:
     """The connector or mark the name ends on, if it ends on one (a stray comma set aside)."""
     stripped = name.rstrip(_STRAY_END)
@@ -257,6 +301,35 @@ def _unclosed(name: str) -> str | None:
     if quote is not None:
         return f"the quotation mark {name[quote]} is never closed"
     return None
+
+
+@lru_cache(maxsize=32768)
+def _cut_start(name: str) -> str | None:
+    """A first word in lower case that is the end of a facility word and no word of its own
+    ("niversity Hospital of Lyon", "ospital Central"): the start is cut off."""
+    match = _WORD.search(name)
+    if match is None or match.start() or name.islower():
+        return None
+    word = match.group()
+    folded = fold_word(word)
+    words = _words()
+    if (len(word) < 4 or not word.islower() or folded in words.ordinary
+            or folded in words.facility or folded in words.abbreviations):
+        return None
+    whole = next((w for w in _facility_ends().get(folded, ()) if len(w) - len(folded) <= 3), None)
+    if whole is None:
+        return None
+    return f'its first word "{word}" is the end of "{whole}": the start is cut off'
+
+
+@cache
+def _facility_ends() -> dict[str, tuple[str, ...]]:
+    """Proper endings (four letters or more) of the facility words -> those words."""
+    ends: dict[str, list[str]] = {}
+    for whole in _words().facility:
+        for cut in range(1, len(whole) - 3):
+            ends.setdefault(whole[cut:], []).append(whole)
+    return {end: tuple(found) for end, found in ends.items()}
 
 
 def _unopened(name: str) -> str | None:
@@ -302,9 +375,9 @@ def _candidate(index: int, site: Site, options: Options) -> Candidate | None:
     limit = options.name_limit
     at_limit = limit if limit and len(name) == limit else 0
     allowed = _allowed(options.allow_words)
-    ends = [found for found in (_dangling_end(name), _unclosed(name), _unopened(name))
-            if found is not None]
-    cut = _cut_word(name, allowed)
+    ends = [found for found in (_dangling_end(name), _unclosed(name), _unopened(name),
+                                _cut_start(name)) if found is not None]
+    cut = _cut_word(name, allowed) or _cut_place(name, site.city, site.country, allowed)
     if not (at_limit or cut or ends):
         return None
     word, completion, sure = (cut[0], cut[2], cut[3]) if cut else ("", "", True)

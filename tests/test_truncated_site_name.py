@@ -316,3 +316,48 @@ def test_suggestions_can_be_turned_off() -> None:
     [message] = run(record, options(**{"suggest_full_names": False}))
     assert message == ('facility name "Hospital Universitario Fundaci" looks cut off: its last '
                        'word "Fundaci" is the start of "Fundación"')
+
+
+# --- a name cut in the site's own city's name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "city", "completed"), [
+    ("Centro Médico Integral de Guadalaj", "Guadalajara", "Guadalajara"),
+    ("Evangelisches Krankenhaus Mönchen", "Mönchengladbach", "Mönchengladbach"),
+    ("Community Hospital of Fort Belv", "Fort Belvoir", "Belvoir"),
+    ("Mayo Clinic Roch", "Rochester", "Rochester"),
+])
+def test_last_word_cut_from_the_city(tmp_path: Path, name: str, city: str,
+                                     completed: str) -> None:
+    [finding] = l202(record_file(tmp_path, "NCT09999995", (name, city, "Mexico")))
+    assert f'its last word "{name.split()[-1]}" is the start of "{completed}"' in finding.message
+
+
+@pytest.mark.parametrize(("name", "city", "country"), [
+    ("Rehabilitation Associates of Indiana", "Indianapolis", "United States"),  # a state
+    ("Centro de Pesquisa Clinica do Brasil", "Brasilia", "Brazil"),  # two letters short
+    ("Hospital of Saint", "Saint-Etienne", "France"),  # a whole word of the city
+    ("Clinical Research Unit", "United", "United States"),  # an ordinary word
+])
+def test_whole_words_that_begin_the_city_name(tmp_path: Path, name: str, city: str,
+                                              country: str) -> None:
+    assert l202(record_file(tmp_path, "NCT09999995", (name, city, country))) == []
+
+
+@pytest.mark.parametrize(("name", "whole"), [
+    ("niversity Hospital of Lyon", "university"), ("ospital Central de Asturias", "hospital"),
+    ("nstitute of Oncology", "institute"),
+])
+def test_first_word_cut_at_its_start(tmp_path: Path, name: str, whole: str) -> None:
+    [finding] = l202(record_file(tmp_path, "NCT09999994", (name, "Lyon", "France")))
+    assert f'its first word "{name.split()[0]}" is the end of "{whole}"' in finding.message
+
+
+@pytest.mark.parametrize("name", [
+    "iSpine Physicians",  # a brand in lower case
+    "de la Salud Clinic",  # a connector
+    "emovis GmbH",  # a brand, no facility word's end
+    "university hospital of lyon",  # all lower case: a matter of style (L207)
+])
+def test_lower_case_first_words_that_are_whole(tmp_path: Path, name: str) -> None:
+    assert l202(record_file(tmp_path, "NCT09999994", (name, "Lyon", "France"))) == []

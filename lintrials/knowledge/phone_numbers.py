@@ -220,6 +220,11 @@ def after_digits(text: str, count: int) -> str:
     return ""
 
 
+def written_north_american(text: str | None) -> bool:
+    """Whether a number is written the North American way (877-379-3718, (617) 555-0100)."""
+    return bool(text and _NANP_WRITTEN.match(text.strip()))
+
+
 def north_american_abroad(text: str, number: PhoneNumber | None, region: str) -> bool | None:
     """Whether a number written the North American way is for a site outside North America.
 

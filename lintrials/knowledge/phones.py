@@ -76,6 +76,10 @@ _DIGIT_FOR = {"O": "0", "o": "0", "I": "1", "l": "1"}
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 # "00" and a country code: the international call prefix of most of the world.
 _IDD_START = re.compile(r"[\s(]*00\s*[1-9]")
+_ZERO_START = re.compile(r"[\s(]*0\s*[1-9]")
+# Digits from which a number written with a single leading 0 is too long to be a national
+# number in national form (0 and at most 11 further digits in the plans of most countries).
+_MIN_ZERO_COUNTRY_CODE_DIGITS = 13
 
 
 @lru_cache(maxsize=16384)
@@ -242,7 +246,10 @@ def _number(phone: str, start: int, end: int, region: str | None,
     idd = False
     if region is None and not plus:
         if not _IDD_START.match(text):
-            return []  # a national number for an unknown country: nothing to validate against
+            # A national number for an unknown country: nothing to validate against, unless it
+            # is too long for one and is a 0 followed by a country code and a valid number.
+            zero = _zero_before_country_code(text)
+            return [] if zero is None else [PhoneIssue(INVALID, zero, (start, end))]
         # "0049 6131 177271": "00" is the international call prefix of most of the world, so
         # the number is international even where the contact's country is unknown.
         text, plus, idd = "+" + after_digits(text, 2), True, True
@@ -261,6 +268,21 @@ def _number(phone: str, start: int, end: int, region: str | None,
         return [*issues, split]
     return [*issues, invalid_number_issue(phone, start, end, text, region, plus, has_ext,
                                      shown=phone[start:end].strip() if idd else None)]
+
+
+def _zero_before_country_code(text: str) -> str | None:
+    """"086-15712867910": one 0 and then a country code (86) and a valid number of it, too
+    long to be a national number. A "0" is no international call prefix: the number as
+    written reaches no one. The message, or None when the text is not such a number."""
+    digits = digits_of(text)
+    if len(digits) < _MIN_ZERO_COUNTRY_CODE_DIGITS or not _ZERO_START.match(text):
+        return None
+    number = parse_valid("+" + digits[1:], None)
+    if number is None:
+        return None
+    return (f"not a valid number as written: '{text.strip()}' has {len(digits)} digits, too "
+            f"many for a national number; it is a 0 and then the country code "
+            f"+{number.country_code}: write {international_form(number)}")
 
 
 def _split(phone: str, start: int, end: int, text: str, region: str | None, plus: bool,

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import pycountry
 
+from lintrials.knowledge.geo import country_code
 from lintrials.knowledge.names import fold_name, fold_words
 
 # Words that name the kind of division, not the division: "Shaanxi Province", "Beijing
@@ -268,6 +269,30 @@ def _geonames_db() -> sqlite3.Connection | None:
         return None
     path = resources.files("pycities").joinpath("data", "data.db")
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=4096)
+def city_ids(city: str, country: str) -> frozenset[int]:
+    """The GeoNames cities of the country that a written city name is a name of, main or
+    alternate: "Munich" and "München" give the same one, and so do "Firenze" and "Florence".
+    Empty without `pycities` or when the country is not known."""
+    db = _geonames_db()
+    code = country_code(country)
+    written = city.strip()
+    keys = city_keys(written)
+    if db is None or not code or not written or not keys:
+        return frozenset()
+    found: set[int] = set()
+    for geonames_id, name, ascii_name, alternates, feature in db.execute(
+        "SELECT geonames_id, name, ascii_name, alternate_names, feature_code FROM city "
+        "WHERE country_code = ? AND (name = ? OR ascii_name = ? "
+        "OR ',' || alternate_names || ',' LIKE '%,' || ? || ',%')",
+        (code, written, written, written),
+    ):
+        names = [name, ascii_name, *(alternates or "").split(",")]
+        if feature in _CITY_FEATURES and any(city_keys(n) & keys for n in names):
+            found.add(int(geonames_id))
+    return frozenset(found)
 
 
 def geonames_installed() -> bool:
