@@ -5,12 +5,13 @@ earlier one related; the message names the earlier entry's position, "entry 24 o
 whether the copy is exact or a respelling). Names are compared after folding case, accents,
 punctuation and spacing and dropping a leading "The" (`lintrials.knowledge.names`), with
 "Univ.", "Hosp.", "Ctr.", "Inst." and "Dept." read as the words they shorten, a legal form at
-the end set aside ("Inc.", "GmbH", "S.A.", "Ltd"...), and a bracketed part set aside when only
-one of the two names has one ("Hospital X (HX)" = "Hospital X"; two different bracketed parts
-are two sites); cities, states, countries and zip codes likewise ("Petah-Tikva" = "Petah
-Tikva", "Kyoto-shi" = "Kyoto", "Seongnam-si" = "Seongnam", ZIP+4 = its five digits), and a
-city written in two languages is one city when GeoNames gives both names to one place
-("Munich" = "München", "Firenze" = "Florence"). Not duplicates:
+the end set aside ("Inc.", "GmbH", "S.A.", "Ltd"...), and a bracketed part set aside when it
+adds nothing: the name's own words or initials, or the site's place ("Hospital X (HX)" =
+"Hospital X"; "Hospital X (Children's)" is a unit of its own, another site); cities, states,
+countries and zip codes likewise ("Petah-Tikva" = "Petah Tikva", "Kyoto-shi" = "Kyoto",
+"Seongnam-si" = "Seongnam", ZIP+4 = its five digits), and a city written in two languages is
+one city when GeoNames gives both names to one place ("Munich" = "München", "Firenze" =
+"Florence"). Not duplicates:
 
 - a different name, however close ("Hospital X" and "Hospital X, Department of Cardiology");
 - the same name in another city, with another zip code in the same city (chains and university
@@ -111,6 +112,8 @@ _LEGAL_FORMS = frozenset({
     "spa", "sl", "slu", "bv", "nv", "plc", "corp", "oy", "ab", "sac", "ooo", "kft", "sro",
 })
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+_CONNECTORS = frozenset({"of", "and", "the", "de", "del", "la", "di", "da", "do", "du", "für", "y",
+                         "e", "et", "at", "for"})
 # Administrative suffixes of city names: "Kyoto-shi" is Kyoto, "Seongnam-si" is Seongnam.
 _CITY_SUFFIXES = (" shi", " si")
 
@@ -126,7 +129,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     # "München": one city written in two languages).
     by_name: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
     for j, loc in enumerate(record.locations):
-        key, aside = _name_parts(loc.facility)
+        key, aside = _name_parts(loc.facility, loc.city, loc.state, loc.country)
         if not key:
             continue
         number = site_number(loc.facility)
@@ -180,18 +183,37 @@ def _same_city_group(group_key: tuple[str, ...], loc: Location,
     return group_key
 
 
-def _name_parts(facility: str | None) -> tuple[str, str]:
+def _name_parts(facility: str | None, *places: str | None) -> tuple[str, str]:
     """A facility name's key (`name_key` with abbreviations spelled out, a final legal form
-    and bracketed parts dropped) and its bracketed parts, folded."""
+    and bracketed parts dropped) and what its bracketed parts add, folded: nothing when they
+    only repeat the name's words, its initials or the site's place ("Hospital X (HX)",
+    "Clinic Y (Melbourne)"); the unit they name otherwise ("Hospital X (Children's)")."""
     if not facility:
         return "", ""
-    aside = " ".join(name_key(m.group(1)) for m in _BRACKETED.finditer(facility)).strip()
     words = normalise_name(_BRACKETED.sub(" ", facility)).split()
     words = [_ABBREVIATIONS.get(w, w) for w in words]
     while len(words) > 1 and words[-1] in _LEGAL_FORMS:
         words.pop()
     key = "".join(words)
-    return (key, aside) if key else (name_key(facility), "")
+    if not key:
+        return name_key(facility), ""
+    known = set(words) | {w for place in places for w in normalise_name(place).split()}
+    initials = "".join(w[0] for w in words if w not in _CONNECTORS)
+    adds = []
+    for m in _BRACKETED.finditer(facility):
+        inside = [_ABBREVIATIONS.get(w, w) for w in normalise_name(m.group(1)).split()]
+        letters = "".join(inside)
+        if inside and not set(inside) <= known and not (
+                len(letters) >= 2 and _in_order(letters, initials)):
+            adds.append(name_key(m.group(1)))
+    return key, " ".join(adds)
+
+
+def _in_order(letters: str, initials: str) -> bool:
+    """Whether ``letters`` are some of ``initials``, in order: "dhmc" of Dartmouth-Hitchcock
+    Medical Center."""
+    rest = iter(initials)
+    return all(letter in rest for letter in letters)
 
 
 def _city_key(city: str | None) -> str:
@@ -224,8 +246,8 @@ def _same_site(a: _Site, b: _Site, separate: bool) -> bool:
         return False
     if a.state and b.state and not _same_state(a.state, b.state):
         return False
-    if a.aside != b.aside and ((a.aside and b.aside) or a.numbers or b.numbers):
-        return False  # "Hospital X (Adults)" and "Hospital X (Children)", or "(Site 2)"
+    if a.aside != b.aside:
+        return False  # "Hospital X (Children's)" is a unit of Hospital X, "(Site 2)" another
     if a.numbers and b.numbers:
         return bool(a.numbers & b.numbers)
     if separate:

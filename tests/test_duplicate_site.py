@@ -365,3 +365,16 @@ def test_real_record_with_athens_written_in_greek_and_english() -> None:
     found = [f for f in l201(V2 / "NCT06760637.json") if "Aretaieio" in f.message]
     assert [f.field for f in found] == ["locations[145].facility"]
     assert "city 'Αθήνα' there, 'Athens' here" in found[0].message
+
+
+@pytest.mark.parametrize(("first", "second", "duplicate"), [
+    ("Dartmouth-Hitchcock Medical Center", "Dartmouth-Hitchcock Medical Center (DHMC)", True),
+    ("Clinica Santa Ana", "Clinica Santa Ana (Valencia)", True),  # the site's own city
+    ("Hospital Universitario La Fe", "Hospital Universitario La Fe (Hospital Infantil)", False),
+    ("General Hospital", "General Hospital (Paediatric Unit)", False),
+])
+def test_a_bracketed_part_is_set_aside_only_when_it_adds_nothing(
+        first: str, second: str, duplicate: bool) -> None:
+    sites = [Location(facility=name, city="Valencia", country="Spain") for name in (first, second)]
+    found = run_check(duplicate_site, Record(locations=sites))
+    assert bool(found) is duplicate
