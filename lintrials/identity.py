@@ -10,9 +10,10 @@ of a field names each list item by what identifies it instead::
     eligibility.criteria[criterion="Pregnant or breast-feeding"]
 
 A site is named by its facility, city and country, a contact by name and role, an arm by its
-label, an intervention by type and name, an item of a list of text (conditions, an arm's
-intervention names) by its text, and a phrase in the eligibility criteria by the criterion it
-stands in. Values are compared with their blanks collapsed; empty ones are left out.
+label, an intervention by type and name, an outcome measure by kind, title and time frame, an
+item of a list of text (conditions, an arm's intervention names) by its text, and a phrase in
+the eligibility criteria by the criterion it stands in. Values are compared with their blanks
+collapsed; empty ones are left out.
 
 Items that these values do not tell apart (two sites of one hospital in one city) are told
 apart, for a finding on anything else they hold (a contact's phone, the zip code), by a digest
@@ -37,7 +38,7 @@ from collections import Counter
 from typing import Any
 
 from lintrials.knowledge.criteria import criteria_items
-from lintrials.model import Arm, Contact, Intervention, Location, Record
+from lintrials.model import Arm, Contact, Intervention, Location, Outcome, Record
 
 # What identifies an item of each kind of list, most telling first.
 _KEYS: dict[type, tuple[str, ...]] = {
@@ -45,6 +46,7 @@ _KEYS: dict[type, tuple[str, ...]] = {
     Contact: ("name", "role"),
     Arm: ("label",),
     Intervention: ("type", "name"),
+    Outcome: ("kind", "measure", "time_frame"),
 }
 CRITERIA = "eligibility.criteria"
 _SEGMENT = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")

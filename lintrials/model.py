@@ -33,6 +33,10 @@ ALL_SECTIONS = frozenset(
 )
 
 
+# The record's outcome lists, in the order the registry shows them.
+OUTCOME_LISTS = ("primary_outcomes", "secondary_outcomes", "other_outcomes")
+
+
 @dataclass
 class DateField:
     date: str | None = None  # ISO: YYYY, YYYY-MM or YYYY-MM-DD
@@ -73,6 +77,14 @@ class Intervention:
     name: str | None = None
     description: str | None = None
     arm_group_labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    kind: str | None = None  # PRIMARY, SECONDARY or OTHER (the list it sits in says so too)
+    measure: str | None = None  # the outcome's title
+    description: str | None = None
+    time_frame: str | None = None
 
 
 @dataclass
@@ -123,6 +135,11 @@ class Record:
 
     arms: list[Arm] = field(default_factory=list)
     interventions: list[Intervention] = field(default_factory=list)
+    # Outcome measures, one list per kind as the registry keeps them (so a field path such as
+    # ``secondary_outcomes[2].time_frame`` names one value in every format); `outcomes` walks all.
+    primary_outcomes: list[Outcome] = field(default_factory=list)
+    secondary_outcomes: list[Outcome] = field(default_factory=list)
+    other_outcomes: list[Outcome] = field(default_factory=list)
     eligibility: Eligibility = field(default_factory=Eligibility)
     lead_sponsor: str | None = None
     central_contacts: list[Contact] = field(default_factory=list)
@@ -137,6 +154,14 @@ class Record:
     # so an escape such as ``\>`` is correct there) or "plain" (legacy XML, study pages, where
     # such an escape is markup that leaked into the text). None when a format does not say.
     text_format: str | None = None
+
+    def outcomes(self) -> list[tuple[str, Outcome]]:
+        """Every outcome measure with its field path: primary, then secondary, then other."""
+        found: list[tuple[str, Outcome]] = []
+        for name in OUTCOME_LISTS:
+            for i, outcome in enumerate(getattr(self, name)):
+                found.append((f"{name}[{i}]", outcome))
+        return found
 
     def contacts_with_country(self) -> list[tuple[str, Contact, str | None]]:
         """Every contact with its field path and the country it should be dialled in.

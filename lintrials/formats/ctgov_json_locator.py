@@ -27,6 +27,7 @@ from lintrials.formats.jsonpos import (
 from lintrials.source import Source
 
 _P = PROTOCOL
+_OUTCOME = {"measure": "measure", "description": "description", "time_frame": "timeFrame"}
 _CONTACT = {
     "name": "name",
     "role": "role",
@@ -85,6 +86,9 @@ _TABLE: dict[str, Any] = {
             "arm_group_labels": "armGroupLabels",
         },
     ),
+    "primary_outcomes": (f"{_P}/outcomesModule/primaryOutcomes", _OUTCOME),
+    "secondary_outcomes": (f"{_P}/outcomesModule/secondaryOutcomes", _OUTCOME),
+    "other_outcomes": (f"{_P}/outcomesModule/otherOutcomes", _OUTCOME),
     "eligibility": (
         f"{_P}/eligibilityModule",
         {

@@ -10,7 +10,16 @@ from typing import Any
 
 from lintrials.formats import MAX_SHORT_CHARS, MAX_TEXT_CHARS, too_long
 from lintrials.formats.jsonpos import escape_token
-from lintrials.model import Arm, Contact, DateField, Eligibility, Intervention, Location, Record
+from lintrials.model import (
+    Arm,
+    Contact,
+    DateField,
+    Eligibility,
+    Intervention,
+    Location,
+    Outcome,
+    Record,
+)
 
 PROTOCOL = "protocolSection"  # the study object's part that holds every field of the model
 
@@ -192,6 +201,24 @@ class StudyReader:
                     arm_group_labels=self.texts(item, "armGroupLabels", here),
                 )
             )
+
+        outcomes = self.obj(p, "outcomesModule", pp)
+        op = f"{pp}/outcomesModule"
+        for kind, key, target in (
+            ("PRIMARY", "primaryOutcomes", record.primary_outcomes),
+            ("SECONDARY", "secondaryOutcomes", record.secondary_outcomes),
+            ("OTHER", "otherOutcomes", record.other_outcomes),
+        ):
+            for i, item in enumerate(self.items(outcomes, key, op)):
+                here = f"{op}/{key}/{i}"
+                target.append(
+                    Outcome(
+                        kind=kind,
+                        measure=self.text(item, "measure", here),
+                        description=self.text(item, "description", here),
+                        time_frame=self.text(item, "timeFrame", here),
+                    )
+                )
 
         elig = self.obj(p, "eligibilityModule", pp)
         ep = f"{pp}/eligibilityModule"

@@ -16,6 +16,7 @@ from lintrials.formats.fields import walk
 from lintrials.source import Source
 
 _DATE = {"date": "", "type": ""}  # the element holds the date; its type is an attribute
+_OUTCOME = {"measure": "measure", "description": "description", "time_frame": "time_frame"}
 _CONTACT = {"name": "last_name", "phone": "phone", "phone_ext": "phone_ext", "email": "email"}
 # Model field -> element path below <clinical_study>. A tuple is a repeated element: its
 # element name(s) and the table inside. Two names mean "first, then backup" (contact lists).
@@ -66,6 +67,9 @@ _TABLE: dict[str, Any] = {
             "arm_group_labels": ("arm_group_label", {}),
         },
     ),
+    "primary_outcomes": ("primary_outcome", _OUTCOME),
+    "secondary_outcomes": ("secondary_outcome", _OUTCOME),
+    "other_outcomes": ("other_outcome", _OUTCOME),
     "eligibility": (
         "eligibility",
         {

@@ -19,6 +19,7 @@ from lintrials.model import (
     Eligibility,
     Intervention,
     Location,
+    Outcome,
     Record,
 )
 
@@ -195,6 +196,20 @@ def read_record(root: Any) -> Record:
         for arm in r.arms:
             if arm.label in intervention.arm_group_labels:
                 arm.intervention_names.append(intervention.name or "")
+    for kind, tag, target in (
+        ("PRIMARY", "primary_outcome", r.primary_outcomes),
+        ("SECONDARY", "secondary_outcome", r.secondary_outcomes),
+        ("OTHER", "other_outcome", r.other_outcomes),
+    ):
+        for item in root.findall(tag):
+            target.append(
+                Outcome(
+                    kind=kind,
+                    measure=_text(item, "measure"),
+                    description=_text(item, "description"),
+                    time_frame=_text(item, "time_frame"),
+                )
+            )
     eligibility = root.find("eligibility")
     if eligibility is not None:
         healthy = enum_value(_text(eligibility, "healthy_volunteers"))
