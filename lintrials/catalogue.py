@@ -27,6 +27,7 @@ FAMILIES = {
     "D": "design: phase, masking, arms, enrollment",
     "L": "locations: sites and their addresses",
     "C": "contacts: names, phones, e-mail",
+    "O": "outcome measures",
     "T": "text: empty, leaked markup, brackets, placeholders",
     "R": "whole run: records compared across the run, and the NCT ID they are keyed on",
     "F": "files: what the engine could not read (engine rules)",

@@ -1,0 +1,69 @@
+"""An outcome measure whose title names only a domain, not a measure.
+
+What it finds: a primary, secondary or other outcome whose whole title is made of domain words
+("Safety", "Efficacy", "Tolerability", "Survival", "Pharmacokinetics") and words that only say
+it is an outcome ("Primary Outcome", "Outcome 1", "Safety and efficacy"). A title that names
+what is counted or measured ("Overall survival", "Number of participants with adverse
+events") is fine. Records without the outcomes module (a partial download) are not judged.
+
+Why it matters: the registry asks for "the specific measure that will be used to determine
+the effect of the intervention"; a domain does not say what will be measured, so the outcome
+cannot be checked against the results or the publication (outcome switching goes unseen).
+
+Fails: primary outcome "Safety and efficacy".
+
+Passes: primary outcome "Number of participants with treatment-related adverse events".
+
+Options: none. The check does not depend on the run date.
+
+Fix safety: no fix: the measure is for the sponsor to name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintrials.context import Context
+from lintrials.findings import Problem
+from lintrials.model import Record
+
+CODE, NAME, SEVERITY = "O101", "outcome-not-a-measure", "warning"
+
+# Words that name a domain of outcomes, not one measure of it.
+_DOMAINS = frozenset(
+    {
+        "safety", "efficacy", "tolerability", "survival", "pharmacokinetics",
+        "pharmacokinetic", "pk", "effectiveness", "immunogenicity",
+    }
+)
+# Words that only say the item is an outcome, and connectives.
+_FILLER = frozenset(
+    {
+        "primary", "secondary", "other", "outcome", "outcomes", "measure", "measures",
+        "endpoint", "endpoints", "end", "point", "and", "or", "of", "the", "&",
+    }
+)
+_WORD = re.compile(r"[A-Za-z]+|&|\d+")
+
+
+def domain_only(title: str) -> bool:
+    """True when every word of the title is a domain word or an outcome filler word."""
+    words = [w.lower() for w in _WORD.findall(title)]
+    letters = [w for w in words if not w.isdigit()]
+    if not letters or len(words) > 6:
+        return False
+    if re.search(r"[^\w\s&/,.:;()-]", title):
+        return False
+    return all(w.isdigit() or w in _DOMAINS or w in _FILLER for w in words)
+
+
+def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    for path, outcome in record.outcomes():
+        title = outcome.measure
+        if title and domain_only(title):
+            yield Problem(
+                f"{path}.measure",
+                f'outcome title "{title.strip()}" names a domain, not a measure: say what is '
+                "counted or measured (\"Number of participants with adverse events\")",
+            )
