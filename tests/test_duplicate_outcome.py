@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lintrials.checks import duplicate_outcome
 from conftest import CORPUS, findings, record, run_check
+from lintrials.checks import duplicate_outcome
 from lintrials.findings import Finding
 
 V2 = CORPUS / "ctgov_v2_json"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lintrials.checks import outcome_time_frame
 from conftest import CORPUS, findings, record, run_check
+from lintrials.checks import outcome_time_frame
 from lintrials.findings import Finding
 
 V2 = CORPUS / "ctgov_v2_json"
