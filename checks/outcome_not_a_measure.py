@@ -58,6 +58,24 @@ def domain_only(title: str) -> bool:
     return all(w.isdigit() or w in _DOMAINS or w in _FILLER for w in words)
 
 
+# An example of a measure for each domain, for the message.
+_EXAMPLES = (
+    (frozenset({"pharmacokinetics", "pharmacokinetic", "pk"}),
+     "Maximum plasma concentration (Cmax) of the drug"),
+    (frozenset({"immunogenicity"}), "Geometric mean titre of neutralising antibodies"),
+    (frozenset({"survival"}), "Overall survival"),
+    (frozenset({"efficacy", "effectiveness"}), "Change from baseline in the disease score"),
+)
+_SAFETY_EXAMPLE = "Number of participants with adverse events"
+
+
+def _example(title: str) -> str:
+    words = {w.lower() for w in _WORD.findall(title)}
+    if words & {"safety", "tolerability"}:
+        return _SAFETY_EXAMPLE
+    return next((example for domain, example in _EXAMPLES if words & domain), _SAFETY_EXAMPLE)
+
+
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
     for path, outcome in record.outcomes():
         title = outcome.measure
@@ -65,5 +83,5 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 f"{path}.measure",
                 f'outcome title "{title.strip()}" names a domain, not a measure: say what is '
-                "counted or measured (\"Number of participants with adverse events\")",
+                f'counted or measured ("{_example(title)}")',
             )

@@ -69,3 +69,11 @@ def test_domain_titles(title: str) -> None:
 ])
 def test_measure_titles(title: str) -> None:
     assert titled(title) == []
+
+
+def test_the_message_suggests_a_measure_of_the_domain_named() -> None:
+    from lintrials.checks.outcome_not_a_measure import _example
+
+    assert _example("Pharmacokinetics") == "Maximum plasma concentration (Cmax) of the drug"
+    assert _example("Immunogenicity").startswith("Geometric mean titre")
+    assert _example("Safety and tolerability") == "Number of participants with adverse events"
