@@ -27,7 +27,9 @@ from lintrials.formats.jsonpos import (
 from lintrials.source import Source
 
 _P = PROTOCOL
-_OUTCOME = {"measure": "measure", "description": "description", "time_frame": "timeFrame"}
+# An outcome's kind is the list it is in: it is located at the outcome itself ("").
+_OUTCOME = {"measure": "measure", "description": "description", "time_frame": "timeFrame",
+            "kind": ""}
 _CONTACT = {
     "name": "name",
     "role": "role",
@@ -121,7 +123,8 @@ def pointer_for(field: str) -> str:
     """JSON Pointer of a model field path, relative to the study object."""
     pointer = ""
     for path, index, _ in walk(_TABLE, field):
-        pointer += "/" + path
+        if path:
+            pointer += "/" + path
         if index is not None:
             pointer += f"/{index}"
     return pointer

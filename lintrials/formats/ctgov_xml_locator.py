@@ -16,7 +16,9 @@ from lintrials.formats.fields import walk
 from lintrials.source import Source
 
 _DATE = {"date": "", "type": ""}  # the element holds the date; its type is an attribute
-_OUTCOME = {"measure": "measure", "description": "description", "time_frame": "time_frame"}
+# An outcome's kind is the element it is (primary_outcome...): located at the outcome itself.
+_OUTCOME = {"measure": "measure", "description": "description", "time_frame": "time_frame",
+            "kind": ""}
 _CONTACT = {"name": "last_name", "phone": "phone", "phone_ext": "phone_ext", "email": "email"}
 # Model field -> element path below <clinical_study>. A tuple is a repeated element: its
 # element name(s) and the table inside. Two names mean "first, then backup" (contact lists).
