@@ -9,6 +9,7 @@ page ``docs/checks.md``.
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 from dataclasses import dataclass
@@ -18,7 +19,6 @@ from typing import Any
 
 import yaml
 
-from lintrials.evaluation import wilson
 from lintrials.rules import Rule
 
 FAMILIES = {
@@ -54,6 +54,17 @@ def sections(doc: str) -> dict[str, str]:
         else:
             found[current].append(line)
     return {key: "\n".join(lines).strip() for key, lines in found.items()}
+
+
+def wilson(correct: int, judged: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of ``correct / judged``."""
+    if not judged:
+        return (0.0, 1.0)
+    p = correct / judged
+    scale = 1 + z * z / judged
+    centre = (p + z * z / (2 * judged)) / scale
+    half = z * math.sqrt(p * (1 - p) / judged + z * z / (4 * judged * judged)) / scale
+    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 @dataclass(frozen=True)

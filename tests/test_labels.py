@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import WHOLE_CORPUS
+from lintrials.catalogue import wilson
 from lintrials.corpus_split import part_of
 from lintrials.evaluation import (
     FIGURES,
@@ -20,7 +21,6 @@ from lintrials.evaluation import (
     measure,
     read_labels,
     sample,
-    wilson,
 )
 from lintrials.evaluation.recall import Defect, read_recall, recall_records, reported
 from lintrials.plugins import discover

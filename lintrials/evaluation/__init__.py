@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import math
 import os
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lintrials.catalogue import wilson
 from lintrials.corpus_split import files_of, part_of
 
 
@@ -195,17 +195,6 @@ def sample(found: Iterable[Found], size: int = SAMPLE_SIZE) -> dict[str, list[Fo
         by_check.setdefault(item.check, []).append((_rank(item.key, seen[item.key]), item))
     return {check: [f for _, f in sorted(items, key=lambda x: x[0])[:size]]
             for check, items in by_check.items()}
-
-
-def wilson(correct: int, judged: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95% Wilson score interval of ``correct / judged``."""
-    if not judged:
-        return (0.0, 1.0)
-    p = correct / judged
-    scale = 1 + z * z / judged
-    centre = (p + z * z / (2 * judged)) / scale
-    half = z * math.sqrt(p * (1 - p) / judged + z * z / (4 * judged * judged)) / scale
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 @dataclass

@@ -6,8 +6,15 @@ the figures come from ``lintrials/data/figures.yaml``, never from the documentat
 
 from __future__ import annotations
 
-from lintrials.catalogue import FAMILIES, Measurement, development, evaluation, family, render
-from lintrials.evaluation import wilson
+from lintrials.catalogue import (
+    FAMILIES,
+    Measurement,
+    development,
+    evaluation,
+    family,
+    render,
+    wilson,
+)
 from lintrials.rules import Rule
 
 
