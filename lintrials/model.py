@@ -97,6 +97,176 @@ class Eligibility:
     healthy_volunteers: bool | None = None
 
 
+# The results section. Numbers keep the text of the source ("54", "NA", "12.5"): a value that
+# is not a number is itself worth reporting, and a span inside it maps back to the file.
+
+
+@dataclass
+class GroupCount:
+    """A number given for one group: participants at a milestone, a denominator, a reason."""
+
+    group_id: str | None = None
+    value: str | None = None
+    comment: str | None = None
+
+
+@dataclass
+class ResultGroup:
+    id: str | None = None
+    title: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Milestone:
+    type: str | None = None  # STARTED, COMPLETED, NOT COMPLETED, or the registrant's own title
+    comment: str | None = None
+    achievements: list[GroupCount] = field(default_factory=list)
+
+
+@dataclass
+class DropReason:
+    type: str | None = None  # why participants left: "Adverse Event", "Withdrawal by Subject"
+    reasons: list[GroupCount] = field(default_factory=list)
+
+
+@dataclass
+class FlowPeriod:
+    title: str | None = None
+    milestones: list[Milestone] = field(default_factory=list)
+    drop_withdraws: list[DropReason] = field(default_factory=list)
+
+
+@dataclass
+class ParticipantFlow:
+    pre_assignment_details: str | None = None
+    recruitment_details: str | None = None
+    groups: list[ResultGroup] = field(default_factory=list)
+    periods: list[FlowPeriod] = field(default_factory=list)
+
+
+@dataclass
+class Denom:
+    """The number analysed per group, in its units ("Participants", "Eyes")."""
+
+    units: str | None = None
+    counts: list[GroupCount] = field(default_factory=list)
+
+
+@dataclass
+class Measurement:
+    group_id: str | None = None
+    value: str | None = None
+    spread: str | None = None
+    lower_limit: str | None = None
+    upper_limit: str | None = None
+    comment: str | None = None
+
+
+@dataclass
+class Category:
+    title: str | None = None
+    measurements: list[Measurement] = field(default_factory=list)
+
+
+@dataclass
+class MeasureClass:
+    title: str | None = None
+    denoms: list[Denom] = field(default_factory=list)  # a class's own numbers analysed
+    categories: list[Category] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    group_ids: list[str] = field(default_factory=list)
+    p_value: str | None = None  # as written: "0.032", "<0.001"
+    statistical_method: str | None = None
+    param_type: str | None = None
+    param_value: str | None = None
+    ci_pct_value: str | None = None
+    ci_num_sides: str | None = None  # ONE_SIDED or TWO_SIDED
+    ci_lower_limit: str | None = None
+    ci_upper_limit: str | None = None
+    non_inferiority_type: str | None = None
+
+
+@dataclass
+class ResultMeasure:
+    """A baseline characteristic or an outcome measure's results."""
+
+    type: str | None = None  # outcomes: PRIMARY, SECONDARY, OTHER_PRE_SPECIFIED, POST_HOC
+    title: str | None = None
+    description: str | None = None
+    population_description: str | None = None
+    param_type: str | None = None  # COUNT_OF_PARTICIPANTS, MEAN, MEDIAN, NUMBER, ...
+    dispersion_type: str | None = None
+    unit_of_measure: str | None = None
+    time_frame: str | None = None
+    groups: list[ResultGroup] = field(default_factory=list)
+    denoms: list[Denom] = field(default_factory=list)
+    classes: list[MeasureClass] = field(default_factory=list)
+    analyses: list[Analysis] = field(default_factory=list)
+
+
+@dataclass
+class Baseline:
+    population_description: str | None = None
+    groups: list[ResultGroup] = field(default_factory=list)
+    denoms: list[Denom] = field(default_factory=list)
+    measures: list[ResultMeasure] = field(default_factory=list)
+
+
+@dataclass
+class EventStat:
+    group_id: str | None = None
+    num_events: str | None = None
+    num_affected: str | None = None
+    num_at_risk: str | None = None
+
+
+@dataclass
+class AdverseEvent:
+    term: str | None = None
+    organ_system: str | None = None
+    stats: list[EventStat] = field(default_factory=list)
+    # Legacy XML gives each group's total as an event of its own ("Total, serious adverse
+    # events"); API v2 JSON gives it on the group (`EventGroup.serious_num_affected`).
+    total: bool = False
+
+
+@dataclass
+class EventGroup:
+    id: str | None = None
+    title: str | None = None
+    description: str | None = None
+    deaths_num_affected: str | None = None
+    deaths_num_at_risk: str | None = None
+    serious_num_affected: str | None = None
+    serious_num_at_risk: str | None = None
+    other_num_affected: str | None = None
+    other_num_at_risk: str | None = None
+
+
+@dataclass
+class AdverseEvents:
+    frequency_threshold: str | None = None  # other events are listed from this percentage up
+    time_frame: str | None = None
+    description: str | None = None
+    groups: list[EventGroup] = field(default_factory=list)
+    serious_events: list[AdverseEvent] = field(default_factory=list)
+    other_events: list[AdverseEvent] = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    """The results section; a part the source does not carry is None (not a defect)."""
+
+    participant_flow: ParticipantFlow | None = None
+    baseline: Baseline | None = None
+    outcome_measures: list[ResultMeasure] | None = None
+    adverse_events: AdverseEvents | None = None
+
+
 @dataclass
 class Record:
     """One registry record, whatever file it came from."""
@@ -141,6 +311,8 @@ class Record:
     secondary_outcomes: list[Outcome] = field(default_factory=list)
     other_outcomes: list[Outcome] = field(default_factory=list)
     eligibility: Eligibility = field(default_factory=Eligibility)
+    # The results section, when the record has one (None: no results posted, or not exported).
+    results: Results | None = None
     lead_sponsor: str | None = None
     central_contacts: list[Contact] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)

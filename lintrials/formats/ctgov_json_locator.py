@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from lintrials.findings import Edit, Fix, Position
-from lintrials.formats import edit
+from lintrials.formats import ctgov_json_results, edit
 from lintrials.formats.ctgov_json_record import PROTOCOL
 from lintrials.formats.fields import walk
 from lintrials.formats.jsonpos import (
@@ -102,6 +102,7 @@ _TABLE: dict[str, Any] = {
             "healthy_volunteers": "healthyVolunteers",
         },
     ),
+    "results": (ctgov_json_results.RESULTS, ctgov_json_results.TABLE),
     "lead_sponsor": f"{_P}/sponsorCollaboratorsModule/leadSponsor/name",
     "central_contacts": (f"{_P}/contactsLocationsModule/centralContacts", _CONTACT),
     "locations": (

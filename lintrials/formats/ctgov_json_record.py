@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from lintrials.formats import MAX_SHORT_CHARS, MAX_TEXT_CHARS, too_long
+from lintrials.formats.ctgov_json_results import read_results
 from lintrials.formats.jsonpos import escape_token
 from lintrials.model import (
     Arm,
@@ -32,7 +33,7 @@ class StudyReader:
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
 
-    def _wrong(self, pointer: str, value: Any, expected: str) -> None:
+    def wrong(self, pointer: str, value: Any, expected: str) -> None:
         kind = type(value).__name__.replace("dict", "object").replace("list", "array")
         self.problems.append((pointer, f"expected {expected} here, found {kind}"))
 
@@ -41,7 +42,7 @@ class StudyReader:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self._wrong(f"{pointer}/{escape_token(key)}", value, "an object")
+            self.wrong(f"{pointer}/{escape_token(key)}", value, "an object")
             return {}
         return value
 
@@ -50,14 +51,14 @@ class StudyReader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self._wrong(f"{pointer}/{key}", value, "an array")
+            self.wrong(f"{pointer}/{key}", value, "an array")
             return []
         found: list[dict[str, Any]] = []
         for i, item in enumerate(value):
             if isinstance(item, dict):
                 found.append(item)
             else:
-                self._wrong(f"{pointer}/{key}/{i}", item, "an object")
+                self.wrong(f"{pointer}/{key}/{i}", item, "an object")
                 found.append({})
         return found
 
@@ -76,7 +77,7 @@ class StudyReader:
             if len(value) <= MAX_TEXT_CHARS:  # nearly always: no pointer to build
                 return value
             return self._capped(value, f"{pointer}/{escape_token(key)}")
-        self._wrong(f"{pointer}/{escape_token(key)}", value, "a string")
+        self.wrong(f"{pointer}/{escape_token(key)}", value, "a string")
         return None
 
     def texts(self, parent: dict[str, Any], key: str, pointer: str) -> list[str]:
@@ -84,14 +85,14 @@ class StudyReader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self._wrong(f"{pointer}/{key}", value, "an array of strings")
+            self.wrong(f"{pointer}/{key}", value, "an array of strings")
             return []
         found: list[str] = []
         for i, item in enumerate(value):
             if isinstance(item, str):
                 found.append(self._capped(item, f"{pointer}/{key}/{i}"))
             else:
-                self._wrong(f"{pointer}/{key}/{i}", item, "a string")
+                self.wrong(f"{pointer}/{key}/{i}", item, "a string")
         return found
 
     def date(self, parent: dict[str, Any], key: str, pointer: str) -> DateField:
@@ -176,7 +177,7 @@ class StudyReader:
         if isinstance(count, int) and not isinstance(count, bool):
             record.enrollment_count = count
         elif count is not None:
-            self._wrong(f"{dp}/enrollmentInfo/count", count, "an integer")
+            self.wrong(f"{dp}/enrollmentInfo/count", count, "an integer")
         record.enrollment_type = self.text(enrollment, "type", f"{dp}/enrollmentInfo")
 
         arms = self.obj(p, "armsInterventionsModule", pp)
@@ -231,6 +232,8 @@ class StudyReader:
             std_ages=self.texts(elig, "stdAges", ep),
             healthy_volunteers=healthy if isinstance(healthy, bool) else None,
         )
+
+        record.results = read_results(self, study)
 
         contacts = self.obj(p, "contactsLocationsModule", pp)
         cp = f"{pp}/contactsLocationsModule"

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from lintrials.findings import Edit, Fix, Position
-from lintrials.formats import edit
+from lintrials.formats import ctgov_xml_results, edit
 from lintrials.formats.fields import walk
 from lintrials.source import Source
 
@@ -82,6 +82,7 @@ _TABLE: dict[str, Any] = {
             "healthy_volunteers": "healthy_volunteers",
         },
     ),
+    "results": ("clinical_results", ctgov_xml_results.TABLE),
     "lead_sponsor": "sponsors/lead_sponsor/agency",
     "central_contacts": (("overall_contact", "overall_contact_backup"), _CONTACT),
     "locations": (
@@ -138,8 +139,22 @@ class XmlLocator:
                 break
         if element is None:
             element = self.root
-        start, end = self._text_span(element, span)
+        if isinstance(element, str):  # an attribute (``.../@count``): its value
+            start, end = self._attribute_span(element.getparent(), steps[-1][1:])  # type: ignore[attr-defined]
+        else:
+            start, end = self._text_span(element, span)
         return self.source.position(start, end), xpath
+
+    def _attribute_span(self, element: Any, name: str) -> tuple[int, int]:
+        text = self.source.text
+        line_start = self.source.offset(element.sourceline or 1, 1)
+        tag_start = max(line_start, text.find("<" + element.tag, line_start))
+        tag_end = text.find(">", tag_start)
+        m = re.compile(rf"\s{re.escape(name)}\s*=\s*([\"'])(.*?)\1", re.DOTALL).search(
+            text, tag_start, tag_end if tag_end >= 0 else len(text))
+        if m is None:
+            return tag_start, max(tag_start + 1, tag_end + 1)
+        return m.start(2), max(m.end(2), m.start(2) + 1)
 
     def _tags(self, element: Any) -> tuple[int, int, int] | None:
         """Offsets of the element's start tag, its content, and its end tag; None if empty."""
@@ -170,6 +185,8 @@ class XmlLocator:
 
     def fix_edits(self, fix: Fix, field: str) -> list[Edit]:
         found = self.root.xpath(xpath_for(field))
+        if found and isinstance(found[0], str):
+            return []  # attribute values (results counts) have no fixes
         tags = self._tags(found[0]) if found else None
         if tags is None:
             return []

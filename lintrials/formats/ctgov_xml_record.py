@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from lintrials.formats import MAX_SHORT_CHARS, MAX_TEXT_CHARS
+from lintrials.formats.ctgov_xml_results import read_results
 from lintrials.formats.fields import enum_value
 from lintrials.model import (
     ALL_SECTIONS,
@@ -220,6 +221,7 @@ def read_record(root: Any) -> Record:
             maximum_age=_text(eligibility, "maximum_age"),
             healthy_volunteers=None if healthy is None else healthy == "YES",
         )
+    r.results = read_results(root)
     r.lead_sponsor = _text(root, "sponsors/lead_sponsor/agency")
     r.central_contacts = _contacts(root, "overall_contact", "overall_contact_backup")
     for loc in root.findall("location"):
