@@ -10,7 +10,8 @@ of a field names each list item by what identifies it instead::
     eligibility.criteria[criterion="Pregnant or breast-feeding"]
 
 A site is named by its facility, city and country, a contact by name and role, an arm by its
-label, an intervention by type and name, an outcome measure by kind, title and time frame, an
+label, an intervention by type and name, an outcome measure by kind, title and time frame, a
+results group by its ID and each number of the results by the group it is given for, an
 item of a list of text (conditions, an arm's intervention names) by its text, and a phrase in
 the eligibility criteria by the criterion it stands in. Values are compared with their blanks
 collapsed; empty ones are left out.
@@ -38,7 +39,27 @@ from collections import Counter
 from typing import Any
 
 from lintrials.knowledge.criteria import criteria_items
-from lintrials.model import Arm, Contact, Intervention, Location, Outcome, Record
+from lintrials.model import (
+    AdverseEvent,
+    Arm,
+    Category,
+    Contact,
+    Denom,
+    DropReason,
+    EventGroup,
+    EventStat,
+    FlowPeriod,
+    GroupCount,
+    Intervention,
+    Location,
+    MeasureClass,
+    Measurement,
+    Milestone,
+    Outcome,
+    Record,
+    ResultGroup,
+    ResultMeasure,
+)
 
 # What identifies an item of each kind of list, most telling first.
 _KEYS: dict[type, tuple[str, ...]] = {
@@ -47,6 +68,21 @@ _KEYS: dict[type, tuple[str, ...]] = {
     Arm: ("label",),
     Intervention: ("type", "name"),
     Outcome: ("kind", "measure", "time_frame"),
+    # The results section: groups by their ID, each number by the group it is for, rows and
+    # measures by their titles (a statistical analysis has no name: its content tells it).
+    ResultGroup: ("id",),
+    EventGroup: ("id",),
+    GroupCount: ("group_id",),
+    Measurement: ("group_id",),
+    EventStat: ("group_id",),
+    FlowPeriod: ("title",),
+    Milestone: ("type",),
+    DropReason: ("type",),
+    Denom: ("units",),
+    MeasureClass: ("title",),
+    Category: ("title",),
+    ResultMeasure: ("type", "title", "time_frame"),
+    AdverseEvent: ("organ_system", "term"),
 }
 CRITERIA = "eligibility.criteria"
 _SEGMENT = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")

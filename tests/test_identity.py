@@ -18,7 +18,19 @@ from conftest import DATA, SEEDS
 from lintrials.cli import main
 from lintrials.findings import Finding
 from lintrials.identity import Identities, labels
-from lintrials.model import Contact, Location, Record
+from lintrials.model import (
+    AdverseEvent,
+    AdverseEvents,
+    Contact,
+    EventStat,
+    FlowPeriod,
+    GroupCount,
+    Location,
+    Milestone,
+    ParticipantFlow,
+    Record,
+    Results,
+)
 from lintrials.suppressions import load
 
 V2 = DATA / "corpus" / "ctgov_v2_json"
@@ -354,3 +366,23 @@ def test_a_cached_run_keeps_identities_and_fingerprints(tmp_path: Path) -> None:
         runs.append([(f["identity"], f["fingerprint"]) for f in json.loads(result.output)])
     assert any(identity for identity, _ in runs[0]) and runs[0] == runs[1]
     assert any((tmp_path / "cache").iterdir())
+
+
+
+def test_results_values_are_named_by_their_group_and_rows() -> None:
+    flow = ParticipantFlow(periods=[FlowPeriod("Overall Study", [
+        Milestone("STARTED", None, [GroupCount("FG000", "54"), GroupCount("FG001", "62")]),
+    ])])
+    events = AdverseEvents(serious_events=[
+        AdverseEvent("Nausea", "Gastrointestinal disorders", [EventStat("EG001", "2", "2", "50")]),
+    ])
+    r = Record(results=Results(participant_flow=flow, adverse_events=events))
+    ids = Identities()
+    assert ids.of(r, "results.participant_flow.periods[0].milestones[0].achievements[1].value") == (
+        'results.participant_flow.periods[title="Overall Study"].milestones[type="STARTED"]'
+        '.achievements[group_id="FG001"].value'
+    )
+    assert ids.of(r, "results.adverse_events.serious_events[0].stats[0].num_affected") == (
+        'results.adverse_events.serious_events[organ_system="Gastrointestinal disorders", '
+        'term="Nausea"].stats[group_id="EG001"].num_affected'
+    )
