@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 from conftest import DATA
+from lintrials.corpus_split import part_of
 
 COLUMNS = ["file", "corpus_path", "source_repository", "commit", "source_path"]
 
@@ -22,3 +23,18 @@ def test_every_record_copy_has_one_provenance_row() -> None:
     assert sorted(copies - set(named)) == [], "record copies without a provenance row"
     assert sorted(n for n in set(named) - copies if not (DATA / n).is_file()) == [], (
         "provenance rows for copies that are not there")
+
+
+def test_copies_come_from_the_development_part() -> None:
+    """Records read to measure precision are not copied into tests: a new copy must be of the
+    development part. The copies made before the split are listed, to be replaced."""
+    listed = [line for line in (DATA / "EVALUATION_COPIES.txt").read_text().splitlines()
+              if line and not line.startswith("#")]
+    with (DATA / "PROVENANCE.tsv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE))
+    # The part is the corpus file's (a copy may be a cut of it, under another name).
+    evaluation = [row["file"] for row in rows if "/corpus/" in row["corpus_path"]
+                  and part_of(row["corpus_path"]) == "evaluation"]
+    assert sorted(set(evaluation) - set(listed)) == [], "new copies of evaluation-part records"
+    assert sorted(set(listed) - set(evaluation)) == [], (
+        "listed copies that are gone or not of the evaluation part: take them off the list")
