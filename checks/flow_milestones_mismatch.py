@@ -32,7 +32,7 @@ from lintrials.knowledge.participant_flow import (
     COMPLETED,
     NOT_COMPLETED,
     STARTED,
-    PeriodCounts,
+    group_titles,
     period_counts,
 )
 from lintrials.model import Record
@@ -40,24 +40,11 @@ from lintrials.model import Record
 CODE, NAME, SEVERITY = "P101", "flow-milestones-mismatch", "error"
 
 
-def reasons_total(period: PeriodCounts, group: str) -> int | None:
-    """The group's drop/withdraw reasons added up; None when it has none, or one not a count."""
-    cells = period.reasons.get(group)
-    if not cells or any(cell.value is None for cell in cells):
-        return None
-    return sum(cell.value or 0 for cell in cells)
-
-
-def where(period: PeriodCounts, titles: dict[str, str], group: str) -> str:
-    name = titles.get(group) or group
-    return f'group "{name}" of period "{(period.title or "").strip() or period.index + 1}"'
-
-
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
     flow = record.results.participant_flow if record.results else None
     if flow is None:
         return
-    titles = {(g.id or "").strip(): (g.title or "").strip() for g in flow.groups}
+    titles = group_titles(flow)
     for period in period_counts(flow):
         started = period.fixed.get(STARTED, {})
         completed = period.fixed.get(COMPLETED, {})
@@ -67,7 +54,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             c = None if done is None else done.value
             if s is None or c is None or done is None:
                 continue
-            place = where(period, titles, group)
+            place = period.place(group, titles)
             if c > s:
                 yield Problem(done.field, f"{place}: COMPLETED {c} is more than the {s} who "
                               "STARTED", related=(start.field,))
@@ -76,7 +63,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
             n = None if left is None else left.value
             if left is None or n is None or s == c + n:
                 continue
-            reasons = reasons_total(period, group)
+            reasons = period.reasons_total(group)
             message = (f"{place}: STARTED {s} is not COMPLETED {c} + NOT COMPLETED {n} "
                        f"(= {c + n})")
             if reasons is not None and reasons == n:

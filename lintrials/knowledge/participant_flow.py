@@ -32,6 +32,7 @@ __all__ = [
     "PeriodCounts",
     "count",
     "explains_enrollment_gap",
+    "group_titles",
     "milestone_kind",
     "period_counts",
 ]
@@ -81,17 +82,38 @@ class PeriodCounts:
     comments: dict[str, list[str]] = field(default_factory=dict)
     # Every milestone, fixed or the registrant's own, as (title, group ID -> cell).
     rows: list[tuple[str | None, dict[str, Cell]]] = field(default_factory=list)
-    # Group ID -> the group's cells of the drop/withdraw reasons, in order; a reason row that
-    # lists a group twice leaves the group out.
+    # Group ID -> the group's cells of the drop/withdraw reasons, in order; a group a reason
+    # row lists twice, or leaves out, is left out.
     reasons: dict[str, list[Cell]] = field(default_factory=dict)
+
+    def name(self) -> str:
+        """How a message names the period: its title, or its number."""
+        return (self.title or "").strip() or str(self.index + 1)
+
+    def place(self, group: str, titles: dict[str, str]) -> str:
+        """How a message names one group in this period: 'group "Placebo" of period "..."'."""
+        return f'group "{titles.get(group) or group}" of period "{self.name()}"'
 
     def value(self, kind: str, group: str) -> int | None:
         cell = self.fixed.get(kind, {}).get(group)
         return None if cell is None else cell.value
 
+    def reasons_total(self, group: str) -> int | None:
+        """The group's drop/withdraw reasons added up; None when it has none, or one of them
+        is not a count."""
+        cells = self.reasons.get(group)
+        if not cells or any(cell.value is None for cell in cells):
+            return None
+        return sum(cell.value or 0 for cell in cells)
+
     def groups_started(self) -> set[str]:
         """The groups this period starts participants in (a STARTED count above 0)."""
         return {g for g, cell in self.fixed.get(STARTED, {}).items() if cell.value}
+
+
+def group_titles(flow: ParticipantFlow) -> dict[str, str]:
+    """The flow's group titles by group ID."""
+    return {(g.id or "").strip(): (g.title or "").strip() for g in flow.groups}
 
 
 def _cells(items: list[GroupCount], path: str) -> dict[str, Cell]:
@@ -125,14 +147,18 @@ def _period(index: int, period: FlowPeriod) -> PeriodCounts:
     for kind, times in seen.items():
         if times > 1:
             del counts.fixed[kind], counts.fixed_fields[kind], counts.comments[kind]
-    twice: set[str] = set()
+    unread: set[str] = set()  # listed twice in a row, or left out of a row
+    row_groups: list[set[str]] = []
     for d, reason in enumerate(period.drop_withdraws):
         cells = _cells(reason.reasons, f"{base}.drop_withdraws[{d}].reasons")
         listed = [(item.group_id or "").strip() for item in reason.reasons]
-        twice |= {g for g in listed if listed.count(g) > 1}
+        unread |= {g for g in listed if listed.count(g) > 1}
+        row_groups.append(set(listed))
         for group, cell in cells.items():
             counts.reasons.setdefault(group, []).append(cell)
-    for group in twice:
+    for groups in row_groups:
+        unread |= set(counts.reasons) - groups
+    for group in unread:
         counts.reasons.pop(group, None)
     return counts
 
