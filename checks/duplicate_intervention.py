@@ -6,7 +6,8 @@ alike once case, accents, spacing and punctuation are folded ("Placebo tablet, 1
 intervention's name and names the earlier one. Interventions of one name whose descriptions
 differ (dose cohorts: "10 mg daily" and "20 mg daily"; "before transplant" and "after
 transplant") are different interventions and are not reported, nor are interventions of one
-name and description but different types. Interventions without a type (a download filtered
+name and description but different types, nor those whose other names tell them apart ("ACT
+app (Version A)" and "(Version B)": an active app and its sham). Interventions without a type (a download filtered
 to names only) are not compared. The entries most often found are one intervention entered
 once per arm instead of once with all its arms, and dose cohorts whose doses are written only
 in the arms' labels ("Avanafil 50 mg", "Avanafil 100 mg"), so that the entries themselves
@@ -50,12 +51,13 @@ def _arms(labels: list[str]) -> str:
 
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
-    seen: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int] = {}
+    seen: dict[tuple[object, ...], int] = {}
     for k, item in enumerate(record.interventions):
         name = words(item.name)
         if not item.type or not name:
             continue
-        key = (item.type, name, words(item.description))
+        others = tuple(sorted(words(other) for other in item.other_names))
+        key = (item.type, name, words(item.description), others)
         first = seen.setdefault(key, k)
         if first == k:
             continue
