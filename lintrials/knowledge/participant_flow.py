@@ -30,6 +30,7 @@ __all__ = [
     "STARTED",
     "Cell",
     "PeriodCounts",
+    "as_treated",
     "count",
     "explains_enrollment_gap",
     "group_titles",
@@ -208,3 +209,20 @@ def explains_enrollment_gap(text: str | None, enrolled: int, started: int) -> bo
         if number_value(match.group(0)) in wanted:
             return True
     return _CUES.search(text) is not None
+
+
+# Adverse events counted by the treatment received, not the group assigned: a group may then
+# hold more participants at risk than started in the flow group of the same name.
+_AS_TREATED = re.compile(
+    r"\bas[\s-]treated\b|\bactual(?:ly)?\s+(?:treatment|received|given)"
+    r"|\btreatment\s+(?:actually\s+)?received\b|\bregardless\s+of\s+(?:the\s+)?(?:their\s+)?"
+    r"(?:randomi[sz]ed|assigned|allocated|randomi[sz]ation|assignment|allocation)",
+    re.IGNORECASE,
+)
+
+
+def as_treated(text: str | None) -> bool:
+    """Whether ``text`` says adverse events are counted by the treatment received ("safety
+    analysis in the as-treated population", "analysed according to the treatment actually
+    received", "regardless of randomized group")."""
+    return bool(text) and _AS_TREATED.search(text or "") is not None
