@@ -44,10 +44,23 @@ from lintrials.knowledge.participant_flow import (
     explains_enrollment_gap,
     group_titles,
     period_counts,
+    says_data_missing,
 )
 from lintrials.model import ParticipantFlow, Record
 
 CODE, NAME, SEVERITY = "P103", "flow-enrollment-mismatch", "warning"
+
+
+def results_texts(record: Record) -> list[str]:
+    """The texts of the rest of the results that say who was analysed: the limitations and
+    caveats, the baseline's and each outcome measure's population description."""
+    found = [record.more_info.limitations or ""] if record.more_info else []
+    results = record.results
+    if results is not None and results.baseline is not None:
+        found.append(results.baseline.population_description or "")
+    if results is not None:
+        found.extend(m.population_description or "" for m in results.outcome_measures or [])
+    return found
 
 
 def texts(flow: ParticipantFlow) -> list[str]:
@@ -87,14 +100,15 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
     total = sum(cell.value or 0 for cell in started.values())
     if total == enrolled or accounted_by_the_flow(periods, enrolled):
         return
-    if any(explains_enrollment_gap(text, enrolled, total) for text in texts(flow)):
+    if any(explains_enrollment_gap(text, enrolled, total) for text in texts(flow)) or any(
+            says_data_missing(text) for text in results_texts(record)):
         return
     counts = ", ".join(f"{titles.get(g) or g} {cell.value}" for g, cell in started.items())
     yield Problem(
         periods[0].fixed_fields[STARTED],
         f"the participant flow starts with {total} participants ({counts}), but the actual "
-        f"enrollment is {enrolled}, and nothing in the flow explains the difference of "
-        f"{abs(enrolled - total)}: say why in the pre-assignment details, or correct one of "
-        "the numbers",
+        f"enrollment is {enrolled}, and nothing in the flow or the results explains the "
+        f"difference of {abs(enrolled - total)}: say why in the pre-assignment details, or "
+        "correct one of the numbers",
         related=("enrollment_count",),
     )

@@ -38,8 +38,8 @@ def test_json_flow_of_half_the_enrollment() -> None:
     assert finding.pointer == "/resultsSection/participantFlowModule/periods/0/milestones/0/type"
     assert finding.message == (
         "the participant flow starts with 16 participants (Placebo 8, 2. Repaglinide 8), but the "
-        "actual enrollment is 31, and nothing in the flow explains the difference of 15: say "
-        "why in the pre-assignment details, or correct one of the numbers")
+        "actual enrollment is 31, and nothing in the flow or the results explains the difference "
+        "of 15: say why in the pre-assignment details, or correct one of the numbers")
     assert [r.field for r in finding.related] == ["enrollment_count"]
 
 
@@ -128,3 +128,29 @@ def test_not_judged() -> None:
     # A group of the flow without a STARTED number: its participants are not invented.
     rec = flow_record(period(started={"Placebo": 15}), enrollment=40)
     assert fields(rec) == []
+
+
+def test_an_explanation_in_the_rest_of_the_results_silences(tmp_path: Path) -> None:
+    # NCT00763412 (edited): its 15 missing participants explained outside the flow, in the
+    # limitations and caveats or in the baseline's population description, in words that do
+    # not name the numbers. Unrelated words there still leave the difference unexplained.
+    def limitations(text: str) -> Any:
+        def change(data: Any) -> None:
+            data["resultsSection"].setdefault("moreInfoModule", {})["limitationsAndCaveats"] = {
+                "description": text}
+        return change
+
+    def baseline(text: str) -> Any:
+        def change(data: Any) -> None:
+            data["resultsSection"]["baselineCharacteristicsModule"]["populationDescription"] = text
+        return change
+
+    source = V2 / "NCT00763412.json"
+    for k, change in enumerate([
+            limitations("Terminated by the sponsor; participant data cannot be reported."),
+            limitations("The site closed, so we were unable to analyse half of the patients."),
+            baseline("No data were collected for participants of the second site.")]):
+        (tmp_path / str(k)).mkdir()
+        assert p103(edited_json(source, tmp_path / str(k), change)) == [], k
+    unrelated = limitations("Small sample size limits the power of the comparison.")
+    assert len(p103(edited_json(source, tmp_path, unrelated))) == 1

@@ -36,6 +36,7 @@ __all__ = [
     "group_titles",
     "milestone_kind",
     "period_counts",
+    "says_data_missing",
 ]
 
 STARTED, COMPLETED, NOT_COMPLETED = "STARTED", "COMPLETED", "NOT COMPLETED"
@@ -175,7 +176,7 @@ def period_counts(flow: ParticipantFlow) -> list[PeriodCounts]:
 # and lead-in periods, people never randomised, treated or assigned, excluded or ineligible,
 # who left before the first period, or whose data are missing.
 _CUES = re.compile(
-    r"\bnot\s+(?:been\s+|be\s+|yet\s+)?(?:randomi[sz]ed|treated|dosed|assigned|allocated"
+    r"(?:\bnot|\bcannot|n't)\s+(?:been\s+|be\s+|yet\s+)?(?:randomi[sz]ed|treated|dosed|assigned|allocated"
     r"|included|counted|shown|reported|analy[sz]ed|enrolled|eligible|started|entered)"
     r"|\bnever\s+(?:been\s+)?(?:randomi[sz]ed|treated|dosed|received|started|assigned)"
     r"|\bdid\s*n[o']t\s+(?:receive|start|begin|enter|meet|get|take|undergo|complete)"
@@ -209,6 +210,24 @@ def explains_enrollment_gap(text: str | None, enrolled: int, started: int) -> bo
         if number_value(match.group(0)) in wanted:
             return True
     return _CUES.search(text) is not None
+
+
+# Words of the rest of the results (limitations, the populations analysed) saying that data of
+# participants could not be reported or were not collected: "data cannot be reported", "no data
+# were collected", "unable to analyse". Numbers there name who was analysed, not who started.
+_NO_DATA = re.compile(
+    r"\bno\s+(?:participant\s+|patient\s+|subject\s+|outcome\s+)?data\b"
+    r"|\bdata\s+(?:\w+\s+){0,3}?(?:can(?:not|'t)|could\s*(?:not|n't)|were\s+not|was\s+not"
+    r"|are\s+not)\s+(?:be\s+)?(?:reported|collected|analy[sz]ed|available|obtained)"
+    r"|\bunable\s+to\s+(?:report|analy[sz]e|collect)",
+    re.IGNORECASE,
+)
+
+
+def says_data_missing(text: str | None) -> bool:
+    """Whether ``text`` says participants' data could not be reported, collected or analysed
+    ("participant data cannot be reported", "no data were collected for ...")."""
+    return bool(text) and _NO_DATA.search(text or "") is not None
 
 
 # Adverse events counted by the treatment received, not the group assigned: a group may then
