@@ -6,7 +6,8 @@ results or conclusions: a first-person finding ("We found that ..."), the study'
 showing ("The results showed ...", "Our data revealed ..."), a significance reached or missed
 between this study's groups ("HbA1c was significantly reduced in the berberine group compared
 with the placebo group", "There was no significant difference between the groups"), an
-observed p-value ("p = 0.032", "P: 0.005", "p<0.0001"), a judging conclusion ("In conclusion,
+observed p-value ("p = 0.032", "P: 0.005", "p<0.0001") in a finding of the past or of this
+study's own groups, a judging conclusion ("In conclusion,
 testosterone gel did not improve ..."), or a judging sentence under a "Results:" or
 "Conclusion:" heading of an abstract-like text. The first such sentence of each field is
 reported, with how many more there are. Left alone, as background: sentences about other
@@ -14,7 +15,10 @@ studies and earlier work ("Previous studies showed that X reduced Y (p<0.01)", a
 "et al.", "in a pilot study", "a randomized trial in 67 responders showed ...", "in our
 retrospective cohort", "in mice"), sentences that go on from such a sentence ("These findings
 suggest ...", "In conclusion, ..."), the rest of a paragraph about other work unless the
-sentence names this study, and text under a "Background:" or "Introduction:" heading. Left
+sentence names this study ("this study" right after a sentence about other work is the study
+just cited), a p-value in a statement of fact ("heavy lifting is associated with back pain, p
+< 0.001"), and text under a "Background:", "Introduction:", "Preliminary studies" or
+"Literature review" heading. Left
 alone, as plans: planned analyses and thresholds ("will be considered significant at
 p < 0.05", "a p-value of 0.05", "powered to detect a significant difference", "to check whether
 there was a significant difference"), hypotheses and aims, and progress reports under a

@@ -132,3 +132,31 @@ def test_only_finished_studies_or_studies_with_results() -> None:
                           results=Results())
     assert [p.field for p in run_check(results_in_summary, with_results)] == [
         "detailed_description"]
+
+
+def test_sentences_under_a_heading_of_earlier_work_are_background() -> None:
+    # A description with a "Preliminary Studies" or "Literature review" part reports the
+    # earlier work there, in this study's words; the results of that work are not this study's.
+    for heading in ("Preliminary Studies", "PREVIOUS STUDIES:", "Literature review:"):
+        text = (f"{heading}\nIn our feasibility trial the device was significantly better than "
+                "sham (p = 0.02). We found that adherence was high.\n\nDesign:\nA randomised "
+                "trial of 80 participants.")
+        assert kinds(text) == [], heading
+
+
+def test_this_study_right_after_a_cited_study_is_the_cited_study() -> None:
+    cited = ("Nakamura and colleagues followed 300 workers for five years (2015). The results of "
+             "this study showed that night shifts doubled the risk.")
+    assert kinds(cited) == []
+    # In a paragraph of its own, "this study" is the record's study again.
+    own = cited.replace(" The results", "\n\nThe results")
+    assert kinds(own) == ["results"]
+
+
+def test_a_p_value_in_a_statement_of_fact_is_the_literature() -> None:
+    # Present-tense facts with p-values and no group or study of the record's are background;
+    # past-tense findings, or findings in this study's groups, are the study's own.
+    assert kinds("Heavy lifting is associated with low back pain (OR 2.1, p = 0.003).") == []
+    assert kinds("Back pain fell by a third at 12 weeks (p = 0.003).") == ["p-value"]
+    assert kinds("Pain is lower in the exercise group than in the control group (p = 0.003).") \
+        == ["p-value"]

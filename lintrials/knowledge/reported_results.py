@@ -3,12 +3,14 @@ showed ...", "HbA1c was significantly reduced in the berberine group (p<0.0001)"
 
 `result_statements` reads a text sentence by sentence and yields each that states a result or
 conclusion of the study itself: a first-person finding, the study's results showing, a
-significance reached or missed between this study's groups, an observed p-value, a judging
+significance reached or missed between this study's groups, an observed p-value among this study's own groups or words, a judging
 "In conclusion, ...", or a judging sentence under a "Results:" or "Conclusion:" heading (in
 the heading's paragraph). It leaves background and plans: sentences about other studies or
 earlier work ("previous studies showed that X reduced Y (p<0.01)", a citation, "in a pilot
 study", "in mice"), sentences that go on from them, the rest of a paragraph about other work,
-sentences under a "Background:" or "Introduction:" heading, and planned analyses ("will be
+sentences under a "Background:", "Introduction:", "Preliminary studies" or "Literature
+review" heading, "this study" right after a sentence about other work (the study just cited),
+and planned analyses ("will be
 considered significant at p < 0.05", "a p-value of 0.05", "powered to detect a significant
 difference").
 """
@@ -39,6 +41,9 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\bet al)[.!?](?=\s+[A-Z(\[
 _NAMES = (
     r"(?:summary\s+and\s+)?(?:main\s+|primary\s+|efficacy\s+|safety\s+|expected\s+)?"
     r"(?:results?|conclusions?|findings|discussion|background|introduction|rationale|purpose"
+    r"|(?:preliminary|previous|prior|pilot|earlier)\s+(?:studies|study|data|work|results|findings"
+    r"|evidence|research)|literature(?:\s+review)?|review\s+of\s+(?:the\s+)?literature"
+    r"|state\s+of\s+the\s+art|scientific\s+background|significance"
     r"|objectives?|aims?|methods?|design|hypothes[ie]s|outcomes?|study\s+design"
     r"|outcome\s+measures?)"
 )
@@ -60,7 +65,10 @@ _RESULT_HEADINGS = re.compile(
     r"|conclusions?|findings)", re.IGNORECASE)
 _BACKGROUND_HEADINGS = re.compile(
     r"background|introduction|rationale|hypothes[ie]s|expected\s+(?:results?|outcomes?"
-    r"|findings)", re.IGNORECASE)
+    r"|findings)|(?:preliminary|previous|prior|pilot|earlier)\s+(?:studies|study|data|work"
+    r"|results|findings|evidence|research)|literature(?:\s+review)?|review\s+of\s+(?:the\s+)?"
+    r"literature|state\s+of\s+the\s+art|scientific\s+background|significance",
+    re.IGNORECASE)
 _ANY_HEADING = re.compile(_NAMES, re.IGNORECASE)
 
 
@@ -147,6 +155,9 @@ _P_VALUE = re.compile(
     r"\bp(?:[\s-]*value)?\s*\\?(?P<op><=|>=|[=:><≤≥])\s*(?P<value>0?\.\d+|1(?:\.0+)?)(?!\d)",
     re.IGNORECASE,
 )
+_WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|has|have|remains?|appears?|seems?)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _THRESHOLDS = frozenset({".05", ".01", ".1", ".10", ".025", ".005", ".050"})
 _BELOW = frozenset({"<", "≤", "<="})
 
@@ -223,6 +234,11 @@ def _statement(sentence: str, under_results: bool) -> tuple[str, re.Match[str]] 
     m = _SIGNIFICANCE.search(sentence)
     if m and (under_results or _OWN_GROUPS.search(sentence) or _P_VALUE.search(sentence)):
         return "significance", m
+    if not (under_results or _OWN_GROUPS.search(sentence) or _THIS_STUDY.search(sentence)
+            or _WE.search(sentence)) and _PRESENT.search(sentence) and not _PAST.search(sentence):
+        # A p-value in a statement of fact ("heavy lifting is associated with back pain, p <
+        # 0.001"), of no group or study of this record's: the literature's, not this study's.
+        return None
     for m in _P_VALUE.finditer(sentence):
         if m.group("op") not in _BELOW or m.group("value").lstrip("0") not in _THRESHOLDS:
             return "p-value", m
@@ -240,10 +256,11 @@ def result_statements(text: str) -> Iterator[ResultStatement]:
     headings = _headings(text)
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     previous_background = paragraph_background = False
-    paragraph = 0
+    paragraph = previous_paragraph = 0
     for start, end in _sentences(text, headings):
         sentence = text[start:end]
-        while paragraph < len(paragraphs) and paragraphs[paragraph] <= start:
+        first = start + len(sentence) - len(sentence.lstrip())  # a sentence after a blank line
+        while paragraph < len(paragraphs) and paragraphs[paragraph] <= first:
             paragraph += 1
             paragraph_background = False
         heading = next((h for h in reversed(headings) if h.start <= start), None)
@@ -254,12 +271,18 @@ def result_statements(text: str) -> Iterator[ResultStatement]:
             previous_background = True
             continue
         under_results = heading is not None and _RESULT_HEADINGS.fullmatch(heading.name) is not None
-        this_study = _THIS_STUDY.search(sentence) is not None
+        own = _THIS_STUDY.search(sentence)
+        # Right after a sentence about other work, in its paragraph, "this study" is the study
+        # just cited.
+        this_study = own is not None and not (
+            previous_background and previous_paragraph == paragraph
+            and own.group().lower().startswith(("this", "it")))
         goes_on = previous_background and _ANAPHOR.match(sentence) is not None
         in_other_work = paragraph_background and not under_results
         background = _BACKGROUND.search(sentence) is not None or (
             not this_study and (goes_on or in_other_work))
         previous_background = background and not this_study
+        previous_paragraph = paragraph
         paragraph_background = paragraph_background or previous_background
         if background or _PLAN.search(sentence):
             continue
