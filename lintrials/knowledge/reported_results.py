@@ -3,7 +3,8 @@ showed ...", "HbA1c was significantly reduced in the berberine group (p<0.0001)"
 
 `result_statements` reads a text sentence by sentence and yields each that states a result or
 conclusion of the study itself: a first-person finding, the study's results showing, a
-significance reached or missed between this study's groups, an observed p-value among this study's own groups or words, a judging
+significance reached or missed between this study's groups, an observed p-value (not in a
+present-tense statement of fact with no group or study of the record's), a judging
 "In conclusion, ...", or a judging sentence under a "Results:" or "Conclusion:" heading (in
 the heading's paragraph). It leaves background and plans: sentences about other studies or
 earlier work ("previous studies showed that X reduced Y (p<0.01)", a citation, "in a pilot
