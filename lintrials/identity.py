@@ -84,6 +84,9 @@ _KEYS: dict[type, tuple[str, ...]] = {
     ResultMeasure: ("type", "title", "time_frame"),
     AdverseEvent: ("organ_system", "term"),
 }
+# Fields of list items that the model read only after identities were first written: left out
+# of an item's digest while empty, so that a baseline or suppression written before still matches.
+_READ_LATER = frozenset({"other_names"})
 CRITERIA = "eligibility.criteria"
 _SEGMENT = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")
 # A value longer than this is named by its start and a digest of the whole.
@@ -136,6 +139,8 @@ def _content(item: Any) -> str:
 
     whole = (dataclasses.asdict(item)
              if dataclasses.is_dataclass(item) and not isinstance(item, type) else item)
+    if isinstance(whole, dict):  # what the model read later counts only where it holds a value
+        whole = {k: v for k, v in whole.items() if v or k not in _READ_LATER}
     text = json.dumps(plain(whole), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
