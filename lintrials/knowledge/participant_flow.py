@@ -109,8 +109,9 @@ class PeriodCounts:
         return sum(cell.value or 0 for cell in cells)
 
     def groups_started(self) -> set[str]:
-        """The groups this period starts participants in (a STARTED count above 0)."""
-        return {g for g, cell in self.fixed.get(STARTED, {}).items() if cell.value}
+        """The groups this period starts participants in: a STARTED count above 0, or a value
+        that is not a count ("NA": the group is there, its number unknown)."""
+        return {g for g, cell in self.fixed.get(STARTED, {}).items() if cell.value != 0}
 
 
 def group_titles(flow: ParticipantFlow) -> dict[str, str]:
