@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CORPUS, record
+from conftest import CORPUS, SEEDS, record
 from lintrials.files import read
 from lintrials.formats import ParsedRecord, detect
 from lintrials.model import Record
@@ -273,3 +273,53 @@ def test_an_xml_record_without_results_or_statements_has_none() -> None:
     r = parsed(OLD_PARTY_XML)[0].record
     assert r.more_info is None and r.ipd_sharing is None
     assert "ipdSharingStatementModule" in r.sections  # a legacy record is whole
+
+
+PAGE = SEEDS / "001_020fa720e2ffd389.txt"  # a lead sponsor, a principal investigator
+
+
+def edited_page(tmp_path: Path) -> Path:
+    """The seed page with what other pages show too, written as the page writes its sections:
+    a collaborator, keywords, and a EudraCT number beside the sponsor's own ID."""
+    text = PAGE.read_text(encoding="utf-8")
+    text = text.replace("Sponsor Role lead\n", "Sponsor Role lead\n\nHunan Provincial People's "
+                        "Hospital\n\nOTHER_GOV\n\nSponsor Role collaborator\n", 1)
+    text = text.replace("Eligibility Criteria\n", "Keywords\n\nWords that describe the trial.\n\n"
+                        "lupus nephritis\n\nCD19\n\nEligibility Criteria\n", 1)
+    text = text.replace("Identifier Source: org_study_id\n", "Identifier Source: org_study_id\n\n"
+                        "2025-001234-12\n\nIdentifier Type: EUDRACT_NUMBER\n\n"
+                        "Identifier Source: secondary_id\n", 1)
+    path = tmp_path / PAGE.name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_page_reads_sponsors_investigators_and_identifiers(tmp_path: Path) -> None:
+    r = parsed(PAGE)[0].record
+    assert (r.lead_sponsor_class, r.collaborators, r.secondary_ids, r.keywords) == (
+        "OTHER", [], [], [])
+    assert r.responsible_party is not None and r.responsible_party.type == "SPONSOR"
+    assert [(o.name, o.role, o.affiliation) for o in r.overall_officials] == [
+        ("Hai Long", "PRINCIPAL_INVESTIGATOR", "Second Xiangya Hospital of Central South "
+         "University")]
+    assert r.org_study_id == "CM355_SLE_IIT"  # the sponsor's own ID is no secondary ID
+    edited = parsed(edited_page(tmp_path))[0].record
+    assert [(c.name, c.agency_class) for c in edited.collaborators] == [
+        ("Hunan Provincial People's Hospital", "OTHER_GOV")]
+    assert edited.lead_sponsor == r.lead_sponsor and edited.lead_sponsor_class == "OTHER"
+    assert edited.keywords == ["lupus nephritis", "CD19"]
+    assert [(s.id, s.type) for s in edited.secondary_ids] == [("2025-001234-12", "EUDRACT_NUMBER")]
+    assert edited.org_study_id == "CM355_SLE_IIT"
+    assert edited.oversight is None and edited.ipd_sharing is None
+    assert "ipdSharingStatementModule" not in edited.sections  # a page never shows them
+
+
+def test_every_new_page_value_is_located_at_its_own_text(tmp_path: Path) -> None:
+    item, text = parsed(edited_page(tmp_path))
+    values = extra_leaves(item.record)
+    assert len(values) == 11
+    assert [(f, v) for f, v in values if located_text(item, text, f) != v] == []
+    # An absent value is placed at the section that would hold it.
+    bare = parsed(PAGE)[0]
+    position, _ = bare.locator.locate("secondary_ids[0].id", None)
+    assert PAGE.read_text(encoding="utf-8").split("\n")[position.line - 1] == "Other Identifiers"
