@@ -45,6 +45,14 @@ WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:com|org|net|gov|edu)
 # A link a reader could follow: a scheme, "www.", or a domain with a path after it.
 LINK = re.compile(r"\bhttps?://|\bwww\.[\w-]|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[\w/?#=&%-]",
                   re.IGNORECASE)
+# A name field that opens by saying how to reach someone: "Contact: ...", "Email contact via H.
+# Lundbeck A/S", "Phone - ...", "Contact person: ...". "Tel Aviv University" and "Tel-Aviv
+# Sourasky Medical Center" are not.
+CONTACT_LEAD = re.compile(
+    r"^(?:e-?mail|phone|telephone|tel|fax|call|contact|reach)"
+    r"(?: (?:contact|person|us|information|details|number|address))?"
+    r"(?:\s*:|\s+[\u2013\u2014-](?:\s|$)|\s+(?:via|through|at|on)\b)",
+    re.IGNORECASE)
 # Words no office's name holds: a sentence that has one tells the reader what to do.
 _COMMAND = re.compile(r"\b(?:must|recommended|please|click|should)\b", re.IGNORECASE)
 # A sentence that ends by naming whom to reach: "For more information at the NIH Clinical
@@ -85,6 +93,12 @@ def instruction(text: str) -> re.Match[str] | None:
     """Where ``text`` reads as a sentence or an instruction ("Please contact ...", "Call
     1-877-...", "For more information ...", "Refer to ..."), or None."""
     return INSTRUCTION.search(text)
+
+
+def contact_lead(text: str) -> re.Match[str] | None:
+    """Where ``text`` opens by saying how to reach someone ("Contact: ...", "Email contact
+    via ...", "Phone - ..."), or None."""
+    return CONTACT_LEAD.search(text.strip())
 
 
 def names_whom(text: str) -> bool:
