@@ -62,10 +62,10 @@ def test_page_text_dates_have_no_type_and_are_not_judged() -> None:
 
 def test_dates_another_check_judges_are_left_to_it() -> None:
     assert s103(
-        LEGACY / "NCT05690906.xml",  # RECRUITING: its completion dates are S102's
-        LEGACY / "NCT05693675.xml",  # NOT_YET_RECRUITING: S101's
-        V2 / "NCT02392273.json",  # TERMINATED: S108's
-        V2 / "NCT02742896.json",  # WITHDRAWN: its plan stays anticipated
+        LEGACY / "NCT05704153.xml",  # RECRUITING: its completion dates are S102's
+        LEGACY / "NCT05706116.xml",  # NOT_YET_RECRUITING: S101's
+        LEGACY / "NCT02654730.xml",  # TERMINATED, completion 2016-12 anticipated: S108's
+        V2 / "NCT03681392.json",  # WITHDRAWN: its plan (2021 to 2023) stays anticipated
         LEGACY / "NCT00493194.xml",  # UNKNOWN: S105's
     ) == []
 

@@ -87,5 +87,5 @@ def test_partial_dates_compare_at_their_shared_precision(tmp_path: Path) -> None
 
 
 def test_real_records_seeds_and_examples_are_in_order() -> None:
-    assert s106(BASE, LEGACY / "NCT05693675.xml", V2 / "NCT02742311.json", SEEDS,
+    assert s106(BASE, LEGACY / "NCT05706116.xml", V2 / "NCT02742311.json", SEEDS,
                 EXAMPLES) == []

@@ -47,7 +47,7 @@ def test_terminated_legacy_xml_completion_date() -> None:
 
 
 def test_completed_with_actual_values() -> None:
-    assert s108(LEGACY / "NCT00000317.xml", LEGACY / "NCT00001214.xml") == []
+    assert s108(LEGACY / "NCT00000317.xml", LEGACY / "NCT00463476.xml") == []
 
 
 def test_old_legacy_values_without_a_type_are_not_judged() -> None:
@@ -56,7 +56,7 @@ def test_old_legacy_values_without_a_type_are_not_judged() -> None:
 
 
 def test_open_and_withdrawn_studies_are_not_judged() -> None:
-    assert s108(V2 / "NCT05490680.json", V2 / "NCT02742896.json", LEGACY / "NCT00460837.xml",
+    assert s108(V2 / "NCT05490680.json", V2 / "NCT03681392.json", LEGACY / "NCT00460837.xml",
                 EXAMPLES) == []
 
 

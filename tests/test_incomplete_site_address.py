@@ -45,8 +45,9 @@ def test_legacy_site_with_no_address_at_all() -> None:
 
 
 def test_partial_download_of_cities_only_is_not_a_defect() -> None:
-    # NCT00044187 was fetched with a fields= filter: every site carries only its city.
-    assert l213(PARTIAL / "NCT00044187.json", PARTIAL / "NCT03574597.json") == []
+    # NCT01601704 was fetched with a fields= filter: each of its 224 sites carries only its
+    # city.
+    assert l213(PARTIAL / "NCT01601704.json", PARTIAL / "NCT03574597.json") == []
 
 
 def test_complete_records_and_seeds_have_every_city_and_country() -> None:

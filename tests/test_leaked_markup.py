@@ -34,9 +34,9 @@ def test_seed_002_escapes_in_the_page_are_flagged_one_by_one() -> None:
 def test_the_same_escapes_in_api_v2_json_are_correct_markdown() -> None:
     # NCT07177911.json is the twin of seed 002 and holds the same "\\>6 g/24 h".
     assert "\\\\>6 g/24 h" in (EXAMPLES / "NCT07177911.json").read_text(encoding="utf-8")
-    # NCT00244023 and NCT04870190 hold many escapes: \\>, \\<, \\[, \\*.
+    # NCT00244023 and NCT00931528 hold many escapes: \\>, \\<, \\[, \\*.
     assert findings(EXAMPLES / "NCT07177911.json", V2 / "NCT00244023.json",
-                    V2 / "NCT04870190.json", select=SELECT) == []
+                    V2 / "NCT00931528.json", select=SELECT) == []
 
 
 def test_entities_in_legacy_xml_are_flagged_with_their_span() -> None:
@@ -68,10 +68,10 @@ def test_escaped_entities_in_api_v2_json_are_flagged() -> None:
 
 
 def test_an_html_tag_in_legacy_xml(tmp_path: Path) -> None:
-    text = (LEGACY / "NCT00000534.xml").read_text(encoding="utf-8")
+    text = (LEGACY / "NCT00000537.xml").read_text(encoding="utf-8")
     marker = "<brief_summary>\n    <textblock>\n"
     assert marker in text
-    changed = tmp_path / "NCT00000534.xml"
+    changed = tmp_path / "NCT00000537.xml"
     changed.write_text(text.replace(marker, marker + "      First line&lt;br/&gt;", 1),
                        encoding="utf-8")
     (finding,) = findings(changed, select=SELECT)

@@ -26,7 +26,7 @@ def with_nct_id(tmp_path: Path, nct_id: str | None) -> Path:
 
 def test_real_records_have_well_formed_ids() -> None:
     sample = [CORPUS / "ctgov_v2_json" / "NCT00000410.json",
-              CORPUS / "ctgov_legacy_xml" / "NCT00000534.xml",
+              CORPUS / "ctgov_legacy_xml" / "NCT00000537.xml",
               CORPUS / "ctgov_v2_json_partial"]
     assert findings(*sample, SEEDS, select=SELECT) == []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -231,8 +232,6 @@ def test_the_command_prints_the_report_and_exits_0_with_misses(
     ({"expect": "silent", "edits": [{"replace": "a", "with": "b"}]}, "no record"),
     ({"record": "ctgov_v2_json/NCT99999999.json", "expect": "silent",
       "edits": [{"replace": "a", "with": "b"}]}, "is not a file under tests/data"),
-    ({"record": "ctgov_v2_json/NCT00057759.json", "expect": "silent",
-      "edits": [{"replace": "a", "with": "b"}]}, "is in the corpus's evaluation part"),
     ({"record": "seeds/001_020fa720e2ffd389.txt", "expect": "silent",
       "edits": [{"set": "status", "value": "b"}]}, "a page-text record has no paths"),
     ({"record": RECRUITING, "expect": "silent", "edits": [{"replace": "a", "by": "b"}]},
@@ -255,10 +254,25 @@ def test_an_unknown_check_and_a_spec_error_exit_2(
     assert "unknown check 'no-such-check'" in capsys.readouterr().err
 
 
-def test_the_evaluation_record_used_above_is_in_the_evaluation_part() -> None:
+def test_a_record_of_the_evaluation_part_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The part goes by the file's name (its NCT ID), so a development record copied under an
+    evaluation-part NCT ID, in a data folder of its own, stands for an evaluation record: none
+    is kept in tests/data."""
     from lintrials.corpus_split import part_of
 
-    assert part_of(CORPUS / "ctgov_v2_json" / "NCT00057759.json") == "evaluation"
+    data = tmp_path / "data"
+    copy = data / "corpus" / "ctgov_v2_json" / "NCT00057759.json"
+    assert part_of(copy) == "evaluation"
+    copy.parent.mkdir(parents=True)
+    shutil.copyfile(CORPUS / RECRUITING, copy)
+    monkeypatch.setattr(mutations, "DATA", data)
+    path = _write_spec(tmp_path, [{"name": "the case", "record": "ctgov_v2_json/NCT00057759.json",
+                                   "expect": "silent", "edits": [{"replace": "a", "with": "b"}]}])
+    with pytest.raises(mutations.SpecError) as error:
+        mutations.load_spec(path, KNOWN)
+    assert f"{path}: case 'the case'" in str(error.value)
+    assert "is in the corpus's evaluation part" in str(error.value)
 
 
 # --- edits -------------------------------------------------------------------------------

@@ -61,11 +61,11 @@ def test_unknown_status_is_the_registrys_own_mark() -> None:
 def test_last_update_mode_reports_an_update_that_left_the_verification_old(
     tmp_path: Path,
 ) -> None:
-    [finding] = s105(LEGACY / "NCT00002696.xml", options={"as_of": "last-update"},
-                     tmp_path=tmp_path)  # SUSPENDED, verified 2008-04, updated 2013-08-01
-    assert (finding.line, finding.column) == (323, 22)
-    assert "status is SUSPENDED, but the record was last verified 2008-04: more than 12 " \
-        "months without a review (as of the record's last update, 2013-08-01)" in finding.message
+    [finding] = s105(LEGACY / "NCT00493194.xml", options={"as_of": "last-update"},
+                     tmp_path=tmp_path)  # UNKNOWN, verified 2005-10, updated 2008-11-25
+    assert (finding.line, finding.column) == (326, 22)
+    assert "status is UNKNOWN, but the record was last verified 2005-10: more than 12 " \
+        "months without a review (as of the record's last update, 2008-11-25)" in finding.message
 
 
 # --- real records that must not be flagged -------------------------------------------------
@@ -76,16 +76,17 @@ def test_seed_000_was_updated_within_the_year() -> None:
 
 
 def test_closed_studies_are_not_judged() -> None:
-    assert s105(LEGACY / "NCT00495833.xml", V2 / "NCT02392273.json",
-                V2 / "NCT02742896.json") == []
+    # Completed; terminated, verified 2016-10; withdrawn, verified 2010-04.
+    assert s105(LEGACY / "NCT00495833.xml", V2 / "NCT00726505.json",
+                V2 / "NCT00576225.json") == []
 
 
 def test_twelve_months_counted_from_the_last_day_of_a_partial_date() -> None:
-    # ACTIVE_NOT_RECRUITING, verified 2025-11 (last updated 2025-11-06): the verification
-    # month is what counts, to its last day.
-    record = V2 / "NCT04676594.json"
-    assert s105(record, today=date(2026, 11, 30)) == []
-    [finding] = s105(record, today=date(2026, 12, 1))
+    # RECRUITING, verified 2025-07 (last updated 2025-07-28): the verification month is what
+    # counts, to its last day.
+    record = V2 / "NCT06620835.json"
+    assert s105(record, today=date(2026, 7, 31)) == []
+    [finding] = s105(record, today=date(2026, 8, 1))
     assert finding.field == "status_verified_date"
 
 

@@ -71,10 +71,10 @@ def test_json_twin_names_the_date_type() -> None:
 
 
 def test_legacy_xml_with_every_date_passed() -> None:
-    [finding] = s101(LEGACY / "NCT05693675.xml")
-    assert (finding.line, finding.column) == (39, 34)
-    assert "anticipated start date 2023-10-01 has passed" in finding.message
-    assert "and so have the primary completion date 2024-07-01 and the completion date" in (
+    [finding] = s101(LEGACY / "NCT05706116.xml")
+    assert (finding.line, finding.column) == (81, 34)
+    assert "anticipated start date 2023-07-01 has passed" in finding.message
+    assert "and so have the primary completion date 2025-06-23 and the completion date" in (
         finding.message)
     assert [r.field for r in finding.related] == [
         "overall_status", "primary_completion_date", "completion_date"]
@@ -112,8 +112,9 @@ def test_partial_date_passes_with_its_last_day() -> None:
 
 
 def test_last_update_mode_judges_the_export_as_of_its_own_update(tmp_path: Path) -> None:
-    # Seed 001 was last updated 2025-08-05, before its start date: not overtaken then.
-    found = s101(SEEDS / "001_020fa720e2ffd389.txt", LEGACY / "NCT05693675.xml",
+    # Seed 001 was last updated 2025-08-05, before its start date: not overtaken then; nor
+    # NCT05706116, last updated 2023-04-21, before its anticipated start 2023-07-01.
+    found = s101(SEEDS / "001_020fa720e2ffd389.txt", LEGACY / "NCT05706116.xml",
                  options={"as_of": "last-update"}, tmp_path=tmp_path)
     assert found == []
 

@@ -26,13 +26,13 @@ def s102(
 
 
 def test_recruiting_with_both_anticipated_dates_passed() -> None:
-    [finding] = s102(LEGACY / "NCT05690906.xml")
-    assert (finding.line, finding.column) == (49, 47)
+    [finding] = s102(LEGACY / "NCT05704153.xml")
+    assert (finding.line, finding.column) == (60, 47)
     assert finding.field == "primary_completion_date"
     assert finding.pointer == "/clinical_study/primary_completion_date"
     assert finding.message == (
-        "status is RECRUITING, but the anticipated primary completion date 2023-07 has passed "
-        "(as of 2026-11-22), and so has the anticipated completion date 2023-07: set the status "
+        "status is RECRUITING, but the anticipated primary completion date 2023-10 has passed "
+        "(as of 2026-11-22), and so has the anticipated completion date 2023-10: set the status "
         "the study has now (ACTIVE_NOT_RECRUITING, COMPLETED, TERMINATED...), or move the dates")
     assert [r.field for r in finding.related] == ["overall_status", "completion_date"]
 
@@ -63,17 +63,17 @@ def test_active_not_recruiting_past_its_completion_date() -> None:
 
 
 def test_active_not_recruiting_may_be_past_its_primary_completion() -> None:
-    # Actual primary completion 2022-09-20, completion 2027-12 (anticipated).
-    assert s102(V2 / "NCT02856893.json") == []
+    # Actual primary completion 2024-01-05, completion 2032-03-01 (anticipated).
+    assert s102(V2 / "NCT05285280.json") == []
 
 
 def test_not_yet_recruiting_studies_are_left_to_s101() -> None:
     assert s102(SEEDS / "001_020fa720e2ffd389.txt", EXAMPLES / "NCT07104344.json",
-                LEGACY / "NCT05693675.xml") == []
+                LEGACY / "NCT05706116.xml") == []
 
 
 def test_completed_and_withdrawn_studies_are_not_judged() -> None:
-    assert s102(LEGACY / "NCT00495833.xml", V2 / "NCT02742896.json") == []
+    assert s102(LEGACY / "NCT00495833.xml", V2 / "NCT03681392.json") == []
 
 
 def test_grace_period_after_the_primary_completion_date() -> None:
@@ -84,5 +84,5 @@ def test_grace_period_after_the_primary_completion_date() -> None:
 
 
 def test_last_update_mode_spares_dates_that_were_ahead_at_the_update(tmp_path: Path) -> None:
-    assert s102(LEGACY / "NCT05690906.xml", V2 / "NCT05490680.json",
+    assert s102(LEGACY / "NCT05704153.xml", V2 / "NCT05490680.json",
                 options={"as_of": "last-update"}, tmp_path=tmp_path) == []

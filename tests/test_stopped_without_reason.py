@@ -28,37 +28,37 @@ def test_terminated_without_a_reason() -> None:
         "is required for TERMINATED, SUSPENDED and WITHDRAWN)")
 
 
-def test_suspended_legacy_xml_without_a_reason() -> None:
-    [finding] = s109(LEGACY / "NCT00002696.xml")
-    assert (finding.line, finding.column) == (81, 19)
+def test_withdrawn_legacy_xml_without_a_reason() -> None:
+    [finding] = s109(LEGACY / "NCT02591810.xml")
+    assert (finding.line, finding.column) == (53, 19)
     assert finding.pointer == "/clinical_study/overall_status"
+    assert finding.message.startswith("status is WITHDRAWN, but")
+
+
+def test_suspended_without_a_reason() -> None:
+    [finding] = s109(V2 / "NCT00569413.json")
+    assert (finding.line, finding.column) == (22, 24)
     assert finding.message.startswith("status is SUSPENDED, but")
-
-
-def test_withdrawn_without_a_reason() -> None:
-    [finding] = s109(V2 / "NCT02742896.json")
-    assert (finding.line, finding.column) == (17, 24)
 
 
 # --- real records that must not be flagged -------------------------------------------------
 
 
 def test_stopped_studies_that_say_why() -> None:
-    # Withdrawn "not enough patients meeting inclusion criteria"; a terminated legacy record
-    # whose reason spans several lines.
-    assert s109(V2 / "NCT00382161.json", LEGACY / "NCT00001651.xml") == []
+    # Withdrawn "Lack of funding"; a terminated legacy record whose reason spans two lines.
+    assert s109(V2 / "NCT03681392.json", LEGACY / "NCT02654730.xml") == []
 
 
 def test_other_statuses_and_partial_downloads_are_not_judged() -> None:
     assert s109(V2 / "NCT05490680.json", LEGACY / "NCT00495833.xml", EXAMPLES,
-                CORPUS / "ctgov_v2_json_partial" / "NCT00044187.json") == []
+                CORPUS / "ctgov_v2_json_partial" / "NCT01601704.json") == []
 
 
 # --- an edited copy of a real record -------------------------------------------------------
 
 
 def test_blank_reason_counts_as_none_and_is_pointed_at(tmp_path: Path) -> None:
-    source = V2 / "NCT00382161.json"
+    source = V2 / "NCT03681392.json"
     study = json.loads(source.read_text())
     study["protocolSection"]["statusModule"]["whyStopped"] = "  "
     path = tmp_path / source.name

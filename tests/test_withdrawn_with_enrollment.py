@@ -41,7 +41,7 @@ def test_json_anticipated_enrollment_left_on_a_withdrawn_study() -> None:
 
 
 def test_withdrawn_with_actual_enrollment_zero() -> None:
-    assert s107(V2 / "NCT02742896.json", LEGACY / "NCT02591810.xml") == []
+    assert s107(V2 / "NCT00576225.json", LEGACY / "NCT02591810.xml") == []
 
 
 def test_other_statuses_are_not_judged() -> None:
@@ -52,7 +52,7 @@ def test_other_statuses_are_not_judged() -> None:
 
 
 def test_actual_enrollment_on_a_withdrawn_study(tmp_path: Path) -> None:
-    source = V2 / "NCT02742896.json"
+    source = V2 / "NCT00576225.json"
     study = json.loads(source.read_text())
     study["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": 12, "type": "ACTUAL"}
     path = tmp_path / source.name
