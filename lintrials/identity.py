@@ -11,6 +11,7 @@ of a field names each list item by what identifies it instead::
 
 A site is named by its facility, city and country, a contact by name and role, an arm by its
 label, an intervention by type and name, an outcome measure by kind, title and time frame, a
+secondary ID by its text, a collaborator by name, an overall official by name and role, a
 results group by its ID and each number of the results by the group it is given for, an
 item of a list of text (conditions, an arm's intervention names) by its text, and a phrase in
 the eligibility criteria by the criterion it stands in. Values are compared with their blanks
@@ -55,10 +56,13 @@ from lintrials.model import (
     MeasureClass,
     Measurement,
     Milestone,
+    Official,
     Outcome,
     Record,
     ResultGroup,
     ResultMeasure,
+    SecondaryId,
+    Sponsor,
 )
 
 # What identifies an item of each kind of list, most telling first.
@@ -68,6 +72,10 @@ _KEYS: dict[type, tuple[str, ...]] = {
     Arm: ("label",),
     Intervention: ("type", "name"),
     Outcome: ("kind", "measure", "time_frame"),
+    # Identifiers by their text, collaborators by name, officials by name and role.
+    SecondaryId: ("id",),
+    Sponsor: ("name",),
+    Official: ("name", "role"),
     # The results section: groups by their ID, each number by the group it is for, rows and
     # measures by their titles (a statistical analysis has no name: its content tells it).
     ResultGroup: ("id",),
@@ -84,6 +92,9 @@ _KEYS: dict[type, tuple[str, ...]] = {
     ResultMeasure: ("type", "title", "time_frame"),
     AdverseEvent: ("organ_system", "term"),
 }
+# Fields of list items that the model read only after identities were first written: left out
+# of an item's digest while empty, so that a baseline or suppression written before still matches.
+_READ_LATER = frozenset({"other_names"})
 CRITERIA = "eligibility.criteria"
 _SEGMENT = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")
 # A value longer than this is named by its start and a digest of the whole.
@@ -136,6 +147,8 @@ def _content(item: Any) -> str:
 
     whole = (dataclasses.asdict(item)
              if dataclasses.is_dataclass(item) and not isinstance(item, type) else item)
+    if isinstance(whole, dict):  # what the model read later counts only where it holds a value
+        whole = {k: v for k, v in whole.items() if v or k not in _READ_LATER}
     text = json.dumps(plain(whole), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 

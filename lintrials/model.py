@@ -14,6 +14,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lintrials.model_governance import (
+    CertainAgreement,
+    IpdSharing,
+    MoreInfo,
+    Official,
+    Oversight,
+    PointOfContact,
+    ResponsibleParty,
+    SecondaryId,
+    Sponsor,
+)
+
+# Types of the record kept in a module of their own, taken from here like every other.
+__all__ = [
+    "CertainAgreement",
+    "IpdSharing",
+    "MoreInfo",
+    "Official",
+    "Oversight",
+    "PointOfContact",
+    "ResponsibleParty",
+    "SecondaryId",
+    "Sponsor",
+]
+
 # The API v2 modules of ``protocolSection``; `Record.sections` holds those a source carries.
 ALL_SECTIONS = frozenset(
     {
@@ -29,6 +54,7 @@ ALL_SECTIONS = frozenset(
         "eligibilityModule",
         "contactsLocationsModule",
         "referencesModule",
+        "ipdSharingStatementModule",
     }
 )
 
@@ -77,6 +103,7 @@ class Intervention:
     name: str | None = None
     description: str | None = None
     arm_group_labels: list[str] = field(default_factory=list)
+    other_names: list[str] = field(default_factory=list)  # synonyms: a brand, a code name
 
 
 @dataclass
@@ -276,9 +303,11 @@ class Record:
     brief_title: str | None = None
     official_title: str | None = None
     acronym: str | None = None
+    secondary_ids: list[SecondaryId] = field(default_factory=list)
     brief_summary: str | None = None
     detailed_description: str | None = None
     conditions: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
 
     overall_status: str | None = None
     why_stopped: str | None = None
@@ -313,7 +342,18 @@ class Record:
     eligibility: Eligibility = field(default_factory=Eligibility)
     # The results section, when the record has one (None: no results posted, or not exported).
     results: Results | None = None
+    # More of what the results section says (its limitations, the agreements on publishing,
+    # whom to ask): None when the record has no results or the source did not carry it.
+    more_info: MoreInfo | None = None
     lead_sponsor: str | None = None
+    lead_sponsor_class: str | None = None  # as `Sponsor.agency_class`
+    collaborators: list[Sponsor] = field(default_factory=list)
+    # None where the source says nothing of it (a part a partial download left out, or an
+    # older record that never had it); so too `oversight` and `ipd_sharing`.
+    responsible_party: ResponsibleParty | None = None
+    oversight: Oversight | None = None
+    ipd_sharing: IpdSharing | None = None
+    overall_officials: list[Official] = field(default_factory=list)
     central_contacts: list[Contact] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     # Site contacts a page lists without saying which site they belong to.

@@ -17,7 +17,7 @@ import dataclasses
 import typing
 from datetime import date
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, UnionType
 from typing import Any
 
 import pytest
@@ -89,6 +89,9 @@ def _built(kind: Any, value: Any) -> Any:
     if typing.get_origin(kind) is list and isinstance(value, list):
         (item,) = typing.get_args(kind)
         return [_built(item, v) for v in value]
+    if isinstance(kind, UnionType) and isinstance(value, dict):  # a part that may be None
+        (part,) = [k for k in typing.get_args(kind) if k is not type(None)]
+        return _built(part, value)
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         if isinstance(value, dict):
             hints = typing.get_type_hints(kind, vars(model))
@@ -102,8 +105,8 @@ def record(**overrides: Any) -> Record:
     """A model Record with the given fields; the rest are the model's empty defaults.
 
     Nested parts may be written as dicts (``eligibility={"minimum_age": "18 Years"}``,
-    ``locations=[{"facility": "Hôpital Nord", "city": "Lyon"}]``) and a date as its text
-    (``start_date="2025-09"``); model objects are taken as they are.
+    ``locations=[{"facility": "Hôpital Nord", "city": "Lyon"}]``, ``oversight={"has_dmc": True}``)
+    and a date as its text (``start_date="2025-09"``); model objects are taken as they are.
     """
     built: Record = _built(Record, overrides)
     return built

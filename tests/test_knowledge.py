@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import lintrials.knowledge
-from lintrials.knowledge.text import fold, fold_word, strip_accents
+from lintrials.knowledge.text import fold, fold_word, strip_accents, words
 
 # What knowledge may import of lintrials besides itself: the record model, nothing else.
 ALLOWED = {"lintrials.model"}
@@ -49,6 +49,13 @@ def test_fold_word_folds_case_first_and_reads_the_dotless_i() -> None:
     assert fold_word("Sağlık") == "saglik"
     assert fold_word("Universität") == "universitat"
     assert fold("Sağlık") == "saglık"
+
+
+def test_words_drop_spacing_and_punctuation_but_keep_numbers() -> None:
+    assert words("Tablet, 10mg (p.o.)") == words("tablet 10 mg PO") == ("tablet", "10", "mg", "po")
+    assert words("1.0 mg") != words("10 mg")
+    assert words("Crohn’s") == words("crohns")
+    assert words(None) == words("  -- ") == ()
 
 
 def test_without_dose_keeps_the_treatment_and_drops_its_dose() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from lintrials.formats import MAX_SHORT_CHARS, MAX_TEXT_CHARS, too_long
-from lintrials.formats.ctgov_json_results import read_results
+from lintrials.formats.ctgov_json_results import read_more_info, read_results
 from lintrials.formats.jsonpos import escape_token
 from lintrials.model import (
     Arm,
@@ -17,9 +17,15 @@ from lintrials.model import (
     DateField,
     Eligibility,
     Intervention,
+    IpdSharing,
     Location,
+    Official,
     Outcome,
+    Oversight,
     Record,
+    ResponsibleParty,
+    SecondaryId,
+    Sponsor,
 )
 
 PROTOCOL = "protocolSection"  # the study object's part that holds every field of the model
@@ -95,6 +101,13 @@ class StudyReader:
                 self.wrong(f"{pointer}/{key}/{i}", item, "a string")
         return found
 
+    def flag(self, parent: dict[str, Any], key: str, pointer: str) -> bool | None:
+        value = parent.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        self.wrong(f"{pointer}/{escape_token(key)}", value, "true or false")
+        return None
+
     def date(self, parent: dict[str, Any], key: str, pointer: str) -> DateField:
         struct = self.obj(parent, key, pointer)
         here = f"{pointer}/{key}"
@@ -125,6 +138,14 @@ class StudyReader:
         record.brief_title = self.text(ident, "briefTitle", ip)
         record.official_title = self.text(ident, "officialTitle", ip)
         record.acronym = self.text(ident, "acronym", ip)
+        for i, item in enumerate(self.items(ident, "secondaryIdInfos", ip)):
+            here = f"{ip}/secondaryIdInfos/{i}"
+            record.secondary_ids.append(SecondaryId(
+                id=self.text(item, "id", here),
+                type=self.text(item, "type", here),
+                domain=self.text(item, "domain", here),
+                link=self.text(item, "link", here),
+            ))
 
         status = self.obj(p, "statusModule", pp)
         sp = f"{pp}/statusModule"
@@ -139,24 +160,18 @@ class StudyReader:
         posted = self.date(status, "lastUpdatePostDateStruct", sp)
         record.last_update_posted_date, record.last_update_posted_type = posted.date, posted.type
 
-        record.lead_sponsor = self.text(
-            self.obj(
-                self.obj(p, "sponsorCollaboratorsModule", pp),
-                "leadSponsor",
-                f"{pp}/sponsorCollaboratorsModule",
-            ),
-            "name",
-            f"{pp}/sponsorCollaboratorsModule/leadSponsor",
-        )
+        self.sponsors(record, self.obj(p, "sponsorCollaboratorsModule", pp),
+                      f"{pp}/sponsorCollaboratorsModule")
+        self.oversight(record, p, pp)
 
         desc = self.obj(p, "descriptionModule", pp)
         record.brief_summary = self.text(desc, "briefSummary", f"{pp}/descriptionModule")
         record.detailed_description = self.text(
             desc, "detailedDescription", f"{pp}/descriptionModule"
         )
-        record.conditions = self.texts(
-            self.obj(p, "conditionsModule", pp), "conditions", f"{pp}/conditionsModule"
-        )
+        conditions = self.obj(p, "conditionsModule", pp)
+        record.conditions = self.texts(conditions, "conditions", f"{pp}/conditionsModule")
+        record.keywords = self.texts(conditions, "keywords", f"{pp}/conditionsModule")
 
         design = self.obj(p, "designModule", pp)
         dp = f"{pp}/designModule"
@@ -200,6 +215,7 @@ class StudyReader:
                     name=self.text(item, "name", here),
                     description=self.text(item, "description", here),
                     arm_group_labels=self.texts(item, "armGroupLabels", here),
+                    other_names=self.texts(item, "otherNames", here),
                 )
             )
 
@@ -234,9 +250,18 @@ class StudyReader:
         )
 
         record.results = read_results(self, study)
+        record.more_info = read_more_info(self, study)
+        self.ipd_sharing(record, p, pp)
 
         contacts = self.obj(p, "contactsLocationsModule", pp)
         cp = f"{pp}/contactsLocationsModule"
+        for i, item in enumerate(self.items(contacts, "overallOfficials", cp)):
+            here = f"{cp}/overallOfficials/{i}"
+            record.overall_officials.append(Official(
+                name=self.text(item, "name", here),
+                affiliation=self.text(item, "affiliation", here),
+                role=self.text(item, "role", here),
+            ))
         for i, item in enumerate(self.items(contacts, "centralContacts", cp)):
             record.central_contacts.append(self.contact(item, f"{cp}/centralContacts/{i}"))
         for i, item in enumerate(self.items(contacts, "locations", cp)):
@@ -256,3 +281,51 @@ class StudyReader:
                 )
             )
         return record
+
+    def sponsors(self, record: Record, module: dict[str, Any], mp: str) -> None:
+        lead = self.obj(module, "leadSponsor", mp)
+        record.lead_sponsor = self.text(lead, "name", f"{mp}/leadSponsor")
+        record.lead_sponsor_class = self.text(lead, "class", f"{mp}/leadSponsor")
+        for i, item in enumerate(self.items(module, "collaborators", mp)):
+            here = f"{mp}/collaborators/{i}"
+            record.collaborators.append(
+                Sponsor(self.text(item, "name", here), self.text(item, "class", here)))
+        if "responsibleParty" in module:
+            party = self.obj(module, "responsibleParty", mp)
+            here = f"{mp}/responsibleParty"
+            record.responsible_party = ResponsibleParty(
+                type=self.text(party, "type", here),
+                investigator_full_name=self.text(party, "investigatorFullName", here),
+                investigator_title=self.text(party, "investigatorTitle", here),
+                investigator_affiliation=self.text(party, "investigatorAffiliation", here),
+                old_name_title=self.text(party, "oldNameTitle", here),
+                old_organization=self.text(party, "oldOrganization", here),
+            )
+
+    def oversight(self, record: Record, p: dict[str, Any], pp: str) -> None:
+        if "oversightModule" not in p:
+            return
+        module = self.obj(p, "oversightModule", pp)
+        mp = f"{pp}/oversightModule"
+        record.oversight = Oversight(
+            has_dmc=self.flag(module, "oversightHasDmc", mp),
+            is_fda_regulated_drug=self.flag(module, "isFdaRegulatedDrug", mp),
+            is_fda_regulated_device=self.flag(module, "isFdaRegulatedDevice", mp),
+            is_unapproved_device=self.flag(module, "isUnapprovedDevice", mp),
+            is_ppsd=self.flag(module, "isPpsd", mp),
+            is_us_export=self.flag(module, "isUsExport", mp),
+        )
+
+    def ipd_sharing(self, record: Record, p: dict[str, Any], pp: str) -> None:
+        if "ipdSharingStatementModule" not in p:
+            return
+        module = self.obj(p, "ipdSharingStatementModule", pp)
+        mp = f"{pp}/ipdSharingStatementModule"
+        record.ipd_sharing = IpdSharing(
+            sharing=self.text(module, "ipdSharing", mp),
+            description=self.text(module, "description", mp),
+            info_types=self.texts(module, "infoTypes", mp),
+            time_frame=self.text(module, "timeFrame", mp),
+            access_criteria=self.text(module, "accessCriteria", mp),
+            url=self.text(module, "url", mp),
+        )

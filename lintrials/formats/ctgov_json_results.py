@@ -15,6 +15,7 @@ from lintrials.model import (
     Analysis,
     Baseline,
     Category,
+    CertainAgreement,
     Denom,
     DropReason,
     EventGroup,
@@ -24,7 +25,9 @@ from lintrials.model import (
     MeasureClass,
     Measurement,
     Milestone,
+    MoreInfo,
     ParticipantFlow,
+    PointOfContact,
     ResultGroup,
     ResultMeasure,
     Results,
@@ -39,6 +42,7 @@ class StudyReader(Protocol):
     def items(self, parent: dict[str, Any], key: str, pointer: str) -> list[dict[str, Any]]: ...
     def text(self, parent: dict[str, Any], key: str, pointer: str) -> str | None: ...
     def texts(self, parent: dict[str, Any], key: str, pointer: str) -> list[str]: ...
+    def flag(self, parent: dict[str, Any], key: str, pointer: str) -> bool | None: ...
 
 RESULTS = "resultsSection"
 
@@ -142,6 +146,32 @@ TABLE: dict[str, Any] = {
             "groups": ("eventGroups", _EVENT_GROUP),
             "serious_events": ("seriousEvents", _EVENT),
             "other_events": ("otherEvents", _EVENT),
+        },
+    ),
+}
+
+# `Record.more_info`: the results section's moreInfoModule (a field of the record, not of
+# `Results`, but read from this section), relative to the study object.
+MORE_INFO = f"{RESULTS}/moreInfoModule"
+MORE_INFO_TABLE: dict[str, Any] = {
+    "limitations": "limitationsAndCaveats/description",
+    "certain_agreement": (
+        "certainAgreement",
+        {
+            "pi_sponsor_employee": "piSponsorEmployee",
+            "restriction_type": "restrictionType",
+            "restrictive_agreement": "restrictiveAgreement",
+            "other_details": "otherDetails",
+        },
+    ),
+    "point_of_contact": (
+        "pointOfContact",
+        {
+            "title": "title",
+            "organization": "organization",
+            "email": "email",
+            "phone": "phone",
+            "phone_ext": "phoneExt",
         },
     ),
 }
@@ -331,3 +361,37 @@ def read_results(reader: StudyReader, study: dict[str, Any]) -> Results | None:
         module = reader.obj(section, "adverseEventsModule", rp)
         results.adverse_events = read.adverse_events(module, f"{rp}/adverseEventsModule")
     return results
+
+
+def read_more_info(reader: StudyReader, study: dict[str, Any]) -> MoreInfo | None:
+    """The results section's moreInfoModule, or None when the study has none."""
+    section = study.get(RESULTS)
+    if not isinstance(section, dict) or "moreInfoModule" not in section:
+        return None
+    mp = f"/{MORE_INFO}"
+    module = reader.obj(section, "moreInfoModule", f"/{RESULTS}")
+    info = MoreInfo()
+    if "limitationsAndCaveats" in module:
+        info.limitations = reader.text(
+            reader.obj(module, "limitationsAndCaveats", mp), "description",
+            f"{mp}/limitationsAndCaveats")
+    if "certainAgreement" in module:
+        agreement = reader.obj(module, "certainAgreement", mp)
+        ap = f"{mp}/certainAgreement"
+        info.certain_agreement = CertainAgreement(
+            pi_sponsor_employee=reader.flag(agreement, "piSponsorEmployee", ap),
+            restriction_type=reader.text(agreement, "restrictionType", ap),
+            restrictive_agreement=reader.flag(agreement, "restrictiveAgreement", ap),
+            other_details=reader.text(agreement, "otherDetails", ap),
+        )
+    if "pointOfContact" in module:
+        contact = reader.obj(module, "pointOfContact", mp)
+        cp = f"{mp}/pointOfContact"
+        info.point_of_contact = PointOfContact(
+            title=reader.text(contact, "title", cp),
+            organization=reader.text(contact, "organization", cp),
+            email=reader.text(contact, "email", cp),
+            phone=reader.text(contact, "phone", cp),
+            phone_ext=reader.text(contact, "phoneExt", cp),
+        )
+    return info

@@ -28,9 +28,12 @@ _TABLE: dict[str, Any] = {
     "brief_title": "brief_title",
     "official_title": "official_title",
     "acronym": "acronym",
+    # Legacy XML gives a secondary ID's text only: its other fields are located at it.
+    "secondary_ids": ("id_info/secondary_id", {"id": "", "type": "", "domain": "", "link": ""}),
     "brief_summary": "brief_summary/textblock",
     "detailed_description": "detailed_description/textblock",
     "conditions": ("condition", {}),
+    "keywords": ("keyword", {}),
     "overall_status": "overall_status",
     "why_stopped": "why_stopped",
     "status_verified_date": "verification_date",
@@ -67,6 +70,7 @@ _TABLE: dict[str, Any] = {
             "name": "intervention_name",
             "description": "description",
             "arm_group_labels": ("arm_group_label", {}),
+            "other_names": ("other_name", {}),
         },
     ),
     "primary_outcomes": ("primary_outcome", _OUTCOME),
@@ -83,7 +87,72 @@ _TABLE: dict[str, Any] = {
         },
     ),
     "results": ("clinical_results", ctgov_xml_results.TABLE),
+    # One text says whether an agreement restricts publishing, of what type, and how.
+    "more_info": (
+        "clinical_results",
+        {
+            "limitations": "limitations_and_caveats",
+            "certain_agreement": (
+                "certain_agreements",
+                {
+                    "pi_sponsor_employee": "pi_employee",
+                    "restriction_type": "restrictive_agreement",
+                    "restrictive_agreement": "restrictive_agreement",
+                    "other_details": "restrictive_agreement",
+                },
+            ),
+            "point_of_contact": (
+                "point_of_contact",
+                {
+                    "title": "name_or_title",
+                    "organization": "organization",
+                    "email": "email",
+                    "phone": "phone",
+                    "phone_ext": "phone_ext",
+                },
+            ),
+        },
+    ),
     "lead_sponsor": "sponsors/lead_sponsor/agency",
+    "lead_sponsor_class": "sponsors/lead_sponsor/agency_class",
+    "collaborators": ("sponsors/collaborator", {"name": "agency", "agency_class": "agency_class"}),
+    "responsible_party": (
+        "responsible_party",
+        {
+            "type": "responsible_party_type",
+            "investigator_full_name": "investigator_full_name",
+            "investigator_title": "investigator_title",
+            "investigator_affiliation": "investigator_affiliation",
+            "old_name_title": "name_title",
+            "old_organization": "organization",
+        },
+    ),
+    "oversight": (
+        "oversight_info",
+        {
+            "has_dmc": "has_dmc",
+            "is_fda_regulated_drug": "is_fda_regulated_drug",
+            "is_fda_regulated_device": "is_fda_regulated_device",
+            "is_unapproved_device": "is_unapproved_device",
+            "is_ppsd": "is_ppsd",
+            "is_us_export": "is_us_export",
+        },
+    ),
+    "ipd_sharing": (
+        "patient_data",
+        {
+            "sharing": "sharing_ipd",
+            "description": "ipd_description",
+            "info_types": ("ipd_info_type", {}),
+            "time_frame": "ipd_time_frame",
+            "access_criteria": "ipd_access_criteria",
+            "url": "ipd_url",
+        },
+    ),
+    "overall_officials": (
+        "overall_official",
+        {"name": "last_name", "affiliation": "affiliation", "role": "role"},
+    ),
     "central_contacts": (("overall_contact", "overall_contact_backup"), _CONTACT),
     "locations": (
         "location",

@@ -2,8 +2,11 @@
 
 `criteria_sections` finds where the inclusion and exclusion parts begin, `criteria_items` the
 items of a criteria text (bullets, numbered items, headings, paragraphs) with their
-indentation, marker and part. `Layout` finds, around one position, where its criterion starts
-and the heading or parent item it stands under (the age statements of `age_limits` read it).
+indentation, marker and part. `has_section_heading` says whether a text has any inclusion,
+exclusion or eligibility heading at all, in any of the ways registries write one, and
+`states_no_criteria` whether it says there are no criteria of its own. `Layout` finds, around
+one position, where its criterion starts and the heading or parent item it stands under (the
+age statements of `age_limits` read it).
 """
 
 from __future__ import annotations
@@ -19,10 +22,12 @@ __all__ = [
     "Section",
     "criteria_items",
     "criteria_sections",
+    "has_section_heading",
     "header_section",
     "line_end",
     "lower",
     "section_at",
+    "states_no_criteria",
 ]
 
 # "other": criteria for someone else than the participants (donors, partners, caregivers).
@@ -39,8 +44,14 @@ def lower(text: str) -> str:
     return low
 
 
+# The number of a heading in a numbered document: "1.", "2)", "(b)", "A.", "4.2", "III.6",
+# "3.4.1." ("III.6 EXCLUSION CRITERIA", "4.2 Inclusion criteria:").
+_NUMBER = (r"(?:(?:\d{1,2}|[IVXivx]{1,4})(?:\.\d{1,2}){1,3}\.?[ \t]+"
+           r"|(?:\d{1,2}|[IVXivx]{1,4}|[A-Za-z])[.)][ \t]*"
+           r"|\((?:\d{1,2}|[A-Za-z]|[ivx]{1,4})\)[ \t]*)")
+
 _HEADER = re.compile(
-    r"""^[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?
+    r"""^[ \t>#*_•-]*(?:""" + _NUMBER + r"""[*_]*)?
     (?:
         (?P<crit>(?:[\w/-]+[ \t]+){0,3}?
             (?P<kind>inclusion|exclusion|exclusionary|exclusions|non-?inclusion|eligibility)
@@ -76,7 +87,7 @@ _GROUP_LEAD = re.compile(
 
 
 _SUBHEADER = re.compile(
-    r"[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?(?P<lead>(?:[\w-]+[ \t]+){0,2})"
+    r"[ \t>#*_•-]*(?:" + _NUMBER + r"[*_]*)?(?P<lead>(?:[\w-]+[ \t]+){0,2})"
     r"(?P<kind>inclusion|exclusion|eligibility)[ \t]+criteria[ \t]+"
     r"(?P<tail>(?:for|to|in|of)\b[^\n]*)", re.IGNORECASE)
 _WHOLE_STUDY = re.compile(
@@ -133,6 +144,48 @@ def criteria_sections(text: str) -> list[tuple[int, Section]]:
             found.append((start, section))
         start = end + 1
     return found
+
+
+# Headings `header_section` does not read as the start of a part, but that still give the text
+# its structure: a heading run into its first criterion ("Inclusion criteria. Age >= 22."), an
+# eligibility heading ("Eligibility:", "Eligibility criteria"), one with an aside ("Exclusion
+# (any of the following):"), "Criteria for exclusion", "Non-inclusion criteria".
+_LOOSE_HEADING = re.compile(
+    r"""^[ \t>#*_•-]*(?:""" + _NUMBER + r""")?[*_]*(?:[\w/-]+[ \t]+){0,3}?
+    (?:
+        (?:inclusions?|exclusions?|exclusionary|non-?inclusion|eligibility)[*_ \t]*
+            (?:criteri(?:a|on)\b)?
+      | criteri(?:a|on)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:inclusion|exclusion|non-?inclusion
+            |eligibility|participation|enrol+ment|entry|admission|selection)\b
+    )[*_ \t]*(?:\([^)\n]{0,60}\)[*_ \t]*)?(?::|[.-][ \t]|\.?[*_ \t]*$)
+    | ^[ \t>#*_•-]*[^\n:]{0,60}?\b(?:eligible|ineligible|excluded|included)\b[^\n:]{0,40}:""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+
+
+def has_section_heading(text: str | None) -> bool:
+    """Whether a criteria text has any inclusion, exclusion or eligibility heading: one that
+    starts a part (`criteria_sections`), or one of the looser forms registries use (a heading
+    run into the first criterion, "Eligibility:", "Criteria for exclusion")."""
+    if not text:
+        return False
+    return bool(_header_lines(text)) or _LOOSE_HEADING.search(text) is not None
+
+
+# A criteria text saying the record has no criteria of its own: "There are no specific
+# eligibility criteria for the Master Protocol", "See study GZP1 for eligibility criteria".
+_NO_CRITERIA = re.compile(
+    r"\bno[ \t]+(?:specific[ \t]+|particular[ \t]+|separate[ \t]+|additional[ \t]+)?"
+    r"(?:eligibility[ \t]+|selection[ \t]+|entry[ \t]+)?criteri"
+    r"|\bsee[ \t]+[^\n]{0,80}?\bfor[ \t]+(?:the[ \t]+)?(?:eligibility|inclusion|exclusion)",
+    re.IGNORECASE,
+)
+
+
+def states_no_criteria(text: str | None) -> bool:
+    """Whether a criteria text says there are no criteria of the record's own, or sends the
+    reader to another study or document for them."""
+    return _NO_CRITERIA.search(text or "") is not None
 
 
 class CriteriaItem(NamedTuple):
