@@ -12,6 +12,7 @@ from lintrials.findings import Finding, Problem
 from lintrials.knowledge.geo import in_united_states
 
 V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
 
 
 def g102(*paths: Path) -> list[Finding]:
@@ -58,6 +59,9 @@ def test_consistent_answers_are_silent() -> None:
     # diagnostic is a device).
     assert g102(*(V2 / f"{nct}.json" for nct in (
         "NCT03118986", "NCT03067181", "NCT05147779", "NCT04948307", "NCT06065748"))) == []
+    # Legacy XML: a drug exported for sites in Australia, Greece and Japan; a knee-implant
+    # study answering device Yes.
+    assert g102(LEGACY / "NCT05704049.xml", LEGACY / "NCT00493792.xml") == []
 
 
 # --- own words --------------------------------------------------------------------------------
