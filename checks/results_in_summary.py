@@ -51,7 +51,7 @@ from lintrials.findings import Problem
 from lintrials.knowledge.reported_results import result_statements
 from lintrials.model import Record
 
-CODE, NAME, SEVERITY = "T106", "results-in-summary", "warning"
+CODE, NAME, SEVERITY = "T106", "results-in-summary", "info"
 
 _FINISHED = frozenset({"COMPLETED", "TERMINATED"})
 _FIELDS = (("brief_summary", "the brief summary"), ("detailed_description", "the description"))
