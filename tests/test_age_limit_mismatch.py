@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, SEEDS, findings, record, run_check
+from flow_builders import edited_text
 from lintrials.checks import age_limit_mismatch
 from lintrials.knowledge.age_limits import age_mentions, stated_age_limits
 from lintrials.knowledge.ages import Age, parse_age_field
@@ -89,12 +90,20 @@ def test_json_exclusion_statement_is_read_as_what_it_leaves() -> None:
     assert "maximum age field is 100 Years" in finding.message
 
 
-def test_xml_two_bounds_of_one_phrase() -> None:
-    # "Aged ≥19 and ≤65 years at the time of signing" with 18 Years and 64 Years
-    found = e101(XML / "NCT05686759.xml")
-    assert [(f.line, f.column, f.end_column) for f in found] == [(102, 19, 22), (102, 27, 36)]
-    assert "minimum age field is 18 Years" in found[0].message
-    assert "maximum age field is 64 Years" in found[1].message
+def test_xml_two_bounds_of_one_phrase(tmp_path: Path) -> None:
+    # Edited: "Females of ≥18 and ≤50 years of age" keeps its words, but the age fields are
+    # moved a year down, to 17 Years and 49 Years: each bound of the phrase disagrees, and
+    # each is its own finding ("≥18", then "≤50 years of age").
+    source = XML / "NCT00461370.xml"
+    assert e101(source) == []
+    lower = edited_text(source, tmp_path, "<minimum_age>18 Years</minimum_age>",
+                        "<minimum_age>17 Years</minimum_age>")
+    edited = edited_text(lower, tmp_path, "<maximum_age>50 Years</maximum_age>",
+                         "<maximum_age>49 Years</maximum_age>")
+    found = e101(edited)
+    assert [(f.line, f.column, f.end_column) for f in found] == [(83, 25, 28), (83, 33, 49)]
+    assert "minimum age field is 17 Years" in found[0].message
+    assert "maximum age field is 49 Years" in found[1].message
 
 
 def test_xml_age_heading_above_the_range() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, SEEDS, findings
+from flow_builders import edited_text
 from lintrials.checks.invalid_email import email_problem
 
 V2 = CORPUS / "ctgov_v2_json"
@@ -33,12 +34,18 @@ def test_two_at_signs_point_at_the_second() -> None:
     assert line[:42].endswith('"rschott@strasbourg') and line[42] == "@"
 
 
-def test_mailto_prefix() -> None:
-    [finding] = c304(V2 / "NCT05743244.json")
-    assert (finding.line, finding.column, finding.end_column) == (262, 25, 25 + len("mailto:"))
-    assert finding.field == "locations[2].contacts[0].email"
+def test_mailto_prefix(tmp_path: Path) -> None:
+    # Edited: the Kansas site's first contact has her address pasted from a link, with its
+    # "mailto:" scheme.
+    source = V2 / "NCT05405374.json"
+    assert c304(source) == []
+    edited = edited_text(source, tmp_path, '"email": "cnevil2@kumc.edu"',
+                         '"email": "mailto:cnevil2@kumc.edu"')
+    [finding] = c304(edited)
+    assert (finding.line, finding.column, finding.end_column) == (230, 25, 25 + len("mailto:"))
+    assert finding.field == "locations[1].contacts[0].email"
     assert finding.message == (
-        "e-mail address 'mailto:Rebecca.Wesch@ucsf.edu' starts with 'mailto:': the field "
+        "e-mail address 'mailto:cnevil2@kumc.edu' starts with 'mailto:': the field "
         "holds the address alone")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS, WHOLE_CORPUS, findings
+from flow_builders import edited_text
 from lintrials.knowledge.geo import country_code
 from lintrials.knowledge.phone_kinds import MALFORMED_KINDS
 from lintrials.knowledge.phones import phone_issues
@@ -113,12 +114,18 @@ def test_digits_after_a_complete_number() -> None:
     assert finding.message.startswith("'3933' follows the complete number +886 4 723 8595")
 
 
-def test_two_numbers_in_one_field() -> None:
-    found = c301(V2 / "NCT04613596.json")
-    [finding] = [f for f in found if f.field == "locations[668].contacts[0].phone"]
-    assert (finding.line, finding.column, finding.end_column) == (11110, 37, 45)
+def test_two_numbers_in_one_field(tmp_path: Path) -> None:
+    # Edited: the Novosibirsk site's contact is given a second line of the same exchange
+    # after a slash, "+7 (383) 363-49-86 / +7 (383) 363-49-80". The span is the second number.
+    source = V2 / "NCT04600544.json"
+    assert c301(source) == []
+    edited = edited_text(source, tmp_path, '"phone": "+7 (383) 363-49-86"',
+                         '"phone": "+7 (383) 363-49-86 / +7 (383) 363-49-80"')
+    [finding] = c301(edited)
+    assert finding.field == "locations[1].contacts[0].phone"
+    assert (finding.line, finding.column, finding.end_column) == (191, 46, 64)
     assert finding.message.startswith(
-        "2 numbers in one phone field: '+34913368000' and '+3491336'")
+        "2 numbers in one phone field: '+7 (383) 363-49-86' and '+7 (383) 363-49-80'")
 
 
 def test_placeholder_number() -> None:

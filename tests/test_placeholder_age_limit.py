@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, EXAMPLES, findings
+from flow_builders import edited_text
 
 JSON = CORPUS / "ctgov_v2_json"
 XML = CORPUS / "ctgov_legacy_xml"
@@ -35,13 +36,28 @@ def test_legacy_maximum_of_100_years() -> None:
 
 @pytest.mark.parametrize("path", [
     JSON / "NCT04157569.json",  # 100 Years, and the exclusion "patients >=100 years old"
-    JSON / "NCT04939922.json",  # 99 Years, and "female participants ages 4 to 99 years"
     JSON / "NCT05915026.json",  # minimum "0 Years" ("from birth"): off by default
     XML / "NCT02438137.xml",
     EXAMPLES / "NCT07314060.json",  # 75 Years
 ])
 def test_real_limits_pass(path: Path) -> None:
     assert e104(path) == []
+
+
+def test_a_maximum_of_99_years_the_criteria_state(tmp_path: Path) -> None:
+    # Edited: "6. Ages: 2 to 75 years;" and its 75 Years field both raised to 99. Stated in
+    # the criteria, 99 is the study's own limit. With the criterion made open-ended
+    # ("2 years or older"), the same field reads as a stand-in for no limit.
+    source = JSON / "NCT04265963.json"
+    field = edited_text(source, tmp_path, '"maximumAge": "75 Years"', '"maximumAge": "99 Years"')
+    (tmp_path / "open").mkdir()
+    stated = edited_text(field, tmp_path / "open", "6. Ages: 2 to 75 years;",
+                         "6. Ages: 2 to 99 years;")
+    assert e104(stated) == []
+    open_ended = edited_text(field, tmp_path, "6. Ages: 2 to 75 years;",
+                             "6. Ages: 2 years or older;")
+    [finding] = e104(open_ended)
+    assert finding.message.startswith('maximum age 99 Years reads as a stand-in for "no upper')
 
 
 def test_zero_minimum_option(tmp_path: Path) -> None:
