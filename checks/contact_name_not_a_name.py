@@ -51,7 +51,15 @@ from dataclasses import dataclass
 
 from lintrials.context import Context
 from lintrials.findings import Problem
-from lintrials.knowledge.words import CONTACT_NAME_LABELS
+from lintrials.knowledge.contact_names import (
+    email_in,
+    folded_name,
+    instruction,
+    label_or_placeholder,
+    names_whom,
+    phone_in,
+    web_address_in,
+)
 from lintrials.model import Contact, Record
 
 CODE, NAME, SEVERITY = "C303", "contact-name-not-a-name", "warning"
@@ -63,32 +71,6 @@ class Options:
     allowed_names: tuple[str, ...] = ()
 
 
-_EMAIL = re.compile(  # from the start of a run only: a long run without "@" is read once
-    r"(?<![^\s@<>()\[\],;:\"])[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\W\d_]{2,}")
-# Sentences and instructions: how they start, and words a name never has.
-_INSTRUCTION = re.compile(
-    r"^(?:there (?:may|are|is)\b|please\b|call (?:for|us|the|\+?\d)|contact (?:us|the|our)\b"
-    r"|for (?:more )?information\b|for (?:further )?(?:details|enquiries|inquiries)\b"
-    r"|first line of\b|see (?:the|below|above|www|http)|visit (?:the|our|www|http)"
-    r"|e-?mail (?:us|the)\b|refer to\b|reference study id\b|if you\b|to learn\b"
-    r"|use the\b|ask (?:for|the)\b|(?:dial|write to|send (?:an?|your)|apply|enquire"
-    r"|inquire|leave a message)\b)"
-    r"|\b(?:must contain|recommended|please|click here|call us)\b",
-    re.IGNORECASE)
-_PHONE_DIGITS = re.compile(r"\d")
-_PHONE_RUN = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
-_WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:com|org|net|gov|edu)\b", re.IGNORECASE)
-# Words no office's name holds: a sentence that has one tells the reader what to do.
-_COMMAND = re.compile(r"\b(?:must|recommended|please|click|should)\b", re.IGNORECASE)
-# A sentence that ends by naming whom to reach: "For more information at the NIH Clinical
-# Center contact Office of Patient Recruitment (OPR)": the reader knows who answers.
-_NAMES_WHOM = re.compile(
-    r"\b(?:contact|call|ask for|reach|write to)\s+(?:the\s+|our\s+)?(?P<whom>[^\d@]+)$",
-    re.IGNORECASE)
-_OFFICE_WORD = re.compile(
-    r"\b(?:office|cent(?:er|re)|department|dept|unit|desk|services?|team|line|program(?:me)?"
-    r"|clinic|coordinator|nurse|investigator|recruitment|registry|secretariat|helpline)\b",
-    re.IGNORECASE)
 # Officers by title: with a way to reach them beside it (an e-mail, a telephone), the title
 # says who answers; alone, it does not.
 _OFFICER = (
@@ -106,13 +88,13 @@ _HAS_ACRONYM = re.compile(rf"(?<![\w-])(?:{_ACRONYM})(?![\w-])")
 
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
-    extra_titles = {_folded(t) for t in ctx.options.officer_titles}
-    allowed = {_folded(n) for n in ctx.options.allowed_names}
+    extra_titles = {folded_name(t) for t in ctx.options.officer_titles}
+    allowed = {folded_name(n) for n in ctx.options.allowed_names}
     for path, contact, _country in record.contacts_with_country():
         name = contact.name
         if not name or not name.strip():
             continue
-        folded = _folded(name)
+        folded = folded_name(name)
         if folded in allowed:
             continue
         found = _not_a_name(name, folded, contact, extra_titles)
@@ -123,7 +105,7 @@ def check(record: Record, ctx: Context) -> Iterator[Problem]:
 
 def _not_a_name(name: str, folded: str, contact: Contact,
                 extra_titles: set[str]) -> tuple[tuple[int, int] | None, str] | None:
-    address = _EMAIL.search(name)
+    address = email_in(name)
     if address is not None:
         whole = address.group().strip(".") == name.strip().strip(".")
         has_email = bool((contact.email or "").strip())
@@ -138,9 +120,9 @@ def _not_a_name(name: str, folded: str, contact: Contact,
             message = (f"contact name {name!r} holds an e-mail address: {advice}, and leave "
                        "only the name")
         return (address.start(), address.end()), message
-    phone = _phone_in(name)
-    web = _WEB_ADDRESS.search(name) is not None
-    if phone or (_INSTRUCTION.search(name) and not _names_whom(name)):
+    phone = phone_in(name)
+    web = web_address_in(name)
+    if phone or (instruction(name) and not names_whom(name)):
         return None, _instruction(name, phone, web)
     if folded in extra_titles:
         return None, (f"contact name {name!r} is an officer's title, not a study contact: "
@@ -154,17 +136,10 @@ def _not_a_name(name: str, folded: str, contact: Contact,
             return None, (f"contact name {name!r} is an officer's title with no e-mail or "
                           "telephone to reach it: name the person, or give the e-mail or "
                           "telephone that reaches whoever holds the title")
-    if folded in CONTACT_NAME_LABELS or _label_and_blank(folded):
+    if label_or_placeholder(folded):
         return None, (f"contact name {name!r} is a field label or placeholder, not a name: "
                       "name the person or office to contact")
     return None
-
-
-def _label_and_blank(folded: str) -> bool:
-    """A label with nothing, or a placeholder, after its colon: "Name: -", "Contact: N/A"."""
-    label, colon, rest = folded.partition(":")
-    return bool(colon) and label.strip() in CONTACT_NAME_LABELS and (
-        not rest.strip(" .-") or rest.strip() in CONTACT_NAME_LABELS)
 
 
 def _instruction(name: str, phone: bool, web: bool) -> str:
@@ -175,20 +150,3 @@ def _instruction(name: str, phone: bool, web: bool) -> str:
     if web:
         message += "; a web address reaches nobody by name"
     return message
-
-
-def _names_whom(name: str) -> bool:
-    """Whether a sentence ends by naming the office or role to reach, and gives no order."""
-    if _COMMAND.search(name) or _WEB_ADDRESS.search(name):
-        return False
-    whom = _NAMES_WHOM.search(name)
-    return whom is not None and _OFFICE_WORD.search(whom.group("whom")) is not None
-
-
-def _phone_in(name: str) -> bool:
-    """A telephone number written into the name: a run of nine digits or more."""
-    return any(len(_PHONE_DIGITS.findall(m.group())) >= 9 for m in _PHONE_RUN.finditer(name))
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.casefold().replace("’", "'").split()).strip(" :")

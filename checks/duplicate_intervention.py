@@ -1,16 +1,17 @@
 """The same intervention registered twice: one type, one name, one description.
 
-What it finds: two interventions of the same type whose names and whose descriptions are
-alike once case, accents, spacing and punctuation are folded ("Placebo tablet, 10mg" and
-"placebo tablet 10 mg"; two missing descriptions are alike). The finding points at the later
+What it finds: two interventions of the same type whose names and whose descriptions are alike
+once case, accents, spacing and punctuation are folded ("Placebo tablet, 10mg" and "placebo
+tablet 10 mg"; two missing descriptions are alike). The finding points at the later
 intervention's name and names the earlier one. Interventions of one name whose descriptions
 differ (dose cohorts: "10 mg daily" and "20 mg daily"; "before transplant" and "after
 transplant") are different interventions and are not reported, nor are interventions of one
-name and description but different types. Interventions without a type (a download filtered
-to names only) are not compared. The entries most often found are one intervention entered
-once per arm instead of once with all its arms, and dose cohorts whose doses are written only
-in the arms' labels ("Avanafil 50 mg", "Avanafil 100 mg"), so that the entries themselves
-cannot be told apart.
+name and description but different types, nor those whose other names tell them apart ("Coaching
+app, active version" and "Coaching app, sham version"). Interventions without a type (a
+download filtered to names only) are not compared. The entries most often found are one
+intervention entered once per arm instead of once with all its arms, and dose cohorts whose
+doses are written only in the arms' labels ("Avanafil 50 mg", "Avanafil 100 mg"), so that the
+entries themselves cannot be told apart.
 
 Why it matters: the registry asks each intervention's description to hold the details
 "sufficient to distinguish the intervention from other, similar interventions" of the study
@@ -50,12 +51,13 @@ def _arms(labels: list[str]) -> str:
 
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
-    seen: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int] = {}
+    seen: dict[tuple[object, ...], int] = {}
     for k, item in enumerate(record.interventions):
         name = words(item.name)
         if not item.type or not name:
             continue
-        key = (item.type, name, words(item.description))
+        others = tuple(sorted(words(other) for other in item.other_names))
+        key = (item.type, name, words(item.description), others)
         first = seen.setdefault(key, k)
         if first == k:
             continue

@@ -11,6 +11,7 @@ of a field names each list item by what identifies it instead::
 
 A site is named by its facility, city and country, a contact by name and role, an arm by its
 label, an intervention by type and name, an outcome measure by kind, title and time frame, a
+secondary ID by its text, a collaborator by name, an overall official by name and role, a
 results group by its ID and each number of the results by the group it is given for, an
 item of a list of text (conditions, an arm's intervention names) by its text, and a phrase in
 the eligibility criteria by the criterion it stands in. Values are compared with their blanks
@@ -55,10 +56,13 @@ from lintrials.model import (
     MeasureClass,
     Measurement,
     Milestone,
+    Official,
     Outcome,
     Record,
     ResultGroup,
     ResultMeasure,
+    SecondaryId,
+    Sponsor,
 )
 
 # What identifies an item of each kind of list, most telling first.
@@ -68,6 +72,10 @@ _KEYS: dict[type, tuple[str, ...]] = {
     Arm: ("label",),
     Intervention: ("type", "name"),
     Outcome: ("kind", "measure", "time_frame"),
+    # Identifiers by their text, collaborators by name, officials by name and role.
+    SecondaryId: ("id",),
+    Sponsor: ("name",),
+    Official: ("name", "role"),
     # The results section: groups by their ID, each number by the group it is for, rows and
     # measures by their titles (a statistical analysis has no name: its content tells it).
     ResultGroup: ("id",),

@@ -61,14 +61,23 @@ def test_seed_upper_bound_65_against_maximum_64() -> None:
     assert [r.field for r in finding.related] == ["eligibility.maximum_age"]
 
 
-def test_json_range_with_markdown_escape_flags_both_fields() -> None:
-    # "Healthy male volunteer, age 20\~55 years" with 19 Years and 50 Years
-    found = e101(JSON / "NCT02712411.json")
-    assert {(f.line, f.column, f.end_column) for f in found} == {(169, 85, 98)}
+def test_json_range_with_markdown_escape_is_quoted_as_read() -> None:
+    # "Healthy male volunteer, age 19\~55 years" with 19 Years and 50 Years: the span covers
+    # the escaped text, the message quotes it as a reader sees it
+    [finding] = e101(JSON / "NCT02715401.json")
+    assert (finding.line, finding.column, finding.end_column) == (169, 85, 98)
+    assert finding.message == ('criteria state "19~55 years" (maximum age 55 Years), but the '
+                               "maximum age field is 50 Years")
+
+
+def test_json_range_flags_both_fields() -> None:
+    # "Be between the ages of 18 and 65" with 19 Years and 64 Years
+    found = e101(JSON / "NCT05484791.json")
+    assert {(f.line, f.column, f.end_column) for f in found} == {(153, 145, 174)}
     messages = sorted(f.message for f in found)
-    assert "maximum age 55 Years), but the maximum age field is 50 Years" in messages[0]
-    assert "minimum age 20 Years), but the minimum age field is 19 Years" in messages[1]
-    assert all('"20~55 years"' in m for m in messages)
+    assert "maximum age 65 Years), but the maximum age field is 64 Years" in messages[0]
+    assert "minimum age 18 Years), but the minimum age field is 19 Years" in messages[1]
+    assert all('"between the ages of 18 and 65"' in m for m in messages)
 
 
 def test_json_exclusion_statement_is_read_as_what_it_leaves() -> None:
@@ -116,24 +125,24 @@ def test_unit_mistake_in_the_field() -> None:
     SEEDS / "002_e3ee89ab0d39f9a4.txt",  # "Aged 18 to 65 years" with 18 and 65
     JSON / "NCT03658512.json",  # "\>18 years" with 18 Years: "over 18" as most people mean it
     JSON / "NCT06491082.json",  # "aged\>18years" and "Exclusion: Age ≤ 18 years", 18 Years
-    JSON / "NCT01979848.json",  # controls 21-80, patients "older than 40": no maximum is right
+    JSON / "NCT04714372.json",  # scores "for 16 years and older" or "for ≥12 and \< 16": no max
     JSON / "NCT03067181.json",  # ages of risk groups and of a pilot sub-study
     JSON / "NCT04892173.json",  # "Age 70-74 years old with G8 ≤ 14" nested under "one of"
     JSON / "NCT05740449.json",  # "between 4 and 18 years of age at the time of first diagnosis"
     JSON / "NCT05813288.json",  # "Women <50 years old will be considered postmenopausal if"
-    JSON / "NCT01515527.json",  # "≥ 60 years; patients < 60 years ... may be eligible"
+    JSON / "NCT05184725.json",  # "Patients ≥ 18 years old, except for paediatric ... ≥ 8"
     XML / "NCT00492401.xml",  # "At least 60 years of age" under "meeting 1 of the following"
-    XML / "NCT05688982.xml",  # "Adult (age ≥18) ... or pediatric patient (>1 year of age)"
+    XML / "NCT00003093.xml",  # risk groups "Under 1 year old, ..." and "1 to 20 years old, ..."
     XML / "NCT05690841.xml",  # ages under "Chloroquine (CQ) eligibility" sub-headings
-    XML / "NCT00002696.xml",  # "Life expectancy: More than 12 weeks"
+    XML / "NCT00005027.xml",  # "Life expectancy:" then "-  Greater than 12 weeks"
 ])
 def test_not_flagged(path: Path) -> None:
     assert e101(path) == []
 
 
 def test_strict_reading_is_an_option(tmp_path: Path) -> None:
-    # "Age \<80 years of age" with a maximum of 80 Years: agrees only when read leniently
-    record = JSON / "NCT03067987.json"
+    # "\<80 years of age" with a maximum of 80 Years: agrees only when read leniently
+    record = JSON / "NCT04434352.json"
     assert e101(record) == []
     (tmp_path / "lintrials.yaml").write_text(
         "checks:\n  age-limit-mismatch:\n    lenient: false\n", encoding="utf-8")

@@ -55,12 +55,13 @@ def test_the_reverse_confusion_taiyuan_in_shaanxi() -> None:
     assert finding.message.startswith("Taiyuan is in Shanxi, not in Shaanxi")
 
 
-def test_three_sites_of_one_record_in_the_wrong_province() -> None:
-    found = l210(V2 / "NCT06301854.json")
+def test_four_sites_of_one_record_in_the_wrong_state() -> None:
+    found = l210(V2 / "NCT05348876.json")
     assert [(f.line, f.message.split(" (")[0]) for f in found] == [
-        (614, "Yichang is in Hubei, not in Jiangxi"),
-        (701, "Xianyang is in Shaanxi, not in Shanxi"),
-        (718, "Xian is in Shaanxi, not in Shanxi"),
+        (188, "Hyderabad is in Telangana"),
+        (200, "Hyderabad is in Telangana"),
+        (303, "New Delhi is in Delhi, not in Karnataka"),
+        (439, "Chandigarh is in Chandigarh, not in Uttar Pradesh"),
     ]
 
 
@@ -76,17 +77,25 @@ def test_far_away_state_porto_alegre_in_para() -> None:
 
 @pytest.mark.parametrize("record", [
     "NCT03308409",  # Bogotá, Cundinamarca: a capital district inside the state around it
-    "NCT06365307",  # Moscow, Moscow Oblast
     "NCT04975997",  # Ottawa, Quebec: across the river from Gatineau (but Hyderabad is flagged)
     "NCT06948422",  # Oldenburg, Schleswig-Holstein: Oldenburg in Holstein, too small for the data
     "NCT05188989",  # "Zhenzhou", Henan: a misspelled city at Henan Provincial People's Hospital
     "NCT05832827",  # Chuo, Tokyo: a ward of Tokyo, not Chūō in Yamanashi
-    "NCT00379756",  # Swansea, Maine 02777: the ZIP code's state is zip-state-mismatch's (L211)
+    "NCT05838625",  # Springfield, Illinois 77030: the ZIP code's state is zip-state-mismatch's
     "NCT00931528",  # Commerce, Michigan: Commerce Township, a US postal name
 ])
 def test_not_a_wrong_state(record: str) -> None:
     found = l210(V2 / f"{record}.json")
     assert all("Hyderabad" in f.message for f in found)
+
+
+def test_moscow_in_moscow_oblast_is_not_a_wrong_state() -> None:
+    # The city and the oblast around it; the record's one finding is Dresden, Hamburg.
+    path = V2 / "NCT04576156.json"
+    site = json.loads(path.read_text(encoding="utf-8"))[
+        "protocolSection"]["contactsLocationsModule"]["locations"][174]
+    assert (site["city"], site["state"]) == ("Moscow", "Moskovskaya Oblast'")
+    assert [f.field for f in l210(path)] == ["locations[91].state"]
 
 
 def test_a_city_of_a_state_split_off_after_the_record_was_submitted() -> None:

@@ -48,7 +48,7 @@ def test_email_address_as_a_site_contact_name() -> None:
     # Eli Lilly's call-centre sentence, with its telephone number.
     (V2 / "NCT05514054.json", 224, 19, "contact name 'There may be multiple sites"),
     # Merck's e-mail instruction as the backup contact.
-    (V2 / "NCT05519085.json", 276, 19, "contact name 'First line of the email MUST contain"),
+    (V2 / "NCT06356129.json", 316, 19, "contact name 'First line of the email MUST contain"),
     # Pfizer's, in a legacy XML record.
     (LEGACY / "NCT05704049.xml", 278, 16, "contact name 'Trial Transparency email recommended"),
     # Roche's reference and web address.
@@ -62,8 +62,8 @@ def test_instructions(path: Path, line: int, column: int, start: str) -> None:
 
 
 def test_field_label_and_officer_titles() -> None:
-    [label] = c303(V2 / "NCT04728893.json")
-    assert (label.line, label.column, label.field) == (240, 19, "central_contacts[0].name")
+    [label] = c303(V2 / "NCT06305754.json")
+    assert (label.line, label.column, label.field) == (297, 19, "central_contacts[0].name")
     assert label.message.startswith(
         "contact name 'Toll Free Number' is a field label or placeholder, not a name")
 
@@ -82,22 +82,22 @@ def test_bare_officer_abbreviation_at_sites() -> None:
 @pytest.mark.parametrize(("path", "reported"), [
     (V2 / "NCT04073706.json", []),  # "Trial Manager": a study role's title
     # "Study Coordinator" at its sites; its central contact, "Toll Free Number", is a label.
-    (V2 / "NCT04728893.json", ["central_contacts[0].name"]),
+    (V2 / "NCT06305754.json", ["central_contacts[0].name"]),
     (V2 / "NCT03067181.json", []),  # "Site Public Contact": a sponsor's anonymised contact
-    (V2 / "NCT05921903.json", []),  # "US GSK Clinical Trials Call Center"
+    (V2 / "NCT06256588.json", []),  # "US GSK Clinical Trials Call Center"
     # "BMS Clinical Trials Contact Center www.BMSClinicalTrials.com" is a call centre; the
     # backup contact is Merck's e-mail instruction.
-    (V2 / "NCT04613596.json", ["central_contacts[1].name"]),
-    (V2 / "NCT05819398.json", []),  # "Boehringer Ingelheim": the company answers
-    (V2 / "NCT03141021.json", []),  # "Angela Hirbe, M.D., Ph.D."
-    (V2 / "NCT05948592.json", []),  # "Scott Mathis, Co-Founder & COO": a person
+    (V2 / "NCT04975997.json", ["central_contacts[1].name"]),
+    (V2 / "NCT05022342.json", []),  # "Novartis Pharmaceuticals": the company answers
+    (V2 / "NCT01866995.json", []),  # "Yuliya Tishova, MD PhD"
+    (V2 / "NCT06318962.json", []),  # "Michelle Wine Chief Psychologist, Ph.D.": a person
     # An officer's title with the e-mail and telephone that reach it.
     (V2 / "NCT04762082.json", []),  # "President"
     (V2 / "NCT06726265.json", []),  # "Chief Scientific Officer"
     # A sentence that names the office that answers: "... contact Office of Patient
     # Recruitment (OPR)".
     (LEGACY / "NCT00001177.xml", []),
-    (V2 / "NCT05827016.json", ["central_contacts[1].name"]),  # "Site 0221" at its sites
+    (V2 / "NCT06875310.json", ["central_contacts[1].name"]),  # "Site 0347" at its sites
     (LEGACY / "NCT05688514.xml", []),  # "Director Clinical Affairs"
     (SEEDS / "000_c17df8f03dc45045.txt", []),
     (SEEDS / "001_020fa720e2ffd389.txt", []),

@@ -93,3 +93,13 @@ def test_registration_date_decides() -> None:
     assert run_check(criteria_without_structure, _criteria(flat, "2010-05-01"),
                      required_from="2010") != []
     assert run_check(criteria_without_structure, _criteria("  \n", "2024-01-01")) == []
+
+
+def test_headings_numbered_as_sections_of_a_protocol() -> None:
+    # Criteria pasted from a protocol keep its section numbers: "II.4 EXCLUSION CRITERIA",
+    # "5.1 Inclusion criteria", "(b) Exclusion criteria:". A number without a heading is not one.
+    for heading in ("II.4 EXCLUSION CRITERIA", "5.1 Inclusion criteria", "3.2.1. Inclusion",
+                    "(b) Exclusion criteria:", "B. Exclusion Criteria"):
+        text = f"{heading}\n- Known allergy to the study drug\n- Pregnancy"
+        assert has_section_heading(text), heading
+    assert not has_section_heading("4.2 Known allergy to the study drug\n5.1 Pregnancy")

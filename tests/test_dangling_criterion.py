@@ -102,12 +102,12 @@ def test_json_headings_repeated_as_bullets() -> None:
     SEEDS / "002_e3ee89ab0d39f9a4.txt",  # "Abnormal laboratory findings at screening:" + values
     EXAMPLES / "NCT07177911.json",
     JSON / "NCT03849365.json",  # "Exclusion Criteria:" then "GENERAL EXCLUSION CRITERIA :"
-    JSON / "NCT02856893.json",  # "... defined as follows:" then flattened sub-items
+    JSON / "NCT04691388.json",  # "... is defined as follows:" then "1\\) ...; 2) ..." flattened
     JSON / "NCT05321940.json",  # "6. ... as defined below:" then "7. Absolute neutrophil ..."
-    JSON / "NCT01515527.json",  # "10. Patients must have one of the following:" then "* ..."
+    JSON / "NCT02713789.json",  # "3. Had ... any of the following:" then "* ..."
     XML / "NCT00006177.xml",  # group headings over their own INCLUSION CRITERIA
     XML / "NCT00000659.xml",  # "Concurrent Medication:" then "Allowed:" then items
-    XML / "NCT00002511.xml",  # PDQ headings: "Age:" then "- 75 and under"
+    XML / "NCT00006102.xml",  # PDQ headings: "Age:" then "- 21 and under at time of ..."
     XML / "NCT05703230.xml",  # "- As stated by the Dutch perioperative guideline:" + items
     XML / "NCT05692180.xml",  # "1. ... AND, one or more of the following:" then "2. ..."
 ])

@@ -87,3 +87,14 @@ def test_other_dose_type_or_no_type() -> None:
         item("DRUG", "", "z"), item("DRUG", "", "z"),
     ])
     assert run_check(duplicate_intervention, rec) == []
+
+
+def test_other_names_that_tell_two_entries_apart() -> None:
+    # An active app and its sham, one type, name and description, told apart only by their
+    # other names; the same other names again are still one entry twice.
+    active = item("BEHAVIORAL", "Coaching app", "A smartphone app used daily for 8 weeks")
+    sham = dict(active, other_names=["Coaching app, sham version"])
+    active["other_names"] = ["Coaching app, active version"]
+    assert run_check(duplicate_intervention, record(interventions=[active, sham])) == []
+    again = dict(active)
+    assert len(run_check(duplicate_intervention, record(interventions=[active, again]))) == 1

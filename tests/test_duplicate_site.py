@@ -83,23 +83,21 @@ def test_one_site_number_with_two_statuses_is_one_site() -> None:
     assert "one site number cannot have two statuses" in finding.message
 
 
-def test_copy_that_drops_the_state_in_a_221_site_record() -> None:
-    # NOTE: lintrials.corpus_split puts this record in the evaluation part; it predates the
-    # split and should be replaced by a development-part record. Only the two copies this test
-    # was written for are asserted, whatever else the check finds there.
-    found = l201(V2 / "NCT05317416.json")
-    copies = [f for f in found if f.field in ("locations[124].facility", "locations[176].facility")]
-    assert [(f.line, f.field) for f in copies] == [
-        (1756, "locations[124].facility"), (2332, "locations[176].facility")]
-    assert "state 'Yerushalayim' there, none here" in copies[0].message
+def test_copy_that_drops_the_state_in_a_252_site_record() -> None:
+    [finding] = l201(V2 / "NCT05813288.json")
+    assert (finding.line, finding.field) == (1764, "locations[97].facility")
+    assert "'Research Site 30056-013' (Santiago, Chile)" in finding.message
+    assert "entry 95 of 252 (locations[94])" in finding.message
+    assert "state 'Providencia' there, none here" in finding.message
 
 
-def test_legacy_xml_copy_with_the_same_contact() -> None:
-    [finding] = l201(LEGACY / "NCT03459976.xml")
-    assert (finding.line, finding.column) == (191, 13)
+def test_legacy_xml_copy_with_a_contact_on_one_entry_only() -> None:
+    [finding] = l201(LEGACY / "NCT05690048.xml")
+    assert (finding.line, finding.column) == (217, 13)
     assert finding.pointer is not None
-    assert "'Ain Shams University' (Cairo, Egypt) is already listed as entry 1 of 2" in (
-        finding.message)
+    assert ("'University Hospital Heidelberg' (Heidelberg, Baden-Württemberg, Germany) is "
+            "already listed as entry 1 of 2") in finding.message
+    assert finding.message.endswith("; contacts differ")
 
 
 # --- real records that must not be flagged -------------------------------------------------
@@ -115,8 +113,8 @@ def test_legacy_xml_copy_with_the_same_contact() -> None:
     CORPUS / "ctgov_v2_json_partial" / "NCT03574597.json",
     # AstraZeneca "Research Site" in Ho Chi Minh City, typed again for other sites (zip 700000).
     V2 / "NCT06742723.json",
-    # Bristol-Myers Squibb: one hospital twice, "Site 0064" and "Site 0280" in the contacts.
-    V2 / "NCT06561386.json",
+    # One hospital twice, "Site 0382" and "Site 0377" in the contacts: two registrations.
+    V2 / "NCT06356129.json",
     # Children's Healthcare of Atlanta at 30303 and 30322: two hospitals of one system.
     V2 / "NCT05326516.json",
     SEEDS / "001_020fa720e2ffd389.txt",

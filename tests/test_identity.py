@@ -25,11 +25,16 @@ from lintrials.model import (
     EventStat,
     FlowPeriod,
     GroupCount,
+    Intervention,
+    IpdSharing,
     Location,
     Milestone,
+    Official,
     ParticipantFlow,
     Record,
     Results,
+    SecondaryId,
+    Sponsor,
 )
 from lintrials.suppressions import load
 
@@ -386,3 +391,47 @@ def test_results_values_are_named_by_their_group_and_rows() -> None:
         'results.adverse_events.serious_events[organ_system="Gastrointestinal disorders", '
         'term="Nausea"].stats[group_id="EG001"].num_affected'
     )
+
+
+def test_identifiers_sponsors_and_officials_are_named_by_what_they_are() -> None:
+    r = Record(
+        secondary_ids=[SecondaryId("R01 CA123456", "NIH"), SecondaryId("2022-503007-22",
+                                                                        "EUDRACT_NUMBER")],
+        collaborators=[Sponsor("Amgen", "INDUSTRY"), Sponsor("National Cancer Institute (NCI)",
+                                                             "NIH")],
+        overall_officials=[Official("Jane Roe, MD", "Mayo Clinic", "PRINCIPAL_INVESTIGATOR"),
+                           Official("Jane Roe, MD", None, "STUDY_CHAIR")],
+        keywords=["lupus", "CD19"],
+        interventions=[Intervention("DRUG", "Nivolumab", other_names=["Opdivo", "BMS-936558"])],
+        ipd_sharing=IpdSharing("YES", info_types=["STUDY_PROTOCOL", "SAP"]),
+    )
+    ids = Identities()
+    assert ids.of(r, "secondary_ids[1].id") == 'secondary_ids[id="2022-503007-22"].id'
+    assert ids.of(r, "secondary_ids[1].type") == 'secondary_ids[id="2022-503007-22"].type'
+    assert ids.of(r, "collaborators[1].agency_class") == (
+        'collaborators[name="National Cancer Institute (NCI)"].agency_class')
+    assert ids.of(r, "overall_officials[1].affiliation") == (
+        'overall_officials[name="Jane Roe, MD", role="STUDY_CHAIR"].affiliation')
+    assert ids.of(r, "keywords[1]") == 'keywords["CD19"]'
+    assert ids.of(r, "interventions[0].other_names[1]") == (
+        'interventions[type="DRUG", name="Nivolumab"].other_names["BMS-936558"]')
+    assert ids.of(r, "ipd_sharing.info_types[1]") == 'ipd_sharing.info_types["SAP"]'
+    assert ids.of(r, "oversight.has_dmc") is None  # no list item: the field path itself
+    # A re-export that lists them in another order names them alike.
+    r.secondary_ids.reverse()
+    r.overall_officials.reverse()
+    ids = Identities()
+    assert ids.of(r, "secondary_ids[0].type") == 'secondary_ids[id="2022-503007-22"].type'
+    assert ids.of(r, "overall_officials[0].affiliation") == (
+        'overall_officials[name="Jane Roe, MD", role="STUDY_CHAIR"].affiliation')
+
+
+def test_an_intervention_digest_leaves_out_other_names_while_there_are_none() -> None:
+    """Interventions tied on type and name are told apart by a digest of their content; the
+    digest is the one written before other names were read, until an intervention has some."""
+    tied = [Intervention("DRUG", "Placebo", "saline"), Intervention("DRUG", "Placebo", "sugar")]
+    before = labels(tied)
+    assert before[0].startswith('type="DRUG", name="Placebo", content=')
+    assert before[0].endswith(", content=b40ba80a")  # as earlier releases wrote it
+    tied[0].other_names = ["Normal saline"]
+    assert labels(tied)[0] != before[0] and labels(tied)[1] == before[1]

@@ -48,9 +48,9 @@ def test_json_minimum_in_minutes_in_a_study_of_adults() -> None:
 
 
 @pytest.mark.parametrize("path", [
-    XML / "NCT05706428.xml",  # 1 Hour to 3 Days: ventilation in neonates
+    XML / "NCT00000960.xml",  # 1 Day to 60 Years: pregnant women and their infants
     XML / "NCT00497289.xml",  # 5 Hours to 3 Days: preterm infants
-    XML / "NCT00005772.xml",  # N/A to 6 Hours: cooling for birth asphyxia
+    XML / "NCT00491413.xml",  # N/A to 6 Hours: erythropoietin after oxygen deprivation at birth
     XML / "NCT00000300.xml",  # N/A maximum
     JSON / "NCT06403423.json",  # 65 Years to 65 Years: screening at 65
     EXAMPLES / "000_c17df8f03dc45045.txt",

@@ -52,7 +52,7 @@ def test_web_address_in_the_email_field() -> None:
 
 
 @pytest.mark.parametrize("path", [
-    V2 / "NCT04728893.json",  # Trialsites@merck.com and many site addresses
+    V2 / "NCT03067181.json",  # 154 addresses of sites and contacts
     V2 / "NCT06383390.json",  # 844 sites
     V2 / "NCT04073706.json",  # endo3trial@uq.edu.au
     SEEDS / "000_c17df8f03dc45045.txt",

@@ -70,12 +70,12 @@ def test_uk_number_with_bracketed_zero_is_a_matter_of_form() -> None:
     # "+44 (0) 20 89904466": "(0)" is the convention for "skip this from abroad" (GOV.UK's own
     # style writes numbers so); a person dials it right, so it is no malformed number. C302
     # phone-format, for records prepared for diallers, reports it at "(0)".
-    found = c301(V2 / "NCT05921903.json")
+    found = c301(V2 / "NCT06256588.json")
     assert [f for f in found if f.field == "central_contacts[1].phone"] == []
-    form = [f for f in findings(V2 / "NCT05921903.json", select=["C302"])
+    form = [f for f in findings(V2 / "NCT06256588.json", select=["C302"])
             if f.field == "central_contacts[1].phone"]
     [finding] = form
-    assert (finding.line, finding.column, finding.end_column) == (228, 25, 28)
+    assert (finding.line, finding.column, finding.end_column) == (213, 25, 28)
     assert finding.message.startswith("the trunk prefix (0) after the country code +44 is for "
                                       "a person to skip")
     assert finding.message.endswith("write +44 20 8990 4466")
@@ -98,12 +98,12 @@ def test_central_contact_of_a_many_country_study_is_not_judged_without_plus() ->
 
 
 def test_extension_inside_the_number() -> None:
-    found = c301(V2 / "NCT05949684.json")
-    [finding] = [f for f in found if f.field == "locations[54].contacts[0].phone"]
-    # "519-685-8500x56072": the span is "x56072"
-    assert (finding.line, finding.column, finding.end_column) == (1310, 37, 43)
+    found = c301(V2 / "NCT05514054.json")
+    [finding] = [f for f in found if f.field == "locations[247].contacts[0].phone"]
+    # the span is "x21500", after the number
+    assert (finding.line, finding.column, finding.end_column) == (5339, 36, 42)
     assert finding.message == (
-        "an extension inside the number ('x56072'): put 56072 in the extension field")
+        "an extension inside the number ('x21500'): put 21500 in the extension field")
 
 
 def test_digits_after_a_complete_number() -> None:
@@ -122,9 +122,9 @@ def test_two_numbers_in_one_field() -> None:
 
 
 def test_placeholder_number() -> None:
-    found = c301(V2 / "NCT04613596.json")
-    [finding] = [f for f in found if f.field == "locations[93].contacts[0].phone"]
-    assert (finding.line, finding.column) == (1974, 24)
+    found = c301(V2 / "NCT06356129.json")
+    [finding] = [f for f in found if f.field == "locations[175].contacts[0].phone"]
+    assert (finding.line, finding.column) == (3559, 24)
     assert finding.message == "a placeholder, not a phone number: '000-000-0000'"
 
 
@@ -154,10 +154,10 @@ def test_plus_before_a_national_number_in_legacy_xml() -> None:
 
 
 def test_italian_number_that_lost_its_leading_zero() -> None:
-    found = c301(V2 / "NCT03058588.json")
-    [finding] = [f for f in found if f.field == "central_contacts[0].phone"]
-    assert (finding.line, finding.column) == (134, 21)
-    assert finding.message.endswith("Italian numbers keep their leading 0: +39 030 399 6811?")
+    found = c301(V2 / "NCT06312176.json")
+    [finding] = [f for f in found if f.field == "locations[121].contacts[0].phone"]
+    assert (finding.line, finding.column) == (2599, 25)
+    assert finding.message.endswith("Italian numbers keep their leading 0: +39 030 156318?")
 
 
 def test_mexican_mobile_one() -> None:
@@ -240,7 +240,7 @@ def test_us_numbers_in_national_form_are_fine() -> None:
 
 def test_italian_numbers_keep_their_zero_after_plus_39() -> None:
     assert c301(LEGACY / "NCT05700786.xml") == []  # "+39 055 679037"
-    assert c301(V2 / "NCT02845765.json") == []  # "+39 0226434004"
+    assert c301(V2 / "NCT06147791.json") == []  # "+39 0116335530"
 
 
 # --- the parts, on made-up input ------------------------------------------------------------

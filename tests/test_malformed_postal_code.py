@@ -55,10 +55,12 @@ def test_letter_o_for_a_zero_in_british_postcodes() -> None:
 
 
 def test_placeholders() -> None:
-    found = l212(V2 / "NCT00457457.json", V2 / "NCT05048797.json")
-    assert [f.message for f in found] == (
-        ["postal code '0' is a placeholder, not a postal code"] * 4
-        + ["postal code 'TAIWAN' is not of the form of postal codes in Taiwan (such as 104)"])
+    [zero] = l212(V2 / "NCT00479505.json")
+    assert (zero.line, zero.column, zero.field) == (294, 18, "locations[9].zip")
+    assert zero.message == "postal code '0' is a placeholder, not a postal code"
+    by_site = {f.field: f.message for f in l212(V2 / "NCT06742723.json")}
+    assert by_site["locations[651].zip"] == (
+        "postal code 'TAIWAN' is not of the form of postal codes in Taiwan (such as 104)")
 
 
 def test_us_zip_code_short_of_a_digit_gets_no_guess_from_another_state() -> None:
@@ -74,17 +76,27 @@ def test_us_zip_code_short_of_a_digit_gets_no_guess_from_another_state() -> None
 
 @pytest.mark.parametrize("path", [
     V2 / "NCT00245258.json",  # "135-710": South Korea's six-digit codes before 2015
-    V2 / "NCT00422734.json",  # "D-86150": the old German prefix
-    V2 / "NCT04728893.json",  # "Dublin 9": a Dublin postal district, before Eircodes
-    V2 / "NCT04885101.json",  # "40.290-000": a Brazilian CEP with the old dot
+    V2 / "NCT04631133.json",  # "D-34537": the old German prefix
     V2 / "NCT05326516.json",  # "QC H3T 1E2": the province's code before the postal code
     V2 / "NCT05695014.json",  # "99520", Famagusta: northern Cyprus uses Turkey's codes
-    LEGACY / "NCT00000833.xml",  # "009365067": a Puerto Rico ZIP+4 without its dash
-    LEGACY / "NCT00497276.xml",  # "DK-8000 Aarhus C": the code with its town
+    LEGACY / "NCT00000960.xml",  # "009365067": a Puerto Rico ZIP+4 without its dash
+    LEGACY / "NCT00497848.xml",  # "5000 C": the code with its town's district (Odense C)
     EXAMPLES,  # the seeds give no postal codes
 ])
 def test_acceptable_codes(path: Path) -> None:
     assert l212(path) == []
+
+
+@pytest.mark.parametrize(("path", "site", "code"), [
+    (V2 / "NCT00661700.json", 0, "24"),  # Dublin 24: a Dublin postal district, before Eircodes
+    (V2 / "NCT06742723.json", 168, "83.430-000"),  # a Brazilian CEP with the old dot
+])
+def test_acceptable_codes_among_other_findings(path: Path, site: int, code: str) -> None:
+    # The record has other sites' codes flagged; this site's code is fine.
+    study = json.loads(path.read_text(encoding="utf-8"))
+    assert study["protocolSection"]["contactsLocationsModule"]["locations"][site]["zip"] == code
+    found = l212(path)
+    assert found and not [f for f in found if f.field.startswith(f"locations[{site}].")]
 
 
 def test_latvian_code_without_its_lv_prefix_and_czech_space_moved() -> None:

@@ -22,12 +22,12 @@ def c305(*paths: Path | str, search_from: Path | None = None) -> list[Any]:
 # --- real records that must be flagged -------------------------------------------------------
 
 
-def test_not_yet_recruiting_with_twelve_sites_and_no_contact() -> None:
-    [finding] = c305(LEGACY / "NCT05687526.xml")
-    assert (finding.line, finding.column, finding.field) == (41, 19, "overall_status")
+def test_not_yet_recruiting_with_a_site_and_no_contact() -> None:
+    [finding] = c305(LEGACY / "NCT05705115.xml")
+    assert (finding.line, finding.column, finding.field) == (116, 19, "overall_status")
     assert finding.severity == "warning"
     assert finding.message == (
-        "the study is not yet recruiting at 12 sites but names no one to reach: no central "
+        "the study is not yet recruiting at 1 site but names no one to reach: no central "
         "contact and no site contact; give a central contact with a telephone number or "
         "e-mail address")
     assert finding.related == []
@@ -46,7 +46,7 @@ def test_not_yet_recruiting_without_sites_or_contacts() -> None:
 @pytest.mark.parametrize("path", [
     V2 / "NCT04040387.json",  # enrolling by invitation, no contacts: the registry asks for none
     V2 / "NCT05756322.json",  # recruiting: sites' contacts are "PI" without numbers, central has
-    LEGACY / "NCT05687032.xml",  # recruiting with site contacts
+    LEGACY / "NCT05686213.xml",  # recruiting with a site contact and no central contact
     SEEDS / "000_c17df8f03dc45045.txt",
     SEEDS / "001_020fa720e2ffd389.txt",
     SEEDS / "002_e3ee89ab0d39f9a4.txt",  # "CEO" with a telephone number: reachable

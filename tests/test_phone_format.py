@@ -57,19 +57,19 @@ def test_seed_study_as_json() -> None:
 
 
 def test_country_code_without_plus() -> None:
-    found = c302(LEGACY / "NCT00462397.xml")
+    found = c302(LEGACY / "NCT00493194.xml")
     [finding] = [f for f in found if f.field == "locations[0].contacts[0].phone"]
-    assert (finding.line, finding.column) == (216, 14)
-    assert finding.message == ("the country code 44 is written without '+': "
-                               "write +44 116 258 6296")
+    assert (finding.line, finding.column) == (242, 14)
+    assert finding.message == ("the country code 32 is written without '+': "
+                               "write +32 3 821 37 92")
 
 
 def test_international_call_prefix_instead_of_plus() -> None:
-    found = c302(LEGACY / "NCT00495859.xml")
+    found = c302(LEGACY / "NCT05694026.xml")
     [finding] = [f for f in found if f.field == "central_contacts[0].phone"]
-    assert (finding.line, finding.column) == (161, 12)
+    assert (finding.line, finding.column) == (220, 12)
     assert finding.message == ("'00' (an international call prefix, which differs between "
-                               "countries) instead of '+': write +49 6221 5636500")
+                               "countries) instead of '+': write +86 186 1278 2131")
 
 
 def test_remark_after_the_number() -> None:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import CORPUS, record
+from conftest import CORPUS, SEEDS, record
 from lintrials.files import read
 from lintrials.formats import ParsedRecord, detect
 from lintrials.model import Record
@@ -27,6 +28,15 @@ RICH_JSON = V2 / "NCT06094296.json"
 INVESTIGATOR_JSON = V2 / "NCT00763412.json"
 OLD_PARTY_JSON = V2 / "NCT00007696.json"  # a responsible party of the old form (name, org)
 PHONE_EXT_JSON = V2 / "NCT05594173.json"  # a results point of contact with an extension
+XML = CORPUS / "ctgov_legacy_xml"
+# Collaborators, a whole data-sharing plan, oversight with the export flag, keywords.
+RICH_XML = XML / "NCT05700877.xml"
+OTHER_NAMES_XML = XML / "NCT05705427.xml"  # interventions with other names
+OTHER_AGREEMENT_XML = XML / "NCT00460655.xml"  # a restriction in the sponsor's own words
+NO_AGREEMENT_XML = XML / "NCT00495794.xml"  # investigators employed, no agreement, caveats
+GT60_XML = XML / "NCT00492401.xml"  # an embargo of more than 60 days, secondary IDs
+LTE60_XML = XML / "NCT00497289.xml"  # an embargo of at most 60 days
+OLD_PARTY_XML = XML / "NCT00498407.xml"  # a responsible party of the old form
 # A partial download: no oversight, no data-sharing plan, no conditions module.
 PARTIAL_JSON = CORPUS / "ctgov_v2_json_partial" / "NCT00500591.json"
 
@@ -35,7 +45,7 @@ EXTRA_FIELDS = ("secondary_ids", "keywords", "lead_sponsor_class", "collaborator
                 "responsible_party", "oversight", "ipd_sharing", "overall_officials",
                 "more_info")
 # Coded values: normalised from the source's spelling in legacy XML and on pages.
-CODED = ("type", "role", "agency_class", "lead_sponsor_class", "sharing", "restriction_type")
+CODED = ("type", "role", "agency_class", "lead_sponsor_class", "sharing")
 
 
 def parsed(path: Path) -> tuple[ParsedRecord, str]:
@@ -77,6 +87,21 @@ def located_text(item: ParsedRecord, text: str, field: str) -> str:
     return "\n".join([first, *middle, last])
 
 
+def _xml_value_fits(field: str, value: str | bool, found: str) -> bool:
+    """Whether the text located for a legacy XML value says that value."""
+    name = re.sub(r"\[\d+\]$", "", field.split(".")[-1])
+    said = html.unescape(found).strip()
+    if name == "pi_sponsor_employee":
+        return ("ARE employed" in said) is value and "employed" in said
+    if name in ("restrictive_agreement", "restriction_type"):  # read from one sentence
+        return value is (not said.startswith("There is NOT")) or isinstance(value, str)
+    if isinstance(value, bool):
+        return said == ("Yes" if value else "No")
+    if name in CODED or name == "info_types":  # "U.S. Fed" is FED, "... Plan (SAP)" SAP
+        return value.replace("_", "") in re.sub(r"[^A-Z0-9]", "", said.upper())
+    return said == value.strip()
+
+
 def mislocated(path: Path) -> tuple[int, list[tuple[str, Any, str]]]:
     """How many of the new values the record has, and those not located at their own text."""
     item, text = parsed(path)
@@ -86,12 +111,10 @@ def mislocated(path: Path) -> tuple[int, list[tuple[str, Any, str]]]:
         found = located_text(item, text, field)
         if path.suffix == ".json":
             decoded = json.loads(found)
-            if decoded != value and not (isinstance(value, str) and decoded == value.strip()):
-                wrong.append((field, value, found))
-        elif isinstance(value, bool):
-            if found not in ("Yes", "No") and "employed" not in found and "agreement" not in found:
-                wrong.append((field, value, found))
-        elif html.unescape(found).strip() != value.strip() and field.split(".")[-1] not in CODED:
+            fits = decoded == value or (isinstance(value, str) and decoded == value.strip())
+        else:
+            fits = _xml_value_fits(field, value, found)
+        if not fits:
             wrong.append((field, value, found))
     return len(values), wrong
 
@@ -190,3 +213,113 @@ def test_unit_tests_can_build_the_new_parts_from_dicts() -> None:
     assert r.collaborators[0].agency_class == "NIH"
     assert r.more_info is not None and r.more_info.point_of_contact is not None
     assert r.more_info.point_of_contact.title == "Study Director"
+
+
+@pytest.mark.parametrize("path", [RICH_XML, OTHER_NAMES_XML, OTHER_AGREEMENT_XML,
+                                  NO_AGREEMENT_XML, GT60_XML, LTE60_XML, OLD_PARTY_XML],
+                         ids=lambda p: p.stem)
+def test_every_new_xml_value_is_located_at_its_own_text(path: Path) -> None:
+    count, wrong = mislocated(path)
+    assert count >= 8
+    assert wrong == []
+
+
+def test_xml_values_take_the_api_spelling() -> None:
+    r = parsed(RICH_XML)[0].record
+    assert r.lead_sponsor_class == "OTHER"
+    assert r.collaborators and all(c.agency_class for c in r.collaborators)
+    assert r.responsible_party is not None and r.responsible_party.type == "SPONSOR_INVESTIGATOR"
+    assert r.oversight is not None and r.oversight.is_us_export is not None
+    assert r.oversight.is_ppsd is None  # the record does not say
+    ipd = r.ipd_sharing
+    assert ipd is not None and ipd.sharing in ("YES", "NO", "UNDECIDED")
+    assert ipd.info_types and set(ipd.info_types) <= {
+        "STUDY_PROTOCOL", "SAP", "ICF", "CSR", "ANALYTIC_CODE"}
+    assert r.overall_officials and all(o.role for o in r.overall_officials)
+    assert r.keywords
+    assert any(i.other_names for i in parsed(OTHER_NAMES_XML)[0].record.interventions)
+    old = parsed(OLD_PARTY_XML)[0].record.responsible_party
+    assert old is not None and old.type is None and old.old_name_title
+
+
+def test_xml_agreements_are_read_from_the_registry_sentences() -> None:
+    def agreement(path: Path) -> Any:
+        info = parsed(path)[0].record.more_info
+        assert info is not None and info.point_of_contact is not None
+        assert info.point_of_contact.title and info.point_of_contact.organization
+        return info.certain_agreement
+
+    other = agreement(OTHER_AGREEMENT_XML)
+    assert (other.pi_sponsor_employee, other.restrictive_agreement, other.restriction_type) == (
+        False, True, "OTHER")
+    assert other.other_details.startswith("GSK agreements may vary")
+    none = agreement(NO_AGREEMENT_XML)
+    assert (none.pi_sponsor_employee, none.restrictive_agreement, none.restriction_type,
+            none.other_details) == (True, False, None, None)
+    assert parsed(NO_AGREEMENT_XML)[0].record.more_info.limitations  # type: ignore[union-attr]
+    for path, kind in ((GT60_XML, "GT60"), (LTE60_XML, "LTE60")):
+        embargo = agreement(path)
+        assert (embargo.restrictive_agreement, embargo.restriction_type,
+                embargo.other_details) == (True, kind, None)
+
+
+def test_xml_secondary_ids_are_their_text_alone() -> None:
+    r = parsed(GT60_XML)[0].record
+    assert r.secondary_ids and all(s.id and s.type is None and s.domain is None
+                                   for s in r.secondary_ids)
+
+
+def test_an_xml_record_without_results_or_statements_has_none() -> None:
+    r = parsed(OLD_PARTY_XML)[0].record
+    assert r.more_info is None and r.ipd_sharing is None
+    assert "ipdSharingStatementModule" in r.sections  # a legacy record is whole
+
+
+PAGE = SEEDS / "001_020fa720e2ffd389.txt"  # a lead sponsor, a principal investigator
+
+
+def edited_page(tmp_path: Path) -> Path:
+    """The seed page with what other pages show too, written as the page writes its sections:
+    a collaborator, keywords, and a EudraCT number beside the sponsor's own ID."""
+    text = PAGE.read_text(encoding="utf-8")
+    text = text.replace("Sponsor Role lead\n", "Sponsor Role lead\n\nHunan Provincial People's "
+                        "Hospital\n\nOTHER_GOV\n\nSponsor Role collaborator\n", 1)
+    text = text.replace("Eligibility Criteria\n", "Keywords\n\nWords that describe the trial.\n\n"
+                        "lupus nephritis\n\nCD19\n\nEligibility Criteria\n", 1)
+    text = text.replace("Identifier Source: org_study_id\n", "Identifier Source: org_study_id\n\n"
+                        "2025-001234-12\n\nIdentifier Type: EUDRACT_NUMBER\n\n"
+                        "Identifier Source: secondary_id\n", 1)
+    path = tmp_path / PAGE.name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_page_reads_sponsors_investigators_and_identifiers(tmp_path: Path) -> None:
+    r = parsed(PAGE)[0].record
+    assert (r.lead_sponsor_class, r.collaborators, r.secondary_ids, r.keywords) == (
+        "OTHER", [], [], [])
+    assert r.responsible_party is not None and r.responsible_party.type == "SPONSOR"
+    assert [(o.name, o.role, o.affiliation) for o in r.overall_officials] == [
+        ("Hai Long", "PRINCIPAL_INVESTIGATOR", "Second Xiangya Hospital of Central South "
+         "University")]
+    assert r.org_study_id == "CM355_SLE_IIT"  # the sponsor's own ID is no secondary ID
+    edited = parsed(edited_page(tmp_path))[0].record
+    assert [(c.name, c.agency_class) for c in edited.collaborators] == [
+        ("Hunan Provincial People's Hospital", "OTHER_GOV")]
+    assert edited.lead_sponsor == r.lead_sponsor and edited.lead_sponsor_class == "OTHER"
+    assert edited.keywords == ["lupus nephritis", "CD19"]
+    assert [(s.id, s.type) for s in edited.secondary_ids] == [("2025-001234-12", "EUDRACT_NUMBER")]
+    assert edited.org_study_id == "CM355_SLE_IIT"
+    assert edited.oversight is None and edited.ipd_sharing is None
+    assert "ipdSharingStatementModule" not in edited.sections  # a page never shows them
+
+
+def test_every_new_page_value_is_located_at_its_own_text(tmp_path: Path) -> None:
+    item, text = parsed(edited_page(tmp_path))
+    values = extra_leaves(item.record)
+    assert len(values) == 11
+    assert [(f, v) for f, v in values if located_text(item, text, f) != v] == []
+    # An absent value is placed at the section that would hold it.
+    bare = parsed(PAGE)[0]
+    position, _ = bare.locator.locate("secondary_ids[0].id", None)
+    assert PAGE.read_text(encoding="utf-8").split("\n")[position.line - 1] == "Other Identifiers"

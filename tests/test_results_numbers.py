@@ -8,6 +8,7 @@ import pytest
 
 from lintrials.knowledge.results_numbers import (
     below,
+    ci_level,
     count,
     half_unit,
     limits_around_value,
@@ -65,13 +66,16 @@ def test_text_that_is_no_p_value(text: str) -> None:
 def test_limits_that_enclose_the_value() -> None:
     assert limits_around_value("95_CONFIDENCE_INTERVAL", "LEAST_SQUARES_MEAN")
     assert limits_around_value("95% Confidence Interval", "Geometric Mean")
-    assert limits_around_value("FULL_RANGE", "MEAN") == "the full range"
-    assert limits_around_value("Inter-Quartile Range", "Median") == "the inter-quartile range"
+    assert limits_around_value("FULL_RANGE", "MEAN") == "full range"
+    assert limits_around_value("Inter-Quartile Range", "Median") == "inter-quartile range"
     # A least-squares mean may lie outside the values observed; a mean outside the quartiles.
     assert limits_around_value("FULL_RANGE", "LEAST_SQUARES_MEAN") is None
     assert limits_around_value("INTER_QUARTILE_RANGE", "MEAN") is None
     assert limits_around_value("STANDARD_DEVIATION", "MEAN") is None
     assert limits_around_value(None, "NUMBER") is None
+    assert [ci_level(d) for d in ("95_CONFIDENCE_INTERVAL", "95% Confidence Interval",
+                                  "97_5_CONFIDENCE_INTERVAL", "FULL_RANGE", None)] == [
+        "95", "95", "97.5", None, None]
 
 
 @pytest.mark.parametrize("unit", ["Participants", "patients", "Number of subjects",

@@ -72,7 +72,7 @@ def test_legacy_all_field_on_a_prostate_cancer_trial() -> None:
     XML / "NCT05705427.xml",  # "Pregnant women ... must intend ...", and their infants
     XML / "NCT01174550.xml",  # "men age ≥55 years" and "women age ≥65 years"
     XML / "NCT05689281.xml",  # trans women: "Male sex designated at birth", Sex FEMALE
-    XML / "NCT00005644.xml",  # "... prostate cancer found at time of cystoprostatectomy allowed"
+    XML / "NCT00005816.xml",  # "No prior malignancy ... except ... treated prostatic adenoca..."
     XML / "NCT00003408.xml",  # "Ovarian cancer" as one of a list of cancers
     JSON / "NCT00377793.json",  # MALE, with criteria for female partners
     JSON / "NCT05673005.json",  # men, and consent "from both patient and his female partner"

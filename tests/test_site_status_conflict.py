@@ -51,14 +51,14 @@ def test_recruiting_study_with_sites_in_several_states() -> None:
 
 
 def test_sites_without_status_say_nothing() -> None:
-    # Seed 000 lists 32 sites with an empty "Site Status"; NCT05266625 is ACTIVE_NOT_RECRUITING
-    # and its sites carry no status, as the registry shows closed sites.
-    assert s110(SEEDS / "000_c17df8f03dc45045.txt", V2 / "NCT05266625.json") == []
+    # Seed 000 lists 32 sites with an empty "Site Status"; NCT05490680 is ACTIVE_NOT_RECRUITING
+    # and its 18 sites carry no status, as the registry shows closed sites.
+    assert s110(SEEDS / "000_c17df8f03dc45045.txt", V2 / "NCT05490680.json") == []
 
 
 def test_unknown_status_is_not_judged() -> None:
     # UNKNOWN, set by the registry, with a site still RECRUITING from the sponsor's last update.
-    assert s110(LEGACY / "NCT00462397.xml") == []
+    assert s110(LEGACY / "NCT00493194.xml") == []
 
 
 # --- edited copies of a real record --------------------------------------------------------

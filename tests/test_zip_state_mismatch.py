@@ -33,21 +33,24 @@ def study(tmp_path: Path, *sites: dict[str, str]) -> Path:
 # --- real records that must be flagged -----------------------------------------------------
 
 
-def test_maine_site_with_a_massachusetts_zip_code() -> None:
-    [finding] = l211(V2 / "NCT00379756.json")
-    assert (finding.line, finding.column) == (673, 18)
-    assert finding.field == "locations[42].zip"
+def test_illinois_site_with_a_texas_zip_code() -> None:
+    [finding] = l211(V2 / "NCT05838625.json")  # Springfield, Illinois 77030 (Houston)
+    assert (finding.line, finding.column) == (465, 18)
+    assert finding.field == "locations[24].zip"
     assert finding.severity == "warning"
-    assert finding.message == ("ZIP code 02777 is in Swansea, Massachusetts, not in Maine: "
+    assert finding.message == ("ZIP code 77030 is in Houston, Texas, not in Illinois: "
                                "the state or the ZIP code is wrong")
     [related] = finding.related
-    assert (related.field, related.line, related.column) == ("locations[42].state", 672, 20)
+    assert (related.field, related.line, related.column) == ("locations[24].state", 464, 20)
 
 
-def test_legacy_xml_zip_code_typed_with_a_wrong_digit() -> None:
-    [finding] = l211(LEGACY / "NCT00002756.xml")  # Honolulu 95813 for 96813
-    assert (finding.line, finding.column, finding.field) == (655, 14, "locations[30].zip")
-    assert finding.message.startswith("ZIP code 95813 is in Sacramento, California, not in Hawaii")
+def test_legacy_xml_zip_codes_of_a_neighbouring_state() -> None:
+    # Anchorage, Alaska 98508 (Olympia); Tacoma, Washington 97405 (Eugene)
+    found = l211(LEGACY / "NCT02465060.xml")
+    assert [(f.line, f.column, f.field) for f in found] == [
+        (1008, 14, "locations[2].zip"), (23319, 14, "locations[1122].zip")]
+    assert found[0].message.startswith("ZIP code 98508 is in Olympia, Washington, not in Alaska")
+    assert found[1].message.startswith("ZIP code 97405 is in Eugene, Oregon, not in Washington")
 
 
 def test_town_of_one_name_in_two_states() -> None:

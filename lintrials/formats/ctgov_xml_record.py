@@ -15,13 +15,22 @@ from lintrials.formats.fields import enum_value
 from lintrials.model import (
     ALL_SECTIONS,
     Arm,
+    CertainAgreement,
     Contact,
     DateField,
     Eligibility,
     Intervention,
+    IpdSharing,
     Location,
+    MoreInfo,
+    Official,
     Outcome,
+    Oversight,
+    PointOfContact,
     Record,
+    ResponsibleParty,
+    SecondaryId,
+    Sponsor,
 )
 
 _MODEL = {
@@ -146,9 +155,11 @@ def read_record(root: Any) -> Record:
     r.brief_title = _text(root, "brief_title")
     r.official_title = _text(root, "official_title")
     r.acronym = _text(root, "acronym")
+    r.secondary_ids = [SecondaryId(id=text) for text in _texts(root, "id_info/secondary_id")]
     r.brief_summary = _text(root, "brief_summary/textblock")
     r.detailed_description = _text(root, "detailed_description/textblock")
     r.conditions = _texts(root, "condition")
+    r.keywords = _texts(root, "keyword")
     r.overall_status = enum_value(_text(root, "overall_status"))
     r.why_stopped = _text(root, "why_stopped")
     r.status_verified_date = iso_date(_text(root, "verification_date"))
@@ -191,6 +202,7 @@ def read_record(root: Any) -> Record:
             name=_text(item, "intervention_name"),
             description=_text(item, "description"),
             arm_group_labels=_texts(item, "arm_group_label"),
+            other_names=_texts(item, "other_name"),
         )
         r.interventions.append(intervention)
         # The legacy format links arms to interventions from the intervention's side only.
@@ -222,7 +234,20 @@ def read_record(root: Any) -> Record:
             healthy_volunteers=None if healthy is None else healthy == "YES",
         )
     r.results = read_results(root)
+    r.more_info = _more_info(root.find("clinical_results"))
     r.lead_sponsor = _text(root, "sponsors/lead_sponsor/agency")
+    r.lead_sponsor_class = _agency_class(_text(root, "sponsors/lead_sponsor/agency_class"))
+    r.collaborators = [
+        Sponsor(_text(e, "agency"), _agency_class(_text(e, "agency_class")))
+        for e in root.findall("sponsors/collaborator")
+    ]
+    r.responsible_party = _responsible_party(root.find("responsible_party"))
+    r.oversight = _oversight(root.find("oversight_info"))
+    r.ipd_sharing = _ipd_sharing(root.find("patient_data"))
+    r.overall_officials = [
+        Official(_text(e, "last_name"), _text(e, "affiliation"), enum_value(_text(e, "role")))
+        for e in root.findall("overall_official")
+    ]
     r.central_contacts = _contacts(root, "overall_contact", "overall_contact_backup")
     for loc in root.findall("location"):
         r.locations.append(
@@ -242,3 +267,113 @@ def read_record(root: Any) -> Record:
 def _sections(root: Any) -> set[str]:
     # A legacy record is always whole: an absent element means the record has no such value.
     return set(ALL_SECTIONS)
+
+
+# The legacy spellings of agency classes that are not the API's in upper case.
+_AGENCY_CLASSES = {"U_S_FED": "FED", "INDIVIDUAL": "INDIV", "AMBIGUOUS": "AMBIG"}
+
+
+def _agency_class(value: str | None) -> str | None:
+    coded = enum_value(value)
+    return _AGENCY_CLASSES.get(coded or "", coded)
+
+
+def _yes_no(element: Any, tag: str) -> bool | None:
+    return {"yes": True, "no": False}.get((_text(element, tag) or "").strip().casefold())
+
+
+def _responsible_party(element: Any) -> ResponsibleParty | None:
+    if element is None:
+        return None
+    return ResponsibleParty(
+        type=enum_value(_text(element, "responsible_party_type")),
+        investigator_full_name=_text(element, "investigator_full_name"),
+        investigator_title=_text(element, "investigator_title"),
+        investigator_affiliation=_text(element, "investigator_affiliation"),
+        old_name_title=_text(element, "name_title"),
+        old_organization=_text(element, "organization"),
+    )
+
+
+def _oversight(element: Any) -> Oversight | None:
+    if element is None:
+        return None
+    return Oversight(
+        has_dmc=_yes_no(element, "has_dmc"),
+        is_fda_regulated_drug=_yes_no(element, "is_fda_regulated_drug"),
+        is_fda_regulated_device=_yes_no(element, "is_fda_regulated_device"),
+        is_unapproved_device=_yes_no(element, "is_unapproved_device"),
+        is_ppsd=_yes_no(element, "is_ppsd"),
+        is_us_export=_yes_no(element, "is_us_export"),
+    )
+
+
+def _info_type(value: str) -> str | None:
+    """ "Statistical Analysis Plan (SAP)" -> SAP; "Study Protocol" -> STUDY_PROTOCOL."""
+    if value.rstrip().endswith(")") and "(" in value:
+        return enum_value(value.rstrip()[:-1].rsplit("(", 1)[1])
+    return enum_value(value)
+
+
+def _ipd_sharing(element: Any) -> IpdSharing | None:
+    if element is None:
+        return None
+    return IpdSharing(
+        sharing=enum_value(_text(element, "sharing_ipd")),
+        description=_text(element, "ipd_description"),
+        info_types=[t for t in map(_info_type, _texts(element, "ipd_info_type")) if t],
+        time_frame=_text(element, "ipd_time_frame"),
+        access_criteria=_text(element, "ipd_access_criteria"),
+        url=_text(element, "ipd_url"),
+    )
+
+
+# Legacy XML writes the agreement on publishing as text: a sentence of the registry's for "no
+# agreement" and for each embargo the registry names, else the registrant's own words.
+_NO_AGREEMENT = "there is not an agreement between principal investigators and the sponsor"
+_EMBARGO = ("the only disclosure restriction on the pi is that the sponsor can review results "
+            "communications prior to public release and can embargo communications regarding "
+            "trial results for a period that is ")
+_EMBARGO_TYPES = (("less than or equal to 60 days", "LTE60"), ("more than 60 days", "GT60"))
+
+
+def _certain_agreement(element: Any) -> CertainAgreement:
+    agreement = CertainAgreement()
+    employed = " ".join((_text(element, "pi_employee") or "").split()).casefold()
+    if "are not employed" in employed:
+        agreement.pi_sponsor_employee = False
+    elif "are employed" in employed:
+        agreement.pi_sponsor_employee = True
+    text = _text(element, "restrictive_agreement")
+    said = " ".join((text or "").split()).casefold()
+    if not said:
+        return agreement
+    agreement.restrictive_agreement = not said.startswith(_NO_AGREEMENT)
+    if agreement.restrictive_agreement:
+        kinds = [kind for words, kind in _EMBARGO_TYPES
+                 if said.startswith(_EMBARGO) and said[len(_EMBARGO):].startswith(words)]
+        agreement.restriction_type = kinds[0] if kinds else "OTHER"
+        agreement.other_details = None if kinds else text
+    return agreement
+
+
+def _more_info(results: Any) -> MoreInfo | None:
+    if results is None:
+        return None
+    agreements = results.find("certain_agreements")
+    contact = results.find("point_of_contact")
+    limitations = results.find("limitations_and_caveats")
+    if agreements is None and contact is None and limitations is None:
+        return None
+    info = MoreInfo(limitations=_text(results, "limitations_and_caveats"))
+    if agreements is not None:
+        info.certain_agreement = _certain_agreement(agreements)
+    if contact is not None:
+        info.point_of_contact = PointOfContact(
+            title=_text(contact, "name_or_title"),
+            organization=_text(contact, "organization"),
+            email=_text(contact, "email"),
+            phone=_text(contact, "phone"),
+            phone_ext=_text(contact, "phone_ext"),
+        )
+    return info

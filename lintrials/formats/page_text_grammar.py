@@ -34,6 +34,7 @@ HEADINGS = frozenset(
         "Facility Contacts",
         "References",
         "Other Identifiers",
+        "Secondary IDs",
         "More Related Trials",
         "Study Documents",
     }

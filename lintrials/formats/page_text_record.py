@@ -8,8 +8,10 @@ blocks, sites, contacts, arms and interventions) and keeps where each value is i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lintrials.formats import LONG_TEXT_FIELDS, MAX_SHORT_CHARS, MAX_TEXT_CHARS
+from lintrials.formats import page_text_parties as parties
 from lintrials.formats.fields import enum_value
 from lintrials.formats.page_text_grammar import (
     Line,
@@ -61,7 +63,14 @@ _SECTION_FIELDS = {
     "Conditions": "conditions",
     "Brief Summary": "brief_summary",
     "Detailed Description": "detailed_description",
+    "Keywords": "keywords",
+    "Responsible Party": "responsible_party",
+    "Principal Investigators": "overall_officials",
+    "Other Identifiers": "secondary_ids",
+    "Secondary IDs": "secondary_ids",
 }
+# A page holds every module but these, which it never shows: a value it lacks is not there.
+PAGE_SECTIONS = ALL_SECTIONS - {"oversightModule", "ipdSharingStatementModule"}
 
 
 class PageReader:
@@ -69,7 +78,7 @@ class PageReader:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.record = Record(sections=set(ALL_SECTIONS), text_format="plain")
+        self.record = Record(sections=set(PAGE_SECTIONS), text_format="plain")
         self.spans: dict[str, tuple[int, int]] = {}
         self.blocks: dict[str, tuple[int, int]] = {}
         self.too_long: list[tuple[int, int, int]] = []  # (offset, length, limit) of values cut
@@ -88,17 +97,21 @@ class PageReader:
             self.spans[_SECTION_FIELDS.get(line.text, line.text)] = (line.start, line.end)
         self._header(sections.pop("", []))
         intervention_descriptions: dict[str, str] = {}
-        handlers = {
+        handlers: dict[str, Callable[[list[Line]], object]] = {
             "Basic Information": self._basic,
             "Brief Summary": lambda ls: self._block("brief_summary", ls),
             "Detailed Description": lambda ls: self._block("detailed_description", ls),
             "Conditions": self._conditions,
             "Study Design": self._design,
             "Eligibility Criteria": self._eligibility,
-            "Sponsors": self._sponsors,
+            "Keywords": lambda ls: parties.keywords(self, ls),
+            "Sponsors": lambda ls: parties.sponsors(self, ls),
+            "Responsible Party": lambda ls: parties.responsible_party(self, ls),
+            "Principal Investigators": lambda ls: parties.officials(self, ls),
             "Locations": self._locations,
             "Central Contacts": lambda ls: self._contacts("central_contacts", ls),
             "Other Identifiers": self._identifiers,
+            "Secondary IDs": lambda ls: parties.secondary_ids(self, ls),
         }
         for heading, body in sections.items():
             if heading in handlers:
@@ -217,16 +230,6 @@ class PageReader:
             else:
                 setattr(e, attribute, value)
 
-    def _sponsors(self, lines: list[Line]) -> None:
-        block: list[Line] = []
-        for line in lines:
-            if line.text.startswith("Sponsor Role"):
-                if line.text.split()[-1].lower() == "lead" and block:
-                    self.record.lead_sponsor = self._set("lead_sponsor", block[0])
-                block = []
-            else:
-                block.append(line)
-
     def _locations(self, lines: list[Line]) -> None:
         """Sites: a facility line, a "City, State, Country" line and a "Site Status" line each.
         Lines that make no site (a block that lost its "Site Status", lines after the last) are
@@ -327,6 +330,7 @@ class PageReader:
             self._contacts("unplaced_contacts", lines)
 
     def _identifiers(self, lines: list[Line]) -> None:
+        parties.secondary_ids(self, lines)
         for i, line in enumerate(lines):
             if line.text == "Identifier Source: org_study_id":
                 ident = next(

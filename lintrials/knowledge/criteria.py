@@ -44,8 +44,14 @@ def lower(text: str) -> str:
     return low
 
 
+# The number of a heading in a numbered document: "1.", "2)", "(b)", "A.", "4.2", "III.6",
+# "3.4.1." ("III.6 EXCLUSION CRITERIA", "4.2 Inclusion criteria:").
+_NUMBER = (r"(?:(?:\d{1,2}|[IVXivx]{1,4})(?:\.\d{1,2}){1,3}\.?[ \t]+"
+           r"|(?:\d{1,2}|[IVXivx]{1,4}|[A-Za-z])[.)][ \t]*"
+           r"|\((?:\d{1,2}|[A-Za-z]|[ivx]{1,4})\)[ \t]*)")
+
 _HEADER = re.compile(
-    r"""^[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?
+    r"""^[ \t>#*_•-]*(?:""" + _NUMBER + r"""[*_]*)?
     (?:
         (?P<crit>(?:[\w/-]+[ \t]+){0,3}?
             (?P<kind>inclusion|exclusion|exclusionary|exclusions|non-?inclusion|eligibility)
@@ -81,7 +87,7 @@ _GROUP_LEAD = re.compile(
 
 
 _SUBHEADER = re.compile(
-    r"[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*[*_]*)?(?P<lead>(?:[\w-]+[ \t]+){0,2})"
+    r"[ \t>#*_•-]*(?:" + _NUMBER + r"[*_]*)?(?P<lead>(?:[\w-]+[ \t]+){0,2})"
     r"(?P<kind>inclusion|exclusion|eligibility)[ \t]+criteria[ \t]+"
     r"(?P<tail>(?:for|to|in|of)\b[^\n]*)", re.IGNORECASE)
 _WHOLE_STUDY = re.compile(
@@ -145,7 +151,7 @@ def criteria_sections(text: str) -> list[tuple[int, Section]]:
 # eligibility heading ("Eligibility:", "Eligibility criteria"), one with an aside ("Exclusion
 # (any of the following):"), "Criteria for exclusion", "Non-inclusion criteria".
 _LOOSE_HEADING = re.compile(
-    r"""^[ \t>#*_•-]*(?:\d{1,2}[.)][ \t]*)?[*_]*(?:[\w/-]+[ \t]+){0,3}?
+    r"""^[ \t>#*_•-]*(?:""" + _NUMBER + r""")?[*_]*(?:[\w/-]+[ \t]+){0,3}?
     (?:
         (?:inclusions?|exclusions?|exclusionary|non-?inclusion|eligibility)[*_ \t]*
             (?:criteri(?:a|on)\b)?

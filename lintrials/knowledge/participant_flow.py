@@ -30,11 +30,13 @@ __all__ = [
     "STARTED",
     "Cell",
     "PeriodCounts",
+    "as_treated",
     "count",
     "explains_enrollment_gap",
     "group_titles",
     "milestone_kind",
     "period_counts",
+    "says_data_missing",
 ]
 
 STARTED, COMPLETED, NOT_COMPLETED = "STARTED", "COMPLETED", "NOT COMPLETED"
@@ -107,8 +109,9 @@ class PeriodCounts:
         return sum(cell.value or 0 for cell in cells)
 
     def groups_started(self) -> set[str]:
-        """The groups this period starts participants in (a STARTED count above 0)."""
-        return {g for g, cell in self.fixed.get(STARTED, {}).items() if cell.value}
+        """The groups this period starts participants in: a STARTED count above 0, or a value
+        that is not a count ("NA": the group is there, its number unknown)."""
+        return {g for g, cell in self.fixed.get(STARTED, {}).items() if cell.value != 0}
 
 
 def group_titles(flow: ParticipantFlow) -> dict[str, str]:
@@ -174,7 +177,7 @@ def period_counts(flow: ParticipantFlow) -> list[PeriodCounts]:
 # and lead-in periods, people never randomised, treated or assigned, excluded or ineligible,
 # who left before the first period, or whose data are missing.
 _CUES = re.compile(
-    r"\bnot\s+(?:been\s+|be\s+|yet\s+)?(?:randomi[sz]ed|treated|dosed|assigned|allocated"
+    r"(?:\bnot|\bcannot|n't)\s+(?:been\s+|be\s+|yet\s+)?(?:randomi[sz]ed|treated|dosed|assigned|allocated"
     r"|included|counted|shown|reported|analy[sz]ed|enrolled|eligible|started|entered)"
     r"|\bnever\s+(?:been\s+)?(?:randomi[sz]ed|treated|dosed|received|started|assigned)"
     r"|\bdid\s*n[o']t\s+(?:receive|start|begin|enter|meet|get|take|undergo|complete)"
@@ -208,3 +211,38 @@ def explains_enrollment_gap(text: str | None, enrolled: int, started: int) -> bo
         if number_value(match.group(0)) in wanted:
             return True
     return _CUES.search(text) is not None
+
+
+# Words of the rest of the results (limitations, the populations analysed) saying that data of
+# participants could not be reported or were not collected: "data cannot be reported", "no data
+# were collected", "unable to analyse". Numbers there name who was analysed, not who started.
+_NO_DATA = re.compile(
+    r"\bno\s+(?:participant\s+|patient\s+|subject\s+|outcome\s+)?data\b"
+    r"|\bdata\s+(?:\w+\s+){0,3}?(?:can(?:not|'t)|could\s*(?:not|n't)|were\s+not|was\s+not"
+    r"|are\s+not)\s+(?:be\s+)?(?:reported|collected|analy[sz]ed|available|obtained)"
+    r"|\bunable\s+to\s+(?:report|analy[sz]e|collect)",
+    re.IGNORECASE,
+)
+
+
+def says_data_missing(text: str | None) -> bool:
+    """Whether ``text`` says participants' data could not be reported, collected or analysed
+    ("participant data cannot be reported", "no data were collected for ...")."""
+    return bool(text) and _NO_DATA.search(text or "") is not None
+
+
+# Adverse events counted by the treatment received, not the group assigned: a group may then
+# hold more participants at risk than started in the flow group of the same name.
+_AS_TREATED = re.compile(
+    r"\bas[\s-]treated\b|\bactual(?:ly)?\s+(?:treatment|received|given)"
+    r"|\btreatment\s+(?:actually\s+)?received\b|\bregardless\s+of\s+(?:the\s+)?(?:their\s+)?"
+    r"(?:randomi[sz]ed|assigned|allocated|randomi[sz]ation|assignment|allocation)",
+    re.IGNORECASE,
+)
+
+
+def as_treated(text: str | None) -> bool:
+    """Whether ``text`` says adverse events are counted by the treatment received ("safety
+    analysis in the as-treated population", "analysed according to the treatment actually
+    received", "regardless of randomized group")."""
+    return bool(text) and _AS_TREATED.search(text or "") is not None

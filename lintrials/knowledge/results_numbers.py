@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from lintrials.model import Denom, MeasureClass, ResultMeasure
 
 __all__ = [
-    "PValue", "analysed", "below", "count", "half_unit", "is_count_of_participants",
+    "PValue", "analysed", "below", "ci_level", "count", "half_unit", "is_count_of_participants",
     "limits_around_value", "number", "other_unit", "p_value", "participant_unit",
     "participants_title",
 ]
@@ -115,9 +115,9 @@ def _folded(text: str | None) -> str:
 
 
 def limits_around_value(dispersion_type: str | None, param_type: str | None) -> str | None:
-    """What a measurement's lower and upper limits are when they must enclose its value: "a
-    confidence interval", "the full range" or "the inter-quartile range"; None when they need
-    not, or the measurement has no limits.
+    """What a measurement's lower and upper limits are when they must enclose its value:
+    "confidence interval", "full range" or "inter-quartile range"; None when they need not, or
+    the measurement has no limits.
 
     The registry's dispersion types (API v2 codes, or legacy words such as "95% Confidence
     Interval") are read as follows. A confidence interval is an interval estimate of the very
@@ -130,12 +130,22 @@ def limits_around_value(dispersion_type: str | None, param_type: str | None) -> 
     and geometric coefficient of variation are one spread value, with no limits."""
     dispersion, param = _folded(dispersion_type), _folded(param_type)
     if dispersion.endswith("confidenceinterval"):
-        return "a confidence interval"
+        return "confidence interval"
     if dispersion == "fullrange" and param in ("mean", "median", "geometricmean"):
-        return "the full range"
+        return "full range"
     if dispersion == "interquartilerange" and param == "median":
-        return "the inter-quartile range"
+        return "inter-quartile range"
     return None
+
+
+def ci_level(dispersion_type: str | None) -> str | None:
+    """The level of a confidence interval a dispersion type names: "95_CONFIDENCE_INTERVAL"
+    and "95% Confidence Interval" -> "95", "97_5_CONFIDENCE_INTERVAL" -> "97.5"; else None."""
+    m = re.match(r"\s*(\d+)(?:[_.](\d+))?\s*%?[\s_]*confidence[\s_]+interval",
+                 dispersion_type or "", re.IGNORECASE)
+    if m is None:
+        return None
+    return m[1] if m[2] is None else f"{m[1]}.{m[2]}"
 
 
 # Units that count people: a measure of participants may be written in any of them.
