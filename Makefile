@@ -10,7 +10,7 @@ help:
 	@echo "make test-fast   the tests that need nothing beside the repository, in 2 processes"
 	@echo "make test        every test (the corpus tests need ../shared/corpus beside the repo)"
 	@echo "make lint        ruff;  make typecheck: mypy (strict)"
-	@echo "make docs        regenerate docs/checks.md;  make docs-check: fail if it is stale"
+	@echo "make docs        regenerate docs/checks.md and docs/fields.md;  make docs-check: fail if it is stale"
 	@echo "make ci          what CI runs (.ci/run)"
 
 $(BIN)/python:
@@ -36,6 +36,7 @@ typecheck:
 
 docs:
 	$(BIN)/lintrials rules --format markdown > docs/checks.md
+	$(BIN)/python -m lintrials.formats.field_map > docs/fields.md
 
 docs-check:
 	$(BIN)/lintrials rules --format markdown | diff -u docs/checks.md - \

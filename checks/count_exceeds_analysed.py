@@ -6,7 +6,9 @@ with a unit of participants: "participants", "patients", "subjects"), a value in
 larger than the number of participants analysed in that group. The number analysed is the
 row's own (a class's "number analyzed"), else the measure's, else, for a baseline measure, the
 baseline's overall number; only a denominator in participants is used (not eyes or lesions,
-the units a measure may also count). Only whole numbers are compared ("NA" is not).
+the units a measure may also count). Only whole numbers are compared ("NA" is not). A Count
+of Participants in a unit of another kind ("percentage of participants") may hold
+percentages: it is participant-count-unit's (P117), and not compared here.
 
 Why it matters: the participants counted are some of those analysed, so a count can reach the
 number analysed but not pass it; the registry shows each count with its percentage of the

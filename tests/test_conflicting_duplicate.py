@@ -47,18 +47,20 @@ def test_a_seed_page_and_its_json_twin_hold_the_same_content() -> None:
 
 
 def test_legacy_xml_and_a_later_json_export_of_one_study() -> None:
-    xml = CORPUS / "ctgov_legacy_xml" / "NCT05695014.xml"
-    newer = CORPUS / "ctgov_v2_json" / "NCT05695014.json"
+    xml = CORPUS / "ctgov_legacy_xml" / "NCT05697627.xml"
+    newer = CORPUS / "ctgov_v2_json" / "NCT05697627.json"
     (finding,) = findings(xml, newer, select=SELECT)
     assert (finding.path, finding.field, finding.line, finding.column) == (
         str(newer), "overall_status", 17, 24
     )
     assert finding.message.startswith(
-        f"NCT05695014 is also in {xml}, with different overall_status, status_verified_date, "
+        f"NCT05697627 is also in {xml}, with different overall_status, status_verified_date, "
     )
-    assert finding.message.endswith("enrollment_type: keep one version")
-    assert "phases" not in finding.message  # "N/A" in XML is NA in JSON: the same value
-    assert {r.field for r in finding.related} >= {"completion_date.date", "enrollment_type"}
+    assert finding.message.endswith("and 3 more: keep one version")
+    related = {r.field for r in finding.related}
+    assert len(related) == 10  # the 8 fields named and the 3 more, less the finding's own
+    assert "phases" not in related  # "N/A" in XML is NA in JSON: the same value
+    assert related >= {"completion_date.date", "enrollment_type", "eligibility.criteria"}
     # In the other order, the XML is the later copy.
     (finding,) = findings(newer, xml, select=SELECT)
     assert finding.path == str(xml)

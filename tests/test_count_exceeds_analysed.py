@@ -80,6 +80,9 @@ def test_only_counts_of_participants_against_participants() -> None:
                                                       "11", "Eyes")) == []
     assert run_check(count_exceeds_analysed, _measure("NUMBER", "percentage of participants",
                                                       "45.5", "Participants")) == []
+    assert run_check(count_exceeds_analysed, _measure("COUNT_OF_PARTICIPANTS",
+                                                      "percentage of participants", "80",
+                                                      "Participants")) == []
     assert run_check(count_exceeds_analysed, _measure("MEAN", "days", "11",
                                                       "Participants")) == []
     assert run_check(count_exceeds_analysed, _measure("COUNT_OF_PARTICIPANTS", "Participants",

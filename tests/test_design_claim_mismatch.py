@@ -22,11 +22,12 @@ def flagged_text(finding: Finding) -> str:
     return text.split("\n")[finding.line - 1][finding.column - 1 : finding.end_column - 1]
 
 
-def test_double_blinded_title_with_single_masking() -> None:
-    (f,) = d103(LEGACY / "NCT00460083.xml")
-    assert (f.code, f.line, f.column, f.field) == ("D103", 14, 33, "official_title")
-    assert flagged_text(f) == "Double-Blinded"
-    assert "masking is SINGLE (Investigator)" in f.message
+def test_double_blind_legacy_design_description_with_single_masking() -> None:
+    (f,) = d103(LEGACY / "NCT05704153.xml")
+    assert (f.code, f.line, f.column, f.field) == (
+        "D103", 67, 84, "intervention_model_description")
+    assert flagged_text(f) == "double-blind"
+    assert "masking is SINGLE (Participant)" in f.message
     assert [r.field for r in f.related] == ["masking"]
 
 
@@ -52,8 +53,9 @@ def test_two_claims_of_one_title_are_two_findings() -> None:
 
 
 def test_placebo_controlled_without_a_placebo_arm() -> None:
-    (f,) = d103(V2 / "NCT00457457.json")  # "Placebo Controlled ... With an Active Control"
-    assert flagged_text(f) == "Placebo Controlled"
+    (f,) = d103(V2 / "NCT01100021.json")  # "Placebo-controlled" crossover of two blockers
+    assert (f.line, f.column, f.field) == (13, 77, "official_title")
+    assert flagged_text(f) == "Placebo-controlled"
     assert "no arm is a placebo or sham comparator" in f.message
 
 
@@ -73,11 +75,11 @@ def test_periods_other_studies_and_controls_are_not_claims_about_the_design() ->
         "NCT00159809.json",  # "Placebo-Controlled Phase Followed By An Open-Label Phase"
         "NCT04721834.json",  # "Yee et al. has published a double-blinded randomized ... trial"
         "NCT01339377.json",  # "a go vs. no-go decision on performing a randomized-controlled trial"
-        "NCT06268873.json",  # "a 6-week open-label period", "open-label dapagliflozin"
+        "NCT05070858.json",  # "OLTP- Open label treatment period (68 weeks)", QUADRUPLE
         "NCT06568081.json",  # "SloMo was previously tested in a randomised trial"
-        "NCT01262157.json",  # "Double Blind Placebo Controlled" with a SHAM_COMPARATOR arm
+        "NCT01274156.json",  # "Double Blind Placebo Controlled" with SHAM_COMPARATOR arms
         "NCT04814381.json",  # "placebo-controlled" with an arm labelled Control
-        "NCT00137072.json",  # 2005 record with no arms: the placebo was never listed
+        "NCT00033839.json",  # 2002 record with no arms: the placebo was never listed
         "NCT06312176.json",  # "blinded independent central review", masking NONE
     ):
         assert d103(V2 / name) == [], name

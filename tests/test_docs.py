@@ -84,3 +84,19 @@ def test_rule_prints_the_sections_and_the_figures() -> None:
     for heading in HEADINGS:
         assert f"\n{heading}:" in out
     assert "Measured:" in out and "65 findings, 65 of 65 judged correct (100%, 95% interval" in out
+
+
+def test_docs_fields_md_is_the_generated_page() -> None:
+    from lintrials.formats.field_map import markdown, rows
+
+    assert (REPO / "docs" / "fields.md").read_text(encoding="utf-8") == markdown(), (
+        "docs/fields.md is stale: run make docs")
+    fields = {name: (json, xml) for name, json, xml in rows()}
+    # Parts of the whole record, in both sources, at their own places.
+    assert fields["secondary_ids.id"][0].endswith("/secondaryIdInfos/[]/id")
+    assert fields["oversight.is_fda_regulated_drug"][1] == "oversight_info/is_fda_regulated_drug"
+    assert fields["results.participant_flow.periods.milestones.achievements.value"] == (
+        "/resultsSection/participantFlowModule/periods/[]/milestones/[]/achievements/[]"
+        "/numSubjects",
+        "clinical_results/participant_flow/period_list/period[]/milestone_list/milestone[]"
+        "/participants_list/participants[]/@count")

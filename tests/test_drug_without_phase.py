@@ -52,7 +52,7 @@ def test_other_seeds_have_phases() -> None:
 
 def test_not_reported_when_the_drug_is_background_or_the_product_is_not_a_drug() -> None:
     for name in (
-        "NCT03449940.json",  # surgical timing trial; ceftriaxone and lidocaine as background
+        "NCT01945554.json",  # nerve root infiltrations; the steroid and anaesthetic injected
         "NCT02384928.json",  # pharmacopuncture against usual care ("Drug: Conventional medicine")
         "NCT05857631.json",  # radiotherapy trial with cisplatin as usual
         "NCT05241964.json",  # autologous platelet-rich plasma typed Biological
@@ -62,7 +62,7 @@ def test_not_reported_when_the_drug_is_background_or_the_product_is_not_a_drug()
         "NCT05199727.json",  # shockwave device and tadalafil
     ):
         assert d102(V2 / name) == [], name
-    assert d102(LEGACY / "NCT00003186.xml") == []  # isosulfan blue dye in sentinel-node biopsy
+    assert d102(LEGACY / "NCT00002520.xml") == []  # nicotine in a stop-smoking programme
     assert d102(LEGACY / "NCT05694026.xml") == []  # intense pulsed light device and a drug
 
 

@@ -40,7 +40,7 @@ from lintrials.suppressions import load
 
 V2 = DATA / "corpus" / "ctgov_v2_json"
 XML = DATA / "corpus" / "ctgov_legacy_xml"
-SITES_AND_ARMS = V2 / "NCT05819398.json"  # 25 sites with phone findings, 6 arms
+SITES_AND_ARMS = V2 / "NCT06993792.json"  # 47 of its 89 sites with phone findings, 10 arms
 CONTACTS = V2 / "NCT06620835.json"  # two central contacts with findings, criteria findings
 LEGACY = XML / "NCT00493194.xml"  # sites with two contacts each, every phone with a finding
 PAGE = SEEDS / "000_c17df8f03dc45045.txt"  # a study page: sites and their contacts apart
@@ -56,8 +56,9 @@ def with_arm_defects(study: dict[str, Any]) -> dict[str, Any]:
     """The study with two broken links between arms and interventions, so arms have findings."""
     study = copy.deepcopy(study)
     arms = study["protocolSection"]["armsInterventionsModule"]
-    arms["armGroups"][5]["interventionNames"] = ["Drug: Placebo matching Formulation 3"]
-    arms["interventions"][0]["armGroupLabels"].append("Part III: Extension")
+    assert len(arms["armGroups"]) > 5
+    arms["armGroups"][5]["interventionNames"] = ["Drug: Metformin"]  # no such intervention
+    arms["interventions"][0]["armGroupLabels"].append("Extension period")  # no such arm
     return study
 
 
@@ -212,17 +213,16 @@ def test_a_renamed_site_is_a_new_finding_and_its_old_entry_is_noted(tmp_path: Pa
     lintrials("--write-baseline", str(baseline), str(before))
     study = json.loads((after / SITES_AND_ARMS.name).read_text(encoding="utf-8"))
     sites = study["protocolSection"]["contactsLocationsModule"]["locations"]
-    (site,) = [s for s in sites if s["facility"] == "Non-Public Health Care Facility LABDERM"]
-    site["facility"] = "LABDERM Dermatology Clinic"
+    old_name = "Diseno y Planeacion en Investigacion Medica - Guadalajara - Calle Amado Nervo"
+    (site,) = [s for s in sites if s["facility"] == old_name]  # one finding: its phone's C301
+    site["facility"] = "Diseno y Planeacion en Investigacion Medica - Guadalajara Centro"
     (after / SITES_AND_ARMS.name).write_text(json.dumps(study, indent=2), encoding="utf-8")
     new = report(after, "json", "--baseline", str(baseline))
     assert [f["code"] for f in new if f["code"] != "X003"] == ["C301"]
-    assert "LABDERM Dermatology Clinic" in new[0]["identity"] or "LABDERM Dermatology Clinic" in (
-        next(f["identity"] for f in new if f["code"] == "C301"))
+    assert "Guadalajara Centro" in next(f["identity"] for f in new if f["code"] == "C301")
     (stale,) = [f for f in new if f["code"] == "X003"]
     assert stale["severity"] == "info" and stale["path"] == str(baseline)
-    assert 'facility=\\"Non-Public Health Care Facility LABDERM\\"' in json.dumps(
-        stale["message"])
+    assert f'facility=\\"{old_name}\\"' in json.dumps(stale["message"])
     assert stale["line"] > 1  # the line of the entry in the baseline file
     code, _ = lintrials("--baseline", str(baseline), str(after))
     assert code == 1  # the new finding fails the run, the note alone would not
@@ -254,12 +254,13 @@ def test_two_identical_sites_keep_apart(tmp_path: Path) -> None:
     folder.mkdir()
     study = json.loads(SITES_AND_ARMS.read_text(encoding="utf-8"))
     sites = study["protocolSection"]["contactsLocationsModule"]["locations"]
-    sites.insert(3, copy.deepcopy(sites[9]))  # HOP Edouard Herriot, Lyon, twice
+    sites.insert(3, copy.deepcopy(sites[30]))  # CARE, Buenos Aires, twice
     (folder / "study.json").write_text(json.dumps(study, indent=2), encoding="utf-8")
     found = findings_of(folder)
-    lyon = [f for f in found if f["identity"] and "Edouard Herriot" in f["identity"]]
-    assert {f["code"] for f in lyon} >= {"C302", "L201"}
-    phones = [f for f in lyon if f["code"] == "C302"]
+    care = [f for f in found if f["identity"]
+            and "Centro de Alergia y Enfermedades Respiratorias" in f["identity"]]
+    assert {f["code"] for f in care} >= {"C302", "L201"}
+    phones = [f for f in care if f["code"] == "C302"]
     assert len(phones) == 2 and len({f["identity"] for f in phones}) == 2
     assert len({f["fingerprint"] for f in phones}) == 2
     assert sum("#2" in f["identity"] for f in phones) == 1

@@ -13,6 +13,7 @@ from lintrials.findings import Finding
 from lintrials.knowledge.contact_names import contact_lead, link_in
 
 V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
 
 
 def g101(*paths: Path) -> list[Finding]:
@@ -35,6 +36,13 @@ def test_eli_lillys_call_centre_sentence_as_the_study_director() -> None:
         "the study to a central contact (the number in its phone field)")
 
 
+def test_the_same_sentence_in_legacy_xml() -> None:
+    [finding] = g101(LEGACY / "NCT05696847.xml")
+    assert (finding.line, finding.pointer) == (
+        134, "/clinical_study/overall_official[1]/last_name")
+    assert "is an instruction, not a person or a title" in finding.message
+
+
 def test_lundbecks_way_to_write_and_astellas_label() -> None:
     # NCT04688775 names its study director "Email contact via H. Lundbeck A/S" (and gives an
     # e-mail address as the affiliation); NCT00106392 names Astellas's "Central Contact".
@@ -53,6 +61,7 @@ def test_people_titles_offices_and_companies_are_silent() -> None:
     assert g101(*(V2 / f"{nct}.json" for nct in (
         "NCT00141349", "NCT00377793", "NCT06326047", "NCT06312176", "NCT05861427",
         "NCT00122499", "NCT05199727"))) == []
+    assert g101(LEGACY / "NCT00493792.xml", LEGACY / "NCT05694221.xml") == []
 
 
 # --- own words --------------------------------------------------------------------------------

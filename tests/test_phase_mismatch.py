@@ -45,15 +45,15 @@ def test_phase_2_3_registered_as_phase_3_in_json() -> None:
     assert f.pointer == "/protocolSection/identificationModule/officialTitle"
 
 
-def test_summary_phase_of_a_drug_study_registered_na() -> None:
-    (f,) = d101(V2 / "NCT05739409.json")
-    assert (f.line, f.column, f.field, flagged_text(f)) == (62, 70, "brief_summary", "phase I")
+def test_stated_phase_of_a_drug_study_registered_na() -> None:
+    (f,) = d101(LEGACY / "NCT00000995.xml")
+    assert (f.line, f.column, f.field, flagged_text(f)) == (15, 19, "official_title", "Phase I")
     assert "phases is NA" in f.message and "drug or biological" in f.message
 
 
 def test_purpose_line_of_an_nci_summary_counts() -> None:
-    (f,) = d101(LEGACY / "NCT00003927.xml")  # "PURPOSE: Phase II trial to study ..."
-    assert (f.line, f.column, flagged_text(f)) == (38, 16, "Phase II")
+    (f,) = d101(LEGACY / "NCT00002655.xml")  # "PURPOSE: Phase I/II trial to study ..."
+    assert (f.line, f.column, f.field, flagged_text(f)) == (34, 16, "brief_summary", "Phase I/II")
 
 
 def test_the_seeds_agree_with_their_phases() -> None:
@@ -66,17 +66,17 @@ def test_other_studies_and_other_senses_of_phase_are_not_reported() -> None:
         "NCT06318962.json",  # "An open-label single group Phase I clinical trial has demonstrated"
         "NCT04581499.json",  # "This Phase II Small Business Innovative Research (SBIR) project"
         "NCT04811560.json",  # "the recommended Phase 2 dose(s)"
-        "NCT06372145.json",  # "previously enrolled in the Phase 2b LTS"
-        "NCT04862663.json",  # "A Phase Ib/III" registered PHASE3: no registry counterpart
-        "NCT00645268.json",  # "(Phase I) followed by ... (Phase II)": periods
+        "NCT04856215.json",  # "Our previous phase 1 radio-immunotherapy study", PHASE2
+        "NCT05170204.json",  # "A Phase I-III" registered PHASE3: no registry counterpart
+        "NCT06171412.json",  # "In Phase 1, investigators developed the intervention": stages
         "NCT00245258.json",  # "double-blind phase\n2. To assess": a numbered list
         "NCT05877144.json",  # "This phase I clinical trial" of shockwave therapy, phase N/A
     ):
         assert d101(V2 / name) == [], name
     for name in (
-        "NCT05705154.xml",  # "Phase I: Co-design of intervention"
+        "NCT05693077.xml",  # "the outcome of phase 1, the dose given in phase 2": periods
         "NCT05688514.xml",  # "First In Human" device study, phase N/A
-        "NCT00463463.xml",  # "We conducted a phase II study": the group's earlier study
+        "NCT00495287.xml",  # "In a prior, phase II uncontrolled NILG trial": an earlier study
         "NCT00000764.xml",  # "In Phase II, to determine trends": a part of the study
     ):
         assert d101(LEGACY / name) == [], name

@@ -103,3 +103,5 @@ def test_titles_that_count_participants() -> None:
     assert participants_title("Count of Patients Who Responded")
     assert not participants_title("Number and Percentage of Participants With Response")
     assert not participants_title("Change in Number of Lesions")
+    assert not participants_title("Number of Patient-Days on the Ventilator")
+    assert not participants_title("Number of Participants' Clinic Visits")

@@ -34,9 +34,9 @@ def test_randomized_single_group_with_two_regimens() -> None:
 
 
 def test_non_randomized_single_group_with_a_comparator_in_json() -> None:
-    (f,) = d106(V2 / "NCT06372145.json")
-    assert (f.line, f.column) == (89, 30)
-    line = (V2 / "NCT06372145.json").read_text().splitlines()[f.line - 1]
+    (f,) = d106(V2 / "NCT00710099.json")
+    assert (f.line, f.column) == (79, 30)
+    line = (V2 / "NCT00710099.json").read_text().splitlines()[f.line - 1]
     assert line[f.column - 1 :].startswith('"SINGLE_GROUP"')
     assert "ACTIVE_COMPARATOR arm; the arms get different interventions" in f.message
 
@@ -49,8 +49,8 @@ def test_many_arms_are_named_up_to_four() -> None:
 def test_single_arm_studies_and_cohorts_of_one_treatment_pass() -> None:
     assert d106(SEEDS) == []
     assert d106(EXAMPLES) == []
-    for name in ("NCT00463476.xml", "NCT00001651.xml", "NCT05706116.xml"):
-        assert d106(LEGACY / name) == [], name  # age, HIV-status and dose cohorts
+    for name in ("NCT00463476.xml", "NCT00494091.xml", "NCT05706116.xml"):
+        assert d106(LEGACY / name) == [], name  # age, regional-dose and dose cohorts
     for name in ("NCT02349698.json", "NCT04946890.json", "NCT06361927.json"):
         assert d106(V2 / name) == [], name
 

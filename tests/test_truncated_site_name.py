@@ -94,10 +94,14 @@ def test_names_cut_at_a_length_shared_by_cut_names_of_the_record() -> None:
     assert '"Universitatsklinikum Carl Gustav Carus Dresden"' in finding.message
 
 
-def test_single_letter_confirmed_by_the_full_name_in_the_run() -> None:
+def test_single_letter_confirmed_by_the_full_name_in_the_run(tmp_path: Path) -> None:
     alone = l202(V2 / "NCT05348876.json")
-    assert alone == []  # "and R": too short to tell on its own
-    found = l202(V2 / "NCT05348876.json", V2 / "NCT05519085.json")
+    assert alone == []  # "... Medical Education And R": too short to tell on its own
+    # Another record of the run, made up, names the institute in full, in the same country.
+    other = record_file(tmp_path, "NCT09100002", (
+        "Jawaharlal Institute Of Postgraduate Medical Education And Research", "Puducherry",
+        "India"))
+    found = l202(V2 / "NCT05348876.json", other)
     [finding] = [f for f in found if f.record == "NCT05348876"]
     assert (finding.line, finding.column) == (380, 23)
     assert '"R" is the start of "Research"' in finding.message

@@ -110,3 +110,21 @@ def country_name(code: str) -> str:
     if country is None:
         return "Kosovo" if code == "XK" else code
     return str(getattr(country, "common_name", None) or country.name)
+
+
+# The United States and its territories, as the U.S. law on trial registration counts them
+# (42 CFR 11.10: a site in a U.S. territory is a U.S. site): the states and D.C., Puerto Rico,
+# Guam, American Samoa, the Northern Mariana Islands, the U.S. Virgin Islands and the Minor
+# Outlying Islands.
+US_AND_TERRITORIES = frozenset({"US", "PR", "GU", "AS", "MP", "VI", "UM"})
+
+
+def in_united_states(country: str | None) -> bool | None:
+    """Whether a country, as a registry names it, is the United States or one of its
+    territories; None when the name is missing or unknown.
+
+    >>> in_united_states("Puerto Rico"), in_united_states("Canada"), in_united_states("")
+    (True, False, None)
+    """
+    code = country_code(country)
+    return None if code is None else code in US_AND_TERRITORIES

@@ -189,7 +189,7 @@ def other_unit(unit: str | None) -> bool:
 
 _PARTICIPANTS_TITLE = re.compile(
     r"\W*(?:the\s+)?(?:total\s+)?(?:number|count|no\.|#)\s+of\s+"
-    r"(?:participants?|patients?|subjects?|persons?|people|individuals?)\b",
+    r"(?:participants?|patients?|subjects?|persons?|people|individuals?)(?![\w'’-])",
     re.IGNORECASE,
 )
 _SHARE_WORDS = re.compile(r"%|percent|proportion|\brates?\b|\bratios?\b|fraction",
@@ -199,17 +199,20 @@ _SHARE_WORDS = re.compile(r"%|percent|proportion|\brates?\b|\bratios?\b|fraction
 def participants_title(title: str | None) -> bool:
     """Whether a measure's title says it counts participants: "Number of Participants With
     ...", "Count of Patients ..."; not a title that also names a share ("Number and
-    Percentage of Participants", "Number of Participants (%)")."""
+    Percentage of Participants", "Number of Participants (%)"), nor one that counts what the
+    people have ("Number of Patient-Days", "Number of Participants' Visits")."""
     text = title or ""
     return bool(_PARTICIPANTS_TITLE.match(text)) and not _SHARE_WORDS.search(text)
 
 
 def is_count_of_participants(measure: ResultMeasure) -> bool:
     """A measure whose values are numbers of participants: typed COUNT_OF_PARTICIPANTS (legacy
-    "Count of Participants"), or a NUMBER in a unit of participants."""
+    "Count of Participants") in a unit that may count people (not "percentage of
+    participants": then the type or the unit is wrong, and which is unknown), or a NUMBER in a
+    unit of participants."""
     param = _folded(measure.param_type)
     if param == "countofparticipants":
-        return True
+        return not other_unit(measure.unit_of_measure)
     return param == "number" and participant_unit(measure.unit_of_measure)
 
 
