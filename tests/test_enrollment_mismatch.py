@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings, run_check
+from flow_builders import edited_json, edited_text
 from lintrials.checks import enrollment_mismatch
 from lintrials.findings import Finding
 from lintrials.model import Record
@@ -24,12 +27,18 @@ def flagged_text(finding: Finding) -> str:
     return text.split("\n")[finding.line - 1][finding.column - 1 : finding.end_column - 1]
 
 
-def test_planned_randomization_above_the_anticipated_enrollment() -> None:
-    (f,) = d107(LEGACY / "NCT00494637.xml")
-    assert (f.code, f.line, f.column, f.field) == ("D107", 32, 7, "brief_summary")
-    assert flagged_text(f) == "randomize 478 patients"
+def test_planned_randomization_above_the_anticipated_enrollment(tmp_path: Path) -> None:
+    # Edited: the acupressure trial (anticipated enrollment 150) opens its summary with a
+    # randomization of a few more than that, "will randomize 156 patients".
+    source = LEGACY / "NCT05702255.xml"
+    assert d107(source) == []
+    edited = edited_text(source, tmp_path, "This study aims to assess",
+                         "The investigators will randomize 156 patients to assess")
+    (f,) = d107(edited)
+    assert (f.code, f.line, f.column, f.field) == ("D107", 30, 30, "brief_summary")
+    assert flagged_text(f) == "randomize 156 patients"
     assert f.message == (
-        "brief summary says 'randomize 478 patients' but anticipated enrollment is 468"
+        "brief summary says 'randomize 156 patients' but anticipated enrollment is 150"
     )
     assert [r.field for r in f.related] == ["enrollment_count"]
 
@@ -39,15 +48,38 @@ def test_a_total_of_against_the_anticipated_enrollment() -> None:
     assert (f.line, f.column, flagged_text(f)) == (57, 12, "a total of 300 subjects")
 
 
-def test_past_tense_against_the_actual_enrollment() -> None:
-    (f,) = d107(LEGACY / "NCT00490958.xml")
-    assert flagged_text(f) == "332 patients were enrolled"
-    assert "actual enrollment is 351" in f.message
+def test_past_tense_against_the_actual_enrollment(tmp_path: Path) -> None:
+    # Edited: the completed rivaroxaban study (actual enrollment 1280) says in its summary
+    # that fewer were enrolled, "1,250 patients were enrolled".
+    source = LEGACY / "NCT00494871.xml"
+    assert d107(source) == []
+    edited = edited_text(source, tmp_path, "This is a clinical study evaluating",
+                         "In this clinical study 1,250 patients were enrolled to evaluate")
+    (f,) = d107(edited)
+    assert flagged_text(f) == "1,250 patients were enrolled"
+    assert "actual enrollment is 1280" in f.message
 
 
 def test_json_statement_far_into_a_long_summary() -> None:
     (f,) = d107(V2 / "NCT06318962.json")
     assert (f.line, f.column, flagged_text(f)) == (67, 2014, "enrolling 720 patients")
+
+
+def test_a_count_of_other_things_before_the_patient_count(tmp_path: Path) -> None:
+    # Edited: the bone graft study (estimated enrollment 101) adds a sentence that counts
+    # kits before it counts patients. The kits are not participants; the patients agree.
+    def count(patients: int) -> Callable[[Any], None]:
+        def change(data: Any) -> None:
+            data["protocolSection"]["descriptionModule"]["briefSummary"] += (
+                f" Each centre will stock 300 fiber kits before {patients} patients are enrolled."
+            )
+        return change
+    source = V2 / "NCT05405374.json"
+    assert d107(edited_json(source, tmp_path, count(101))) == []
+    # The same sentence with another patient count is read, and only the patients counted.
+    (f,) = d107(edited_json(source, tmp_path, count(120)))
+    assert flagged_text(f) == "120 patients are enrolled"
+    assert "anticipated enrollment is 101" in f.message
 
 
 def test_seed_000_total_of_36_subjects_agrees() -> None:
@@ -60,7 +92,6 @@ def test_plans_per_group_subsets_and_approximations_are_not_reported() -> None:
         "NCT00853606.json",  # "Approximately 400 subjects will be enrolled", actual 712
         "NCT04948307.json",  # "Approximately 400 subjects will be randomized", actual 437
         "NCT05512169.json",  # "a subset of 250 patients will be included"
-        "NCT04056520.json",  # "500 screws before 250 patients are enrolled", enrollment 250
         "NCT04407182.json",  # "A total of 60 subjects will be randomized 2: 1", enrollment 60
     ):
         assert d107(V2 / name) == [], name

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings, record, run_check
+from flow_builders import edited_text
 from lintrials.checks import unbalanced_brackets
 
 SELECT = ["T103"]
@@ -47,12 +50,15 @@ def test_seed_002_is_balanced() -> None:
     assert findings(SEEDS / "002_e3ee89ab0d39f9a4.txt", select=SELECT) == []
 
 
-def test_bracket_closed_by_another_kind_is_one_finding_over_the_aside() -> None:
-    (finding,) = findings(LEGACY / "NCT00495105.xml", select=SELECT)
+def test_bracket_closed_by_another_kind_is_one_finding_over_the_aside(tmp_path: Path) -> None:
+    # Edited: the dose aside of the design narrative, "(1000 IU/kg)", ends in "]" instead.
+    edited = edited_text(LEGACY / "NCT00000587.xml", tmp_path, "(1000 IU/kg)", "(1000 IU/kg]")
+    assert findings(LEGACY / "NCT00000587.xml", select=SELECT) == []
+    (finding,) = findings(edited, select=SELECT)
     assert (finding.field, finding.line, finding.column, finding.end_column) == (
-        "detailed_description", 43, 64, 76
+        "detailed_description", 48, 76, 88
     )
-    assert finding.message == '"(" is closed by "]": "(BMI, kg/m2]"'
+    assert finding.message == '"(" is closed by "]": "(1000 IU/kg]"'
     (finding,) = findings(V2 / "NCT05232279.json", select=SELECT)
     assert finding.message.startswith('"[" is closed by ")": "[e.g., Coumadin or Marevan')
 
@@ -88,10 +94,24 @@ def test_the_real_unclosed_bracket_among_list_markers() -> None:
     assert '(CTCAE-version 5.0' in finding.message
 
 
-def test_asides_over_wrapped_lines_and_sub_lists_pass() -> None:
-    # Legacy XML wraps lines inside an aside: "(Day\n 0) between" (NCT00000897), and puts
-    # a sub-list inside one: "(eg:\n\n - sulfonamides ...)." (NCT00001996).
-    assert findings(LEGACY / "NCT00000897.xml", LEGACY / "NCT00001996.xml", select=SELECT) == []
+def test_asides_over_wrapped_lines_and_sub_lists_pass(tmp_path: Path) -> None:
+    # Legacy XML wraps lines inside an aside: "(Day\n 0) between" (NCT00000897).
+    assert findings(LEGACY / "NCT00000897.xml", select=SELECT) == []
+    # Edited so that an aside holds a sub-list: the childbearing-potential criterion's two
+    # indented sub-items become "criteria (either of:" ... "24 consecutive months))", the aside
+    # opened in the item and closed in its last sub-item.
+    (tmp_path / "open").mkdir()
+    opened = edited_text(LEGACY / "NCT02465060.xml", tmp_path / "open",
+                         "following\n             criteria:\n",
+                         "following\n             criteria (either of:\n")
+    closed = edited_text(opened, tmp_path, "preceding 24 consecutive months)\n",
+                         "preceding 24 consecutive months))\n")
+    assert findings(closed, select=SELECT) == []
+    # The same aside left open is reported: the edit is in text the check reads.
+    (finding,) = findings(opened, select=SELECT)
+    assert finding.field == "eligibility.criteria"
+    assert finding.message.startswith('"(" is never closed: ')
+    assert "criteria (either of:" in finding.message
 
 
 @pytest.mark.parametrize(
