@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from flow_builders import edited_json
 from lintrials.knowledge.criteria import criteria_items, criteria_sections
 
 JSON = CORPUS / "ctgov_v2_json"
@@ -68,12 +69,35 @@ def test_numbered_item_with_colon_then_the_next_number() -> None:
     assert "the next item (15.) goes on with the numbering" in finding.message
 
 
-def test_announced_list_missing_before_the_next_section() -> None:
-    # NCT06038539: "10. Patient is eligible ... at least one of the following conditions
-    # applies:" and then "Exclusion Criteria:".
-    [finding] = e107(JSON / "NCT06038539.json")
-    assert (finding.line, finding.column) == (339, 1558)
-    assert finding.message.endswith("the next section follows at once")
+def position(path: Path, words: str) -> tuple[int, int]:
+    """The line and column (from 1) where ``words`` first stand in the file."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if words in line:
+            return number, line.index(words) + 1
+    raise AssertionError(f"{words!r} is not in {path.name}")
+
+
+def criteria_edited(source: Path, folder: Path, old: str, new: str) -> Path:
+    """A copy of the JSON record ``source`` with ``old`` replaced once in its criteria."""
+    def change(data: Any) -> None:
+        module = data["protocolSection"]["eligibilityModule"]
+        assert module["eligibilityCriteria"].count(old) == 1, old
+        module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(old, new)
+    return edited_json(source, folder, change)
+
+
+def test_announced_list_missing_before_the_next_section(tmp_path: Path) -> None:
+    # Edited: the last inclusion criterion, "14. Be literate, ... and comply with all study
+    # procedures and requirements.", now announces requirements that never come: "Exclusion
+    # Criteria:" follows at once.
+    source = JSON / "NCT02713789.json"
+    edited = criteria_edited(source, tmp_path, "and comply with all study procedures and "
+                             "requirements.", "and meet each of these requirements:")
+    [finding] = e107(edited)
+    assert (finding.line, finding.column) == position(edited, "Be literate, able")
+    assert finding.message == ('"… give written informed consent, and meet each of these '
+                               'requirements:": the criterion ends with ":", but the next '
+                               "section follows at once")
 
 
 def test_legacy_empty_exclusion_section_at_the_end() -> None:
@@ -88,11 +112,22 @@ def test_legacy_heading_repeated() -> None:
     assert "the heading is repeated at once" in finding.message
 
 
-def test_json_headings_repeated_as_bullets() -> None:
-    # NCT05614284: "Inclusion Criteria:" then "* Inclusion criteria:", and the same for
-    # the exclusion part.
-    found = e107(JSON / "NCT05614284.json")
-    assert [(f.line, f.column) for f in found] == [(149, 31), (149, 2070)]
+def test_json_headings_repeated_as_bullets(tmp_path: Path) -> None:
+    # Edited: each heading of a numbered list typed again as the first bullet under it,
+    # "Inclusion Criteria:" then "* Inclusion criteria:", and the same for the exclusions.
+    source = JSON / "NCT05321940.json"
+    once = criteria_edited(source, tmp_path, "Inclusion Criteria:\n\n",
+                           "Inclusion Criteria:\n\n* Inclusion criteria:\n\n")
+    twice = criteria_edited(once, tmp_path, "Exclusion Criteria:\n\n",
+                            "Exclusion Criteria:\n\n* Exclusion criteria:\n\n")
+    found = e107(twice)
+    text = twice.read_text(encoding="utf-8")
+    line, column = position(twice, '"eligibilityCriteria": ')
+    start = column + len('"eligibilityCriteria": "') - 1
+    criteria_line = text.splitlines()[line - 1]
+    assert [(f.line, f.column) for f in found] == [
+        (line, start + 1), (line, criteria_line.index("Exclusion Criteria:") + 1)]
+    assert all("the heading is repeated at once" in f.message for f in found)
 
 
 # --- real records that must not be flagged -------------------------------------------------
@@ -175,19 +210,21 @@ def test_lead_ins_and_outer_headings_are_sound(tmp_path: Path, criteria: str) ->
 
 
 def test_criteria_items_join_wrapped_legacy_lines() -> None:
-    criteria = etree.parse(str(XML / "NCT00002511.xml")).findtext(
+    # A PDQ heading, an item wrapped over two lines, and sub-items two levels down.
+    criteria = etree.parse(str(XML / "NCT00003093.xml")).findtext(
         "eligibility/criteria/textblock")
     assert criteria is not None
     items = criteria_items(criteria)
     words = [" ".join(criteria[i.text_start:i.end].split()) for i in items]
-    assert words[:3] == [
+    assert words[:4] == [
         "DISEASE CHARACTERISTICS:",
-        "Histologically documented invasive adenocarcinoma of the prostate staged pT3 pN0 "
-        "after radical prostatectomy",
-        "Preoperative staging must have been T0-3 N0 M0 based on physical exam, chest x-ray, "
-        "bone scan, CT or MRI of entire pelvis and abdomen, and serum PSA",
+        "Histologically proven neuroblastoma or maturing ganglioneuroma that is judged to be "
+        "intermediate risk by one of the following criteria:",
+        "International Neuroblastoma Staging System (INSS) stage III",
+        "Under 1 year old, MYCN oncogene nonamplified, and any ploidy",
     ]
-    assert [(i.indent, i.marker) for i in items[:3]] == [(8, None), (10, "-"), (15, "-")]
+    assert [(i.indent, i.marker) for i in items[:4]] == [
+        (8, None), (10, "-"), (15, "-"), (20, "-")]
 
 
 def test_criteria_items_sections_agree_with_criteria_sections() -> None:

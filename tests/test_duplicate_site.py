@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, SEEDS, findings, run_check
+from flow_builders import edited_json
 from lintrials.checks import duplicate_site
 from lintrials.knowledge.names import (
     contact_keys,
@@ -46,14 +48,35 @@ def test_seed_second_southwest_medical_university_entry() -> None:
     assert (related.field, related.line, related.column) == ("locations[23].facility", 329, 1)
 
 
-def test_single_site_entered_three_times_reports_both_copies_against_the_first() -> None:
-    found = l201(V2 / "NCT06712420.json")
+def facility_lines(path: Path) -> list[int]:
+    """The lines of a JSON record's facility names, in the order of its locations."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [n for n, line in enumerate(lines, 1) if line.lstrip().startswith('"facility": ')]
+
+
+def test_single_site_entered_three_times_reports_both_copies_against_the_first(
+        tmp_path: Path) -> None:
+    # Edited: the one site of a single-site study (Northwestern University, Evanston) entered
+    # twice more with its contact, once exactly and once with a phone number for her.
+    def enter_again(data: Any) -> None:
+        locations = data["protocolSection"]["contactsLocationsModule"]["locations"]
+        again = copy.deepcopy(locations[0])
+        again["contacts"][0]["phone"] = "847-555-0142"
+        locations += [copy.deepcopy(locations[0]), again]
+    source = V2 / "NCT04664634.json"
+    assert l201(source) == []
+    edited = edited_json(source, tmp_path, enter_again)
+    first, second, third = facility_lines(edited)
+    found = l201(edited)
     assert [(f.line, f.column, f.field) for f in found] == [
-        (220, 23, "locations[1].facility"), (249, 23, "locations[2].facility")]
+        (second, 23, "locations[1].facility"), (third, 23, "locations[2].facility")]
     for finding in found:
+        assert "'Northwestern University' (Evanston, Illinois, United States)" in finding.message
         assert "already listed as entry 1 of 3 (locations[0])" in finding.message
         assert [r.field for r in finding.related] == ["locations[0].facility"]
-        assert finding.related[0].line == 195
+        assert finding.related[0].line == first
+    assert found[0].message.endswith("the two entries are identical in every field")
+    assert found[1].message.endswith("; contacts differ")
 
 
 def test_exact_copy_says_every_field_is_identical() -> None:
@@ -64,21 +87,44 @@ def test_exact_copy_says_every_field_is_identical() -> None:
         "(locations[56]); the two entries are identical in every field")
 
 
-def test_respelled_copy_names_the_other_spelling_and_the_differences() -> None:
-    [finding] = l201(V2 / "NCT05097287.json")
-    assert (finding.line, finding.column) == (836, 23)
-    assert "entry 45 of 240 (locations[44])" in finding.message
-    assert "spelled 'Great Lakes Research Institute Site Number : 8400111' there" in finding.message
-    assert "zip '48075-5400' there, '48075' here" in finding.message
+def test_respelled_copy_names_the_other_spelling_and_the_differences(tmp_path: Path) -> None:
+    # Edited: the Omaha site, "University of Nebraska Medical Center-Site Number:8400003" at
+    # zip 68198-2168, typed in again as the third of four entries with other punctuation and
+    # only the five digits of its zip code.
+    def respell(data: Any) -> None:
+        locations = data["protocolSection"]["contactsLocationsModule"]["locations"]
+        again = copy.deepcopy(locations[0])
+        again["facility"] = "University of Nebraska Medical Center Site Number : 8400003"
+        again["zip"] = "68198"
+        locations.insert(2, again)
+    source = V2 / "NCT05712278.json"
+    assert l201(source) == []
+    edited = edited_json(source, tmp_path, respell)
+    [finding] = l201(edited)
+    assert (finding.line, finding.column) == (facility_lines(edited)[2], 23)
+    assert finding.field == "locations[2].facility"
+    assert "entry 1 of 4 (locations[0])" in finding.message
+    assert ("spelled 'University of Nebraska Medical Center-Site Number:8400003' there"
+            in finding.message)
+    assert "zip '68198-2168' there, '68198' here" in finding.message
     assert "identical" not in finding.message
 
 
-def test_one_site_number_with_two_statuses_is_one_site() -> None:
-    # NOTE: lintrials.corpus_split puts this record in the evaluation part; it predates the
-    # split and should be replaced. Only the finding this test was written for is asserted.
-    [finding] = [f for f in l201(V2 / "NCT06372145.json") if f.line == 882]
-    assert (finding.line, finding.column) == (882, 23)
-    assert "'Investigational Site Number : 0320005'" in finding.message
+def test_one_site_number_with_two_statuses_is_one_site(tmp_path: Path) -> None:
+    # Edited: the Indore site of nine numbered sites ("Investigational Site Number : 3560006",
+    # recruiting) listed again at the end, no longer recruiting. (The two Pune sites, with
+    # two numbers, stay two sites.)
+    def list_again(data: Any) -> None:
+        locations = data["protocolSection"]["contactsLocationsModule"]["locations"]
+        [indore] = [loc for loc in locations if loc["city"] == "Indore"]
+        locations.append({**indore, "status": "ACTIVE_NOT_RECRUITING"})
+    source = V2 / "NCT06716424.json"
+    assert l201(source) == []
+    edited = edited_json(source, tmp_path, list_again)
+    [finding] = l201(edited)
+    assert (finding.line, finding.column) == (facility_lines(edited)[9], 23)
+    assert "'Investigational Site Number : 3560006'" in finding.message
+    assert "entry 3 of 10 (locations[2])" in finding.message
     assert "status 'RECRUITING' there, 'ACTIVE_NOT_RECRUITING' here" in finding.message
     assert "one site number cannot have two statuses" in finding.message
 

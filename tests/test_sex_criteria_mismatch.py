@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from flow_builders import edited_text
 from lintrials.knowledge.criteria import criteria_items
 
 JSON = CORPUS / "ctgov_v2_json"
@@ -55,10 +56,16 @@ def test_json_all_field_on_a_study_of_men() -> None:
     assert finding.message == 'the criteria admit men only ("Male"), but the Sex field is ALL'
 
 
-def test_legacy_all_field_on_a_prostate_cancer_trial() -> None:
-    [finding] = e106(XML / "NCT00002511.xml")
-    assert (finding.line, finding.column, finding.end_column) == (79, 49, 79)
-    assert '"adenocarcinoma of the prostate", which concerns men only' in finding.message
+def test_legacy_all_field_on_a_prostate_cancer_trial(tmp_path: Path) -> None:
+    # Edited: a trial for men whose prostate cancer relapsed ("- Histologically confirmed
+    # adenocarcinoma of the prostate") has its Sex field turned from Male to All.
+    source = XML / "NCT00499408.xml"
+    assert e106(source) == []
+    edited = edited_text(source, tmp_path, "<gender>Male</gender>", "<gender>All</gender>")
+    [finding] = e106(edited)
+    assert (finding.line, finding.column, finding.end_column) == (133, 39, 69)
+    assert finding.message == ('the criteria ask for "adenocarcinoma of the prostate", which '
+                               "concerns men only, but the Sex field is ALL")
 
 
 # --- real records that must not be flagged -------------------------------------------------
