@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import CORPUS, EXAMPLES, findings
+from flow_builders import edited_text
 from lintrials.findings import Finding
 
 V2 = CORPUS / "ctgov_v2_json"
@@ -27,12 +28,23 @@ def test_completed_with_an_anticipated_enrollment() -> None:
         "the actual number of participants enrolled")
 
 
-def test_terminated_with_anticipated_completion_dates() -> None:
-    found = s108(V2 / "NCT02392273.json")
+def test_terminated_with_anticipated_completion_dates(tmp_path: Path) -> None:
+    # Edited: a study terminated for low enrollment keeps the completion dates it planned
+    # before it stopped, "2023-06" and "2023-12", still ESTIMATED, in place of its actual ones.
+    source = V2 / "NCT04357353.json"
+    assert s108(source) == []
+    struct = '"{key}": {{\n        "date": "{date}",\n        "type": "{kind}"'
+    edited = source
+    for key, planned in (("primaryCompletionDateStruct", "2023-06"),
+                         ("completionDateStruct", "2023-12")):
+        edited = edited_text(edited, tmp_path, struct.format(key=key, date="2022-11-02",
+                                                             kind="ACTUAL"),
+                             struct.format(key=key, date=planned, kind="ESTIMATED"))
+    found = s108(edited)
     assert [(f.line, f.column, f.field) for f in found] == [
-        (25, 38, "primary_completion_date"), (29, 31, "completion_date")]
+        (26, 38, "primary_completion_date"), (30, 31, "completion_date")]
     assert found[0].message == (
-        "status is TERMINATED, but the primary completion date 2016-12 is still anticipated "
+        "status is TERMINATED, but the primary completion date 2023-06 is still anticipated "
         "(ESTIMATED): give the actual date")
     assert [r.field for r in found[1].related] == ["overall_status"]
 

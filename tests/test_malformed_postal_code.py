@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import CORPUS, EXAMPLES, context, findings
+from flow_builders import edited_json
 from lintrials.checks import malformed_postal_code
 from lintrials.model import Location, Record
 
@@ -78,13 +80,31 @@ def test_us_zip_code_short_of_a_digit_gets_no_guess_from_another_state() -> None
     V2 / "NCT00245258.json",  # "135-710": South Korea's six-digit codes before 2015
     V2 / "NCT04631133.json",  # "D-34537": the old German prefix
     V2 / "NCT05326516.json",  # "QC H3T 1E2": the province's code before the postal code
-    V2 / "NCT05695014.json",  # "99520", Famagusta: northern Cyprus uses Turkey's codes
     LEGACY / "NCT00000960.xml",  # "009365067": a Puerto Rico ZIP+4 without its dash
     LEGACY / "NCT00497848.xml",  # "5000 C": the code with its town's district (Odense C)
     EXAMPLES,  # the seeds give no postal codes
 ])
 def test_acceptable_codes(path: Path) -> None:
     assert l212(path) == []
+
+
+def test_a_northern_cyprus_code_of_turkeys_plan(tmp_path: Path) -> None:
+    # Edited: the Nicosia site's "2019" (of Cyprus's four-digit plan) becomes "99010", a
+    # code of the 99xxx series Turkey's post gives Northern Cyprus. A five-digit code outside
+    # that series is still reported.
+    def zip_code(code: str) -> Callable[[Any], None]:
+        def change(data: Any) -> None:
+            site = data["protocolSection"]["contactsLocationsModule"]["locations"][6]
+            assert (site["city"], site["zip"], site["country"]) == ("Nicosia", "2019", "Cyprus")
+            site["zip"] = code
+        return change
+    source = V2 / "NCT05430971.json"
+    assert not [f for f in l212(source) if f.field.startswith("locations[6].")]
+    edited = edited_json(source, tmp_path, zip_code("99010"))
+    assert not [f for f in l212(edited) if f.field.startswith("locations[6].")]
+    edited = edited_json(source, tmp_path, zip_code("39010"))
+    assert [f.field for f in l212(edited) if f.field.startswith("locations[6].")] == [
+        "locations[6].zip"]
 
 
 @pytest.mark.parametrize(("path", "site", "code"), [

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, EXAMPLES, SEEDS, findings
+from flow_builders import edited_text
 
 V2 = CORPUS / "ctgov_v2_json"
 LEGACY = CORPUS / "ctgov_legacy_xml"
@@ -64,13 +65,18 @@ def test_swedish_number_for_a_site_in_flensburg_with_the_plus_for_the_trunk_pref
         "prefix it is +49 461 8162512, a number in Flensburg (Germany)")
 
 
-def test_spanish_number_written_with_00_for_a_site_in_mozambique() -> None:
-    [finding] = c306(LEGACY / "NCT05689047.xml")
-    assert finding.field == "locations[3].contacts[0].phone"
-    # <phone>0034 932275400</phone>; the other four sites have numbers of their own countries
-    assert (finding.line, finding.column, finding.end_column) == (338, 14, 28)
+def test_spanish_number_written_with_00_for_a_site_in_mexico(tmp_path: Path) -> None:
+    # Edited: of four sites in Mexico City with Mexican numbers, the cancer institute's
+    # contact is given a Madrid number dialled from abroad with "00": "0034 915 62 80 40".
+    source = LEGACY / "NCT05685641.xml"
+    assert c306(source) == []
+    edited = edited_text(source, tmp_path, "<phone>55 5628 0400</phone>",
+                         "<phone>0034 915 62 80 40</phone>")
+    [finding] = c306(edited)
+    assert finding.field == "locations[2].contacts[0].phone"
+    assert (finding.line, finding.column, finding.end_column) == (220, 14, 31)
     assert finding.message.startswith(
-        "a foreign number for a site in Mozambique: +34 932 27 54 00 (Spain);")
+        "a foreign number for a site in Mexico: +34 915 62 80 40 (Spain);")
     assert "trunk prefix" not in finding.message
 
 
@@ -115,9 +121,26 @@ def test_north_american_number_without_plus_one_is_left_to_malformed_phone() -> 
     assert [f.code for f in both if f.field == "locations[27].contacts[0].phone"] == ["C301"]
 
 
-def test_northern_cyprus_numbers_for_a_site_in_cyprus() -> None:
-    # "05488785465" and "(0392) 630 3946": numbers of Türkiye's plan, used in Northern Cyprus.
-    assert c306(LEGACY / "NCT05695014.xml") == []
+def test_northern_cyprus_numbers_for_a_site_in_cyprus(tmp_path: Path) -> None:
+    # Edited: the last of four Mexico City sites moved to Kyrenia, Cyprus, its contact given a
+    # "(0392)" landline and a backup contact a "0548" mobile: numbers of Türkiye's plan, which
+    # Northern Cyprus uses.
+    site = ("        <city>{city}</city>\n        <country>{country}</country>\n      </address>\n"
+            "    </facility>\n    <contact>\n      <last_name>Victor Ahumada Topete, MD"
+            "</last_name>\n      <phone>{phone}</phone>\n      <email>victor.ahumada@uehi.mx"
+            "</email>\n    </contact>\n")
+    mexico = site.format(city="Mexico City", country="Mexico", phone="55 5487 1700")
+    cyprus = site.format(city="Kyrenia", country="Cyprus", phone="(0392) 815 4471") + (
+        "    <contact_backup>\n      <last_name>A Study Nurse</last_name>\n"
+        "      <phone>0548 862 3107</phone>\n    </contact_backup>\n")
+    edited = edited_text(LEGACY / "NCT05685641.xml", tmp_path, mexico, cyprus)
+    assert findings(edited, select=["C301", "C306"]) == []
+    # The same numbers at a site in Greece are in no Greek range: the Cyprus site is what
+    # lets them be read in Türkiye's plan.
+    greece = edited_text(edited, tmp_path, "<city>Kyrenia</city>\n        <country>Cyprus",
+                         "<city>Athens</city>\n        <country>Greece")
+    assert [(f.code, f.field) for f in findings(greece, select=["C301", "C306"])] == [
+        ("C301", "locations[3].contacts[0].phone"), ("C301", "locations[3].contacts[1].phone")]
 
 
 def test_reunion_number_for_a_site_in_france() -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import CORPUS, EXAMPLES, findings
+from flow_builders import edited_text
 from lintrials.findings import Finding
 
 V2 = CORPUS / "ctgov_v2_json"
@@ -29,12 +30,18 @@ def test_legacy_xml_anticipated_enrollment_left_on_a_withdrawn_study() -> None:
         "withdrawn study enrolled nobody, so set an actual enrollment of 0")
 
 
-def test_json_anticipated_enrollment_left_on_a_withdrawn_study() -> None:
-    [finding] = s107(V2 / "NCT00382161.json")
+def test_json_anticipated_enrollment_left_on_a_withdrawn_study(tmp_path: Path) -> None:
+    # Edited: a withdrawn study's actual enrollment of 0 put back to the 24 participants it
+    # had planned, ESTIMATED, as if never updated when it was withdrawn.
+    source = V2 / "NCT03058094.json"
+    assert s107(source) == []
+    edited = edited_text(source, tmp_path, '"count": 0,\n        "type": "ACTUAL"',
+                         '"count": 24,\n        "type": "ESTIMATED"')
+    [finding] = s107(edited)
     assert (finding.line, finding.column) == (90, 18)
-    assert "anticipated enrollment of 20" in finding.message
+    assert "anticipated enrollment of 24" in finding.message
     assert [r.field for r in finding.related] == ["overall_status", "enrollment_type"]
-    assert finding.related[0].line == 22
+    assert finding.related[0].line == 17
 
 
 # --- real records that must not be flagged -------------------------------------------------
