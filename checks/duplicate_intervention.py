@@ -6,8 +6,9 @@ tablet 10 mg"; two missing descriptions are alike). The finding points at the la
 intervention's name and names the earlier one. Interventions of one name whose descriptions
 differ (dose cohorts: "10 mg daily" and "20 mg daily"; "before transplant" and "after
 transplant") are different interventions and are not reported, nor are interventions of one
-name and description but different types, nor those whose other names tell them apart ("Coaching
-app, active version" and "Coaching app, sham version"). Interventions without a type (a
+name and description but different types, nor those whose other names tell them apart (both give
+other names, and not the same: "Coaching app, active version" and "Coaching app, sham
+version"). Interventions without a type (a
 download filtered to names only) are not compared. The entries most often found are one
 intervention entered once per arm instead of once with all its arms, and dose cohorts whose
 doses are written only in the arms' labels ("Avanafil 50 mg", "Avanafil 100 mg"), so that the
@@ -50,18 +51,25 @@ def _arms(labels: list[str]) -> str:
     return f"arm {named}" if len(labels) == 1 else f"arms {named}"
 
 
+def _told_apart(first: list[str], second: list[str]) -> bool:
+    """Whether two entries' other names tell them apart: both give some, and not the same."""
+    names = [{words(name) for name in names if words(name)} for names in (first, second)]
+    return all(names) and names[0] != names[1]
+
+
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
-    seen: dict[tuple[object, ...], int] = {}
+    seen: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int] = {}
     for k, item in enumerate(record.interventions):
         name = words(item.name)
         if not item.type or not name:
             continue
-        others = tuple(sorted(words(other) for other in item.other_names))
-        key = (item.type, name, words(item.description), others)
+        key = (item.type, name, words(item.description))
         first = seen.setdefault(key, k)
         if first == k:
             continue
         earlier = record.interventions[first]
+        if _told_apart(earlier.other_names, item.other_names):
+            continue
         what = f'{display_type(item.type)} "{(item.name or "").strip()}"'
         advice = ": list it once"
         if earlier.arm_group_labels and item.arm_group_labels and {

@@ -2,7 +2,10 @@
 
 What it finds: a primary, secondary or other outcome whose whole title is made of domain words
 ("Safety", "Efficacy", "Tolerability", "Survival", "Pharmacokinetics") and words that only say
-it is an outcome ("Primary Outcome", "Outcome 1", "Safety and efficacy"). A title that names
+it is an outcome ("Primary Outcome", "Outcome 1", "Safety and efficacy") or that it is assessed
+("Safety assessment", "Safety profile"), once the names of the study's own interventions are
+taken out ("Pharmacokinetics of XY-101", "Immunogenicity of the vaccine" when the vaccine is an
+intervention of the record: which drug's domain it is names no measure either). A title that names
 what is counted or measured ("Overall survival", "Number of participants with adverse
 events") is fine. Records without the outcomes module (a partial download) are not judged.
 
@@ -42,13 +45,20 @@ _FILLER = frozenset(
     {
         "primary", "secondary", "other", "outcome", "outcomes", "measure", "measures",
         "endpoint", "endpoints", "end", "point", "and", "or", "of", "the", "&",
+        # that a domain is assessed says no more than the domain: "Safety assessment"
+        "assessment", "assessments", "evaluation", "evaluations", "profile",
     }
 )
 _WORD = re.compile(r"[A-Za-z]+|&|\d+")
 
 
-def domain_only(title: str) -> bool:
-    """True when every word of the title is a domain word or an outcome filler word."""
+def domain_only(title: str, names: tuple[str, ...] = ()) -> bool:
+    """True when every word of the title is a domain word or an outcome filler word, once the
+    names of the study's own interventions are taken out ("Pharmacokinetics of XY-101": which
+    drug's pharmacokinetics is no measure either)."""
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) >= 3:
+            title = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", title, flags=re.IGNORECASE)
     words = [w.lower() for w in _WORD.findall(title)]
     letters = [w for w in words if not w.isdigit()]
     if not letters or len(words) > 6:
@@ -77,9 +87,11 @@ def _example(title: str) -> str:
 
 
 def check(record: Record, ctx: Context) -> Iterator[Problem]:
+    names = tuple(name.strip() for item in record.interventions
+                  for name in (item.name, *item.other_names) if name and name.strip())
     for path, outcome in record.outcomes():
         title = outcome.measure
-        if title and domain_only(title):
+        if title and domain_only(title, names):
             yield Problem(
                 f"{path}.measure",
                 f'outcome title "{title.strip()}" names a domain, not a measure: say what is '

@@ -98,3 +98,6 @@ def test_other_names_that_tell_two_entries_apart() -> None:
     assert run_check(duplicate_intervention, record(interventions=[active, sham])) == []
     again = dict(active)
     assert len(run_check(duplicate_intervention, record(interventions=[active, again]))) == 1
+    # Other names on one entry only tell nothing apart: the copy is still a copy.
+    bare = dict(active, other_names=[])
+    assert len(run_check(duplicate_intervention, record(interventions=[active, bare]))) == 1

@@ -197,3 +197,19 @@ def test_a_fixed_file_is_a_new_file_with_the_same_owner_and_other_hard_links_kee
     assert after.st_ino != before.st_ino and after.st_nlink == 1
     assert (after.st_uid, after.st_gid, after.st_mode) == (
         before.st_uid, before.st_gid, before.st_mode)
+
+
+def test_no_fix_rewrites_the_element_a_field_is_only_placed_at() -> None:
+    # Legacy XML gives a secondary ID as its text only: its type (and a date's type) are placed
+    # at that element for findings, but a fix of the type must not overwrite the ID or the date.
+    from lintrials.findings import Fix
+
+    (source,) = [s for s in read(str(CORPUS / "ctgov_legacy_xml" / "NCT00000285.xml"))
+                 if isinstance(s, Source)]
+    fmt = detect(source.path, source.text)
+    assert fmt is not None
+    (parsed,) = [p for p in fmt.parse(source) if isinstance(p, ParsedRecord)]
+    assert parsed.record.secondary_ids and parsed.record.start_date
+    for field in ("secondary_ids[0].type", "secondary_ids[0].domain", "start_date.type"):
+        assert parsed.locator.fix_edits(Fix("retype", "CTIS"), field) == [], field
+    assert parsed.locator.fix_edits(Fix("trim", "X1"), "secondary_ids[0].id")

@@ -77,3 +77,24 @@ def test_the_message_suggests_a_measure_of_the_domain_named() -> None:
     assert _example("Pharmacokinetics") == "Maximum plasma concentration (Cmax) of the drug"
     assert _example("Immunogenicity").startswith("Geometric mean titre")
     assert _example("Safety and tolerability") == "Number of participants with adverse events"
+
+
+def test_a_domain_of_the_study_drug_in_api_json() -> None:
+    # NCT06627647: "Pharmacokinetic (PK) of rilvegostomig" and "Immunogenicity of
+    # rilvegostomig", rilvegostomig being the study's own intervention.
+    found = o101(V2 / "NCT06627647.json")
+    assert [f.message.split('"')[1] for f in found] == [
+        "Pharmacokinetic (PK) of rilvegostomig", "Immunogenicity of rilvegostomig"]
+
+
+def test_assessed_domains_and_domains_of_the_own_interventions() -> None:
+    assert titled("Safety assessment", "Efficacy evaluations", "Tolerability profile") == [
+        f"secondary_outcomes[{k}].measure" for k in range(3)]
+    own = record(interventions=[{"type": "DRUG", "name": "Zentaprib",
+                                 "other_names": ["ZT-44"]}],
+                 secondary_outcomes=[{"kind": "SECONDARY", "measure": t} for t in (
+                     "Pharmacokinetics of zentaprib", "Safety of ZT-44",
+                     "Pharmacokinetics of midazolam", "Plasma half-life of zentaprib")])
+    # Another drug's name is a qualifier the check cannot judge; a half-life is a measure.
+    assert [p.field for p in run_check(outcome_not_a_measure, own)] == [
+        "secondary_outcomes[0].measure", "secondary_outcomes[1].measure"]

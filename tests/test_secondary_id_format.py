@@ -13,6 +13,7 @@ from lintrials.checks import secondary_id_format
 from lintrials.cli import main
 
 V2 = CORPUS / "ctgov_v2_json"
+LEGACY = CORPUS / "ctgov_legacy_xml"
 SELECT = ["I101"]
 
 
@@ -44,6 +45,25 @@ def test_real_records_with_ids_that_fit_are_silent() -> None:
     # EudraCT and CTIS by type; EU CT, UTN and jRCT by domain; an ISRCTN number without its
     # prefix under domain ISRCTN beside NIH grants; other sponsors' numbers.
     assert i101(V2 / "NCT04576156.json", V2 / "NCT06305754.json", V2 / "NCT05653063.json") == []
+
+
+def test_legacy_xml_ids_are_claimed_by_their_prefix(tmp_path: Path) -> None:
+    assert i101(LEGACY / "NCT00460213.xml") == [(
+        "secondary_ids[0].id",
+        "the secondary ID 'ISRCTN1150' has 4 digits after ISRCTN, which ISRCTN IDs are not "
+        "(ISRCTN: ISRCTN + 8 digits, such as ISRCTN10678756)")]
+    # An ISRCTN, a WHO UTN and a JapicCTI ID that fit; PDQ and EU-20019 numbers claim nothing.
+    assert i101(LEGACY / "NCT00006030.xml", LEGACY / "NCT00492232.xml",
+                LEGACY / "NCT00463151.xml") == []
+    # The label is all that says EudraCT (legacy XML has no type): unsafe, and written in place.
+    path = tmp_path / "NCT00498108.xml"
+    shutil.copy(LEGACY / "NCT00498108.xml", path)
+    (finding,) = [f for f in findings(path, select=SELECT) if f.code == "I101"]
+    assert finding.fix is not None and not finding.fix.safe
+    CliRunner().invoke(main, ["check", "--today", "2026-11-22", "--select", "I101", "--fix",
+                              "--unsafe-fixes", str(path)])
+    assert b"<secondary_id>2005-002611-25</secondary_id>" in path.read_bytes()
+    assert i101(path) == []
 
 
 def _edited(tmp_path: Path, name: str, value: str, id_type: str | None) -> Path:

@@ -12,7 +12,7 @@ from typing import Any
 
 from lintrials.findings import Edit, Fix, Position
 from lintrials.formats import ctgov_xml_results, edit
-from lintrials.formats.fields import walk
+from lintrials.formats.fields import split_field, walk
 from lintrials.source import Source
 
 _DATE = {"date": "", "type": ""}  # the element holds the date; its type is an attribute
@@ -169,6 +169,18 @@ _TABLE: dict[str, Any] = {
 }
 
 
+# Fields placed at the element that holds them ("" in the table) whose value is that element's
+# text: a secondary ID, a date. The others placed so (a secondary ID's type, domain and link,
+# which legacy XML does not give; a date's type, an attribute) have no text of their own there,
+# and no fix may rewrite the holder's text in their name.
+_HOLDER_TEXT = frozenset({"id", "date"})
+
+
+def _placed_at_holder(field: str) -> bool:
+    *_, (where, _, nested) = walk(_TABLE, field)
+    return where == "" and not nested and split_field(field)[-1][0] not in _HOLDER_TEXT
+
+
 def xpath_for(field: str) -> str:
     path = "/clinical_study"
     for element, index, nested in walk(_TABLE, field):
@@ -253,6 +265,8 @@ class XmlLocator:
         return _raw_span(text, content, closing, span)
 
     def fix_edits(self, fix: Fix, field: str) -> list[Edit]:
+        if _placed_at_holder(field):
+            return []
         found = self.root.xpath(xpath_for(field))
         if found and isinstance(found[0], str):
             return []  # attribute values (results counts) have no fixes

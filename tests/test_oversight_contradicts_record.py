@@ -1,4 +1,4 @@
-"""oversight-contradicts-interventions (G102): U.S. FDA oversight answers that the data element
+"""oversight-contradicts-record (G102): U.S. FDA oversight answers that the data element
 definitions make impossible beside another answer of the record or its sites."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CORPUS, findings, record, run_check
-from lintrials.checks import oversight_contradicts_interventions as g102_module
+from lintrials.checks import oversight_contradicts_record as g102_module
 from lintrials.findings import Finding, Problem
 from lintrials.knowledge.geo import in_united_states
 

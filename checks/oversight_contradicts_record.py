@@ -68,7 +68,7 @@ from lintrials.findings import Problem
 from lintrials.knowledge.geo import country_code, in_united_states
 from lintrials.model import Record
 
-CODE, NAME, SEVERITY = "G102", "oversight-contradicts-interventions", "warning"
+CODE, NAME, SEVERITY = "G102", "oversight-contradicts-record", "warning"
 
 _DEVICE = "oversight.is_fda_regulated_device"
 _DRUG = "oversight.is_fda_regulated_drug"
